@@ -1,0 +1,325 @@
+"""The document model: lines, sentences, sections and tokens of one draft, computed once.
+
+Offsets everywhere are code-point indices into ``Document.text``. The text is never
+rewritten: CRLF stays CRLF, so a position we report is a position in the user's file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from owabilint.tokenizer import Token, tokenize
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_TERMINALS = "。．！？!?"
+_CLOSERS = "」』）)】〕"
+_SENTENCE_END = re.compile(rf"[。．！？!?]+[{_CLOSERS}]*")
+
+SUBJECT_LINE = re.compile(r"^\s*(?:件名|Subject|subject|SUBJECT)\s*[:：]")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+_MARK_HEADING = re.compile(r"^\s*(?:[■□◆◇▼▽▶▷●○◎]\s*\S|【[^】]{1,30}】\s*$)")
+_KANJI_NUM_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、．.]\s*\S")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[０-９]{1,2})[.．)）]\s*\S|^\s*[（(](?:\d{1,2}|[０-９]{1,2})[)）]\s*\S|^\s*[①-⑳]")
+_BULLET = re.compile(r"^\s*(?:[・･•‧◦]|[-*+](?=\s))")
+_FIELD = re.compile(r"^\s*[^\s、。：:]{1,14}\s*[：:]\s*\S")
+_SALUTATION_END = re.compile(r"(?:様|各位|御中|殿|様へ)\s*$")
+_CONTINUES_NEXT = re.compile(r"[\u3041-\u309f、，,「（(]\s*$")
+_CONTINUATION_START = re.compile(r"^\s*[がをにのでとはもへやかまよいし]")
+_URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+|www\.[^\s<>\"'「」（）()、。]+")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  # 1-based
+    start: int
+    end: int  # exclusive, before the line break
+    kind: str  # blank | subject | heading | list | field | plain
+
+
+@dataclass(eq=False)
+class Sentence:
+    """A sentence: one or more pieces of lines (hard-wrapped mail joins lines)."""
+
+    index: int
+    segments: tuple[tuple[int, int], ...]
+    kind: str  # subject | heading | list | field | plain
+    line: int  # 1-based line of the first character
+    section: int | None = None  # index of the heading sentence this one is under
+    paragraph: int = 0
+    _doc: Document | None = field(default=None, repr=False)
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+    @cached_property
+    def text(self) -> str:
+        """The sentence with line breaks removed (hard-wrapped lines joined)."""
+        assert self._doc is not None
+        return "".join(self._doc.text[s:e] for s, e in self.segments)
+
+    @cached_property
+    def offsets(self) -> list[int]:
+        """Document offset of each character of ``text``."""
+        out: list[int] = []
+        for s, e in self.segments:
+            out.extend(range(s, e))
+        return out
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Document span of ``text[start:end]``."""
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else self.end
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        assert self._doc is not None
+        raw = tokenize(_safe_for_sudachi(self.text))
+        offs = self.offsets
+        out = []
+        for t in raw:
+            begin = offs[t.begin]
+            end = offs[t.end - 1] + 1 if t.end > t.begin else begin
+            out.append(Token(t.surface, t.normalized, t.dictionary, t.pos, begin, end))
+        return out
+
+    @cached_property
+    def folded(self) -> FoldedText:
+        return FoldedText.from_tokens(self.tokens)
+
+    @property
+    def heading(self) -> Sentence | None:
+        if self.section is None or self._doc is None:
+            return None
+        return self._doc.sentences[self.section]
+
+
+@dataclass(slots=True)
+class FoldedText:
+    """Sentence text spelled with Sudachi normalized forms, mapped back to offsets."""
+
+    text: str
+    begins: list[int]
+    ends: list[int]
+
+    @classmethod
+    def from_tokens(cls, tokens: list[Token]) -> FoldedText:
+        parts: list[str] = []
+        begins: list[int] = []
+        ends: list[int] = []
+        for t in tokens:
+            piece = t.fold
+            parts.append(piece)
+            if len(piece) == t.end - t.begin:
+                begins.extend(range(t.begin, t.end))
+                ends.extend(range(t.begin + 1, t.end + 1))
+            else:
+                begins.extend([t.begin] * len(piece))
+                ends.extend([t.end] * len(piece))
+        return cls("".join(parts), begins, ends)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            return self.begins[start], self.begins[start]
+        return self.begins[start], self.ends[end - 1]
+
+
+def _safe_for_sudachi(text: str) -> str:
+    """Replace lone surrogates (which cannot cross into Rust) without moving offsets."""
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    return text
+
+
+def classify_line(text: str) -> str:
+    stripped = text.strip()
+    if not stripped:
+        return "blank"
+    if SUBJECT_LINE.match(text):
+        return "subject"
+    if _MD_HEADING.match(text) or _MARK_HEADING.match(text) or _KANJI_NUM_HEADING.match(text):
+        return "heading"
+    if _BULLET.match(text):
+        return "list"
+    if _NUMBERED.match(text):
+        short = len(stripped) <= 30 and stripped[-1] not in _TERMINALS
+        return "heading" if short and not _FIELD.match(re.sub(r"^\s*\S+\s*", "", text)) else "list"
+    if _FIELD.match(text) and not stripped.endswith("。"):
+        return "field"
+    return "plain"
+
+
+class Document:
+    """A decoded draft and everything the rules need to know about its text."""
+
+    def __init__(self, text: str, *, kind: str = "text", path: str = "<text>") -> None:
+        self.text = text
+        self.kind = kind
+        self.path = path
+        self.line_starts = [0]
+        self._line_ends: list[int] = []
+        for m in LINE_BREAK.finditer(text):
+            self._line_ends.append(m.start())
+            self.line_starts.append(m.end())
+        self._line_ends.append(len(text))
+
+    # ----------------------------------------------------------------- positions
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        col = offset - self.line_starts[i]
+        # An offset inside a CRLF pair is reported at the end of its line.
+        col = min(col, self._line_ends[i] - self.line_starts[i])
+        return i + 1, col + 1
+
+    def line_text(self, number: int) -> str:
+        return self.text[self.line_starts[number - 1] : self._line_ends[number - 1]]
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        out = []
+        for i, start in enumerate(self.line_starts):
+            end = self._line_ends[i]
+            out.append(Line(i + 1, start, end, classify_line(self.text[start:end])))
+        return out
+
+    # ----------------------------------------------------------------- sentences
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        sentences: list[Sentence] = []
+        lines = self.lines
+        paragraph = 0
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if line.kind == "blank":
+                paragraph += 1
+                i += 1
+                continue
+            group = [line]
+            while (
+                line.kind == "plain"
+                and i + 1 < len(lines)
+                and lines[i + 1].kind == "plain"
+                and self._continues(line, lines[i + 1])
+            ):
+                i += 1
+                line = lines[i]
+                group.append(line)
+            self._split_group(group, sentences, paragraph)
+            i += 1
+        section = None
+        for s in sentences:
+            if s.kind == "heading":
+                section = s.index
+                s.section = None
+            else:
+                s.section = section
+        return sentences
+
+    def _continues(self, line: Line, nxt: Line) -> bool:
+        """Whether a hard-wrapped ``line`` goes on in ``nxt`` (same sentence)."""
+        body = self.text[line.start : line.end].rstrip()
+        if not body or body[-1] in _TERMINALS or body[-1] in _CLOSERS and body[-2:-1] in tuple(_TERMINALS):
+            return False
+        if _SALUTATION_END.search(body):
+            return False
+        nxt_text = self.text[nxt.start : nxt.end]
+        return bool(_CONTINUES_NEXT.search(body) or _CONTINUATION_START.match(nxt_text))
+
+    def _split_group(self, group: list[Line], out: list[Sentence], paragraph: int) -> None:
+        kind = group[0].kind
+        pieces: list[tuple[int, int]] = []
+        for ln in group:
+            start, end = ln.start, ln.end
+            while start < end and self.text[start] in " \t\u3000":
+                start += 1
+            while end > start and self.text[end - 1] in " \t\u3000":
+                end -= 1
+            if start < end:
+                pieces.append((start, end))
+        current: list[tuple[int, int]] = []
+        depth = 0  # 「 nesting: a 。 inside a quotation does not end the sentence
+        for start, end in pieces:
+            seg_start = start
+            scanned = start
+            for m in _SENTENCE_END.finditer(self.text, start, end):
+                between = self.text[scanned : m.start()]
+                depth = max(0, depth + between.count("「") - between.count("」"))
+                scanned = m.end()
+                if depth:
+                    depth = max(0, depth - m.group().count("」"))
+                    continue
+                current.append((seg_start, m.end()))
+                self._emit(current, kind, out, paragraph)
+                current = []
+                seg_start = m.end()
+                while seg_start < end and self.text[seg_start] in " \t\u3000":
+                    seg_start += 1
+            tail = self.text[scanned:end]
+            depth = max(0, depth + tail.count("「") - tail.count("」"))
+            if seg_start < end:
+                current.append((seg_start, end))
+        if current:
+            self._emit(current, kind, out, paragraph)
+
+    def _emit(self, segments: list[tuple[int, int]], kind: str, out: list[Sentence], paragraph: int) -> None:
+        segments = [(s, e) for s, e in segments if e > s]
+        if not segments:
+            return
+        line, _ = self.position(segments[0][0])
+        out.append(Sentence(len(out), tuple(segments), kind, line, None, paragraph, self))
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    # ----------------------------------------------------------------- spans
+    @cached_property
+    def quote_spans(self) -> list[tuple[int, int]]:
+        """Spans inside 「…」 (nested quotes included in the outer span)."""
+        spans = []
+        depth = 0
+        start = 0
+        for i, ch in enumerate(self.text):
+            if ch == "「":
+                if depth == 0:
+                    start = i
+                depth += 1
+            elif ch == "」" and depth:
+                depth -= 1
+                if depth == 0:
+                    spans.append((start, i + 1))
+            elif ch in "\r\n" and depth and self.text[i - 1 : i] in ("\n", "\r"):
+                depth = 0  # a blank line closes a runaway quote
+        return spans
+
+    @cached_property
+    def url_spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _URL.finditer(self.text)]
+
+    @cached_property
+    def email_spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _EMAIL.finditer(self.text)]
+
+    def in_spans(self, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+        i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+        return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return self.in_spans(self.quote_spans, start, end)
+
+    def in_url_or_email(self, start: int, end: int) -> bool:
+        return self.in_spans(self.url_spans, start, end) or self.in_spans(self.email_spans, start, end)

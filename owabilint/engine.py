@@ -1,0 +1,110 @@
+"""The rule engine: Document + rules + settings → findings and checklist. No I/O here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from owabilint.document import Document
+from owabilint.matchers.base import LintContext
+from owabilint.model import ChecklistItem, Diagnostic, FileReport, Fix
+from owabilint.ruleset import Rule, builtin_rules
+
+
+@dataclass
+class Settings:
+    """What the user chose: which rules run, at which severity, with which options."""
+
+    select: set[str] | None = None  # None: every rule
+    ignore: set[str] = field(default_factory=set)
+    severity: dict[str, str] = field(default_factory=dict)  # id → error|warning|info|off
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # id → option → value
+
+    def enabled(self, rule: Rule) -> bool:
+        if self.select is not None and rule.id not in self.select:
+            return False
+        if rule.id in self.ignore:
+            return False
+        return self.severity.get(rule.id) != "off"
+
+    def severity_of(self, rule: Rule) -> str:
+        return self.severity.get(rule.id, rule.severity)
+
+    def options_of(self, rule: Rule) -> dict[str, Any]:
+        merged = dict(rule.options)
+        merged.update(self.options.get(rule.id, {}))
+        return merged
+
+
+def lint_document(doc: Document, rules: Iterable[Rule] | None = None, settings: Settings | None = None) -> FileReport:
+    rules = list(builtin_rules() if rules is None else rules)
+    settings = settings or Settings()
+    ctx = LintContext(doc)
+    by_id = {r.id: r for r in rules}
+
+    placeholder_findings: dict[str, list] = {}
+    for rule in rules:
+        if rule.placeholder:
+            found = rule.matcher.find(ctx, settings.options_of(rule))
+            placeholder_findings[rule.id] = found
+            ctx.placeholders.extend((f.start, f.end) for f in found)
+
+    for rule in rules:
+        if rule.checklist:
+            ctx.evidence[rule.id] = rule.matcher.evidence(ctx, settings.options_of(rule))
+
+    diagnostics: list[Diagnostic] = []
+    for rule in rules:
+        if not settings.enabled(rule):
+            continue
+        options = settings.options_of(rule)
+        if rule.placeholder:
+            findings = placeholder_findings[rule.id]
+        elif rule.checklist:
+            if ctx.evidence[rule.id] is not None:
+                continue
+            needed = getattr(rule.matcher, "requires", None)
+            if needed and needed in by_id and ctx.evidence.get(needed) is None:
+                continue
+            findings = rule.matcher.find(ctx, options)
+        else:
+            findings = rule.matcher.find(ctx, options)
+        severity = settings.severity_of(rule)
+        default_message = rule.format_message(options)
+        for f in findings:
+            line, column = doc.position(f.start)
+            end_line, end_column = doc.position(f.end)
+            diagnostics.append(
+                Diagnostic(
+                    rule=rule.id,
+                    severity=severity,
+                    message=f.message or default_message,
+                    offset=f.start,
+                    end_offset=f.end,
+                    line=line,
+                    column=column,
+                    end_line=end_line,
+                    end_column=end_column,
+                    fix=Fix(f.start, f.end, f.fix) if f.fix is not None else None,
+                )
+            )
+    diagnostics.sort(key=lambda d: (d.offset, d.end_offset, d.rule))
+
+    checklist = []
+    for rule in sorted((r for r in rules if r.checklist and settings.enabled(r)), key=lambda r: r.matcher.order):
+        ev = ctx.evidence.get(rule.id)
+        checklist.append(ChecklistItem(rule.matcher.element, ev is not None, doc.position(ev.start)[0] if ev else None, rule.id))
+    return FileReport(path=doc.path, text=doc.text, diagnostics=diagnostics, checklist=checklist)
+
+
+def lint_text(
+    text: str,
+    *,
+    path: str = "<text>",
+    kind: str = "text",
+    rules: Iterable[Rule] | None = None,
+    settings: Settings | None = None,
+) -> FileReport:
+    """Lint a draft given as a string (the library entry point)."""
+    return lint_document(Document(text, kind=kind, path=path), rules, settings)

@@ -1,0 +1,14 @@
+"""Matcher kinds that rule files name in ``[matcher] kind = ...``."""
+
+from __future__ import annotations
+
+from owabilint.matchers.base import Matcher
+from owabilint.matchers.phrase import PhraseMatcher
+from owabilint.matchers.require import RequireMatcher
+from owabilint.matchers.sentence import SentenceLengthMatcher
+
+MATCHERS: dict[str, type[Matcher]] = {
+    m.kind: m for m in (PhraseMatcher, RequireMatcher, SentenceLengthMatcher)
+}
+
+__all__ = ["MATCHERS", "Matcher"]

@@ -1,0 +1,148 @@
+"""Patterns: the one way rule files describe text to look for.
+
+A pattern spec is a TOML table with any of these keys (a match of any of them counts):
+
+- ``terms``: literal phrases. Each is looked for in the raw sentence and, folded through
+  Sudachi's normalized forms, in the folded sentence, so お詫び also finds 御詫び and
+  漏えい also finds 漏洩.
+- ``lexicons``: names of files in rules/lexicons/ whose lines are used as ``terms``.
+- ``regex``: regular expressions on the raw sentence text (line breaks of hard-wrapped
+  sentences removed).
+- ``fold_regex``: regular expressions on the folded sentence text (full-width digits,
+  漢数字 and comma-grouped numbers are ASCII digits there).
+- ``detectors``: names of built-in detectors that need code (dates, counts, phones...).
+
+Placeholders and punctuation are matched on the raw text only: Sudachi folds 〇〇 to 00.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from owabilint.document import Sentence
+
+from owabilint.errors import RuleError
+
+PATTERN_KEYS = ("terms", "lexicons", "regex", "fold_regex", "detectors")
+
+Detector = Callable[["Sentence"], Iterator[tuple[int, int]]]
+
+
+def fold_term(term: str) -> str:
+    from owabilint.tokenizer import tokenize
+
+    return "".join(t.fold for t in tokenize(term))
+
+
+def _alternation(items: list[str]) -> str:
+    # Longest first so that the regex engine prefers the most specific term.
+    return "|".join(re.escape(t) for t in sorted(set(items), key=len, reverse=True))
+
+
+@dataclass
+class Pattern:
+    terms: list[str] = field(default_factory=list)
+    regex: list[re.Pattern[str]] = field(default_factory=list)
+    fold_regex: list[re.Pattern[str]] = field(default_factory=list)
+    detectors: list[Detector] = field(default_factory=list)
+    _raw_terms: re.Pattern[str] | None = None
+    _fold_terms: re.Pattern[str] | None = None
+    _folded_ready: bool = False
+
+    @classmethod
+    def from_spec(cls, spec: Any, where: str, lexicons: dict[str, list[str]]) -> Pattern:
+        from owabilint.matchers.detectors import DETECTORS
+
+        if isinstance(spec, str):
+            spec = {"terms": [spec]}
+        if isinstance(spec, list):
+            spec = {"terms": spec}
+        if not isinstance(spec, dict):
+            raise RuleError(f"{where}: expected a table of pattern keys, got {type(spec).__name__}")
+        unknown = set(spec) - set(PATTERN_KEYS)
+        if unknown:
+            raise RuleError(f"{where}: unknown pattern key {sorted(unknown)[0]!r} (known: {', '.join(PATTERN_KEYS)})")
+        pat = cls()
+        for key in PATTERN_KEYS:
+            value = spec.get(key, [])
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise RuleError(f"{where}.{key}: expected a list of strings")
+            if key == "terms":
+                pat.terms.extend(value)
+            elif key == "lexicons":
+                for name in value:
+                    if name not in lexicons:
+                        raise RuleError(f"{where}.lexicons: unknown lexicon {name!r}")
+                    pat.terms.extend(lexicons[name])
+            elif key in ("regex", "fold_regex"):
+                for source in value:
+                    try:
+                        compiled = re.compile(source)
+                    except re.error as exc:
+                        raise RuleError(f"{where}.{key}: invalid regular expression {source!r}: {exc}") from None
+                    getattr(pat, key).append(compiled)
+            else:
+                for name in value:
+                    if name not in DETECTORS:
+                        raise RuleError(f"{where}.detectors: unknown detector {name!r} (known: {', '.join(sorted(DETECTORS))})")
+                    pat.detectors.append(DETECTORS[name])
+        if pat.terms:
+            pat._raw_terms = re.compile(_alternation(pat.terms))
+        return pat
+
+    @property
+    def empty(self) -> bool:
+        return not (self.terms or self.regex or self.fold_regex or self.detectors)
+
+    def _prepare_folded(self) -> None:
+        if self._folded_ready:
+            return
+        folded = [f for f in (fold_term(t) for t in self.terms) if f]
+        new = [f for f in folded if f not in self.terms]
+        if new:
+            self._fold_terms = re.compile(_alternation(folded))
+        self._folded_ready = True
+
+    def spans(self, sentence: Sentence) -> Iterator[tuple[int, int]]:
+        """Document spans where this pattern matches inside ``sentence``."""
+        text = sentence.text
+        if self._raw_terms is not None:
+            for m in self._raw_terms.finditer(text):
+                yield sentence.span(*m.span())
+        for rx in self.regex:
+            for m in rx.finditer(text):
+                yield sentence.span(*m.span())
+        if self.terms:
+            self._prepare_folded()
+        if self._fold_terms is not None or self.fold_regex:
+            folded = sentence.folded
+            if self._fold_terms is not None:
+                for m in self._fold_terms.finditer(folded.text):
+                    yield folded.span(*m.span())
+            for rx in self.fold_regex:
+                for m in rx.finditer(folded.text):
+                    yield folded.span(*m.span())
+        for detector in self.detectors:
+            yield from detector(sentence)
+
+    def first(self, sentence: Sentence) -> tuple[int, int] | None:
+        return next(self.spans(sentence), None)
+
+    def matches(self, sentence: Sentence) -> bool:
+        return self.first(sentence) is not None
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort and drop spans contained in, or overlapping, an earlier one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        if out and start < out[-1][1]:
+            continue
+        out.append((start, end))
+    return out

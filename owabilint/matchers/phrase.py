@@ -1,0 +1,73 @@
+"""``phrase``: report every occurrence of a pattern (one finding per occurrence).
+
+Rule files list one or more ``[[matcher.patterns]]`` entries. Each entry is a pattern
+spec (see patterns.py) plus a sentence filter (see base.SentenceFilter) and:
+
+- ``message``: a message for this entry instead of the rule's;
+- ``fix``: replacement text for the matched span (a safe mechanical fix);
+- ``allow``: regexes; a match whose text fully matches one of them is not reported;
+- ``allow_whole_line``: a match that is all there is on its line is not reported
+  (section headings such as 【お問い合わせ窓口】).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from owabilint.errors import RuleError
+from owabilint.matchers.base import Finding, LintContext, Matcher, SentenceFilter, pattern_from, regex_list, take
+from owabilint.matchers.patterns import PATTERN_KEYS, merge_spans
+
+_ENTRY_KEYS = set(PATTERN_KEYS) | set(SentenceFilter.KEYS) | {"message", "fix", "allow", "allow_whole_line"}
+
+
+class _Entry:
+    def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
+        unknown = set(params) - _ENTRY_KEYS
+        if unknown:
+            raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+        self.pattern = pattern_from(params, where, lexicons)
+        self.filter = SentenceFilter(params, where, lexicons)
+        self.message = take(params, "message", str, where)
+        self.fix = take(params, "fix", str, where)
+        self.allow = regex_list(params.get("allow"), f"{where}.allow")
+        self.allow_whole_line = take(params, "allow_whole_line", bool, where, False)
+
+
+class PhraseMatcher(Matcher):
+    kind = "phrase"
+
+    def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
+        super().__init__(params, where, lexicons)
+        entries = take(params, "patterns", list, where)
+        if not entries:
+            raise RuleError(f"{where}.patterns: a phrase matcher needs at least one [[matcher.patterns]] entry")
+        self.entries = [_Entry(e, f"{where}.patterns[{i}]", lexicons) for i, e in enumerate(entries)]
+
+    def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
+        doc = ctx.doc
+        candidates: list[tuple[int, int, int, _Entry]] = []
+        for rank, entry in enumerate(self.entries):
+            for sentence in doc.sentences:
+                if not entry.filter.accepts(sentence):
+                    continue
+                for start, end in merge_spans(list(entry.pattern.spans(sentence))):
+                    if not entry.filter.keeps_span(doc, start, end):
+                        continue
+                    matched = doc.text[start:end]
+                    if any(rx.fullmatch(matched) for rx in entry.allow):
+                        continue
+                    if entry.allow_whole_line and _whole_line(doc, start, end):
+                        continue
+                    candidates.append((start, rank, end, entry))
+        findings: list[Finding] = []
+        for start, _rank, end, entry in sorted(candidates, key=lambda c: (c[0], c[1], -c[2])):
+            if findings and start < findings[-1].end:
+                continue  # overlapping text is reported once, by the first entry
+            findings.append(Finding(start, end, entry.message, entry.fix))
+        return findings
+
+
+def _whole_line(doc, start: int, end: int) -> bool:
+    line, _ = doc.position(start)
+    return doc.line_text(line).strip() == doc.text[start:end].strip()

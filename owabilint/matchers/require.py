@@ -1,0 +1,132 @@
+"""``require``: the draft must show evidence of an element; else one finding, well placed.
+
+Rule files give:
+
+- ``element``: the checklist label (お詫び, 日時, ...) and ``order`` (checklist position);
+- ``[[matcher.evidence]]``: pattern specs with sentence filters; any match satisfies
+  the rule. Evidence inside a template placeholder never counts;
+- ``[[matcher.anchor]]``: where to point when the element is missing: the vague phrase
+  that stands in for it, or the sentence where it belongs. The first anchor entry with
+  a match wins (all of its matches when ``anchor_all`` is true), each entry may carry
+  its own ``message``; ``anchor_sentence = true`` widens the span to the sentence;
+- ``fallback``: where to point when no anchor matches: ``first-line`` (default) or
+  ``first-prose`` (the first plain sentence after the subject);
+- ``requires``: another require rule that must be satisfied before this one is checked
+  (reception hours only matter once there is a contact).
+- ``options``: per-rule switches; ``require-time`` makes date evidence also need a time
+  of day in the same sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from owabilint.errors import RuleError
+from owabilint.matchers.base import (
+    Evidence,
+    Finding,
+    LintContext,
+    Matcher,
+    SentenceFilter,
+    optional_patterns,
+    pattern_from,
+    take,
+)
+from owabilint.matchers.patterns import PATTERN_KEYS
+
+_EVIDENCE_KEYS = set(PATTERN_KEYS) | set(SentenceFilter.KEYS) | {"also"}
+_ANCHOR_KEYS = set(PATTERN_KEYS) | set(SentenceFilter.KEYS) | {"message", "anchor_sentence"}
+
+
+class _Evidence:
+    def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
+        unknown = set(params) - _EVIDENCE_KEYS
+        if unknown:
+            raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+        self.pattern = pattern_from(params, where, lexicons)
+        self.filter = SentenceFilter(params, where, lexicons)
+        # ``also``: patterns that must match in the same sentence when an option asks.
+        self.also = optional_patterns(params.get("also"), f"{where}.also", lexicons)
+
+
+class _Anchor:
+    def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
+        unknown = set(params) - _ANCHOR_KEYS
+        if unknown:
+            raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+        self.pattern = pattern_from(params, where, lexicons)
+        self.filter = SentenceFilter(params, where, lexicons)
+        self.message = take(params, "message", str, where)
+        self.sentence = take(params, "anchor_sentence", bool, where, False)
+
+
+class RequireMatcher(Matcher):
+    kind = "require"
+    checklist = True
+
+    def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
+        super().__init__(params, where, lexicons)
+        self.element = take(params, "element", str, where)
+        if not self.element:
+            raise RuleError(f"{where}.element: a require matcher needs the checklist label")
+        self.order = take(params, "order", int, where, 100)
+        evidence = take(params, "evidence", list, where)
+        if not evidence:
+            raise RuleError(f"{where}.evidence: a require matcher needs at least one [[matcher.evidence]] entry")
+        self.evidence_entries = [_Evidence(e, f"{where}.evidence[{i}]", lexicons) for i, e in enumerate(evidence)]
+        self.anchors = [_Anchor(a, f"{where}.anchor[{i}]", lexicons) for i, a in enumerate(take(params, "anchor", list, where, []))]
+        self.anchor_all = take(params, "anchor_all", bool, where, False)
+        self.fallback = take(params, "fallback", str, where, "first-line")
+        if self.fallback not in ("first-line", "first-prose"):
+            raise RuleError(f"{where}.fallback: expected 'first-line' or 'first-prose', got {self.fallback!r}")
+        self.requires = take(params, "requires", str, where)
+
+    def evidence(self, ctx: LintContext, options: dict[str, Any]) -> Evidence | None:
+        doc = ctx.doc
+        need_also = bool(options.get("require-time"))
+        for sentence in doc.sentences:
+            for entry in self.evidence_entries:
+                if not entry.filter.accepts(sentence):
+                    continue
+                for start, end in entry.pattern.spans(sentence):
+                    if ctx.overlaps_placeholder(start, end) or not entry.filter.keeps_span(doc, start, end):
+                        continue
+                    if need_also and entry.also and not all(p.matches(sentence) for p in entry.also):
+                        continue
+                    return Evidence(start, end)
+        return None
+
+    def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
+        """Findings for a draft that lacks the element (the engine checks evidence first)."""
+        return self._anchor(ctx)
+
+    def _anchor(self, ctx: LintContext) -> list[Finding]:
+        doc = ctx.doc
+        for anchor in self.anchors:
+            found: list[Finding] = []
+            for sentence in doc.sentences:
+                if not anchor.filter.accepts(sentence):
+                    continue
+                for start, end in anchor.pattern.spans(sentence):
+                    if not anchor.filter.keeps_span(doc, start, end) or ctx.overlaps_placeholder(start, end):
+                        continue
+                    if anchor.sentence:
+                        start, end = sentence.start, sentence.end
+                    if any(f.start == start for f in found):
+                        continue
+                    found.append(Finding(start, end, anchor.message))
+                    if not self.anchor_all:
+                        return found
+            if found:
+                return found
+        return [self._fallback(ctx)]
+
+    def _fallback(self, ctx: LintContext) -> Finding:
+        doc = ctx.doc
+        if self.fallback == "first-prose":
+            for sentence in doc.sentences:
+                if sentence.kind == "plain":
+                    return Finding(sentence.start, sentence.end)
+        for sentence in doc.sentences:
+            return Finding(sentence.start, doc.lines[sentence.line - 1].end if sentence.line <= len(doc.lines) else sentence.end)
+        return Finding(0, 0)

@@ -1,0 +1,88 @@
+"""Plain data passed from the engine to the reporters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    offset: int
+    end_offset: int
+    replacement: str
+
+    def as_dict(self) -> dict:
+        return {"offset": self.offset, "end_offset": self.end_offset, "replacement": self.replacement}
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    rule: str
+    severity: str
+    message: str
+    offset: int
+    end_offset: int
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    fix: Fix | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "offset": self.offset,
+            "end_offset": self.end_offset,
+            "fix": self.fix.as_dict() if self.fix else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    element: str
+    found: bool
+    line: int | None
+    rule: str
+
+    def as_dict(self) -> dict:
+        return {"element": self.element, "found": self.found, "line": self.line}
+
+
+@dataclass(slots=True)
+class FileReport:
+    """Result for one input: findings and checklist, or an input error."""
+
+    path: str
+    text: str = ""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    checklist: list[ChecklistItem] = field(default_factory=list)
+    error: str | None = None
+
+    def count(self, severity: str) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == severity)
+
+
+@dataclass(slots=True)
+class Report:
+    files: list[FileReport] = field(default_factory=list)
+
+    def count(self, severity: str) -> int:
+        return sum(f.count(severity) for f in self.files)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.error for f in self.files)
+
+    def fails(self, fail_on: str) -> bool:
+        """True when a finding at or above ``fail_on`` exists."""
+        threshold = SEVERITY_RANK[fail_on]
+        return any(SEVERITY_RANK[d.severity] >= threshold for f in self.files for d in f.diagnostics)

@@ -1,0 +1,168 @@
+"""Loading rule files (rules/<id>.toml) and lexicons (rules/lexicons/*.txt).
+
+Rules are data: adding a phrase is an edit to a TOML file or a lexicon, never to code.
+Every file is validated when it is loaded, and errors name the file and the key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from owabilint.errors import RuleError
+from owabilint.matchers import MATCHERS, Matcher
+from owabilint.model import SEVERITIES
+
+RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CATEGORIES = ("content", "wording", "tone", "style", "template")
+_TOP_KEYS = {"id", "severity", "category", "summary", "message", "rationale", "options", "matcher", "examples", "placeholder"}
+
+
+@dataclass
+class Rule:
+    id: str
+    severity: str
+    category: str
+    summary: str
+    message: str
+    rationale: str
+    matcher: Matcher
+    options: dict[str, Any] = field(default_factory=dict)
+    valid: list[str] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)
+    path: Path | None = None
+    # Findings of a placeholder rule are template slots: never evidence for an element.
+    placeholder: bool = False
+
+    @property
+    def checklist(self) -> bool:
+        return self.matcher.checklist
+
+    def format_message(self, options: dict[str, Any]) -> str:
+        try:
+            return self.message.format_map(options)
+        except (KeyError, ValueError, IndexError):
+            return self.message
+
+
+def builtin_rules_dir() -> Path:
+    """rules/ inside an installed wheel (owabilint/rules), else the checkout's rules/."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "rules"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "rules"
+
+
+def load_lexicons(folder: Path) -> dict[str, list[str]]:
+    """One term per line; blank lines and lines starting with # are ignored."""
+    lexicons: dict[str, list[str]] = {}
+    if not folder.is_dir():
+        return lexicons
+    for path in sorted(folder.glob("*.txt")):
+        terms = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            term = line.strip()
+            if term and not term.startswith("#"):
+                terms.append(term)
+        lexicons[path.stem] = terms
+    return lexicons
+
+
+def _expect(data: dict[str, Any], key: str, kind: type, where: str, required: bool = True) -> Any:
+    if key not in data:
+        if required:
+            raise RuleError(f"{where}: missing required key {key!r}")
+        return None
+    value = data[key]
+    if not isinstance(value, kind):
+        raise RuleError(f"{where}: key {key!r} must be a {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _string_list(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(f"{where}: expected a list of strings")
+    return value
+
+
+def parse_rule(data: dict[str, Any], path: Path, lexicons: dict[str, list[str]]) -> Rule:
+    where = str(path)
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+    rule_id = _expect(data, "id", str, where)
+    if not RULE_ID.match(rule_id):
+        raise RuleError(f"{where}: key 'id': {rule_id!r} is not a kebab-case rule id")
+    if path.suffix == ".toml" and path.stem != rule_id:
+        raise RuleError(f"{where}: key 'id' is {rule_id!r} but the file is named {path.name!r}")
+    severity = _expect(data, "severity", str, where)
+    if severity not in SEVERITIES:
+        raise RuleError(f"{where}: key 'severity' must be one of {', '.join(SEVERITIES)}, got {severity!r}")
+    category = _expect(data, "category", str, where)
+    if category not in CATEGORIES:
+        raise RuleError(f"{where}: key 'category' must be one of {', '.join(CATEGORIES)}, got {category!r}")
+    matcher_params = dict(_expect(data, "matcher", dict, where))
+    kind = matcher_params.pop("kind", None)
+    if kind not in MATCHERS:
+        raise RuleError(f"{where}: key 'matcher.kind' must be one of {', '.join(sorted(MATCHERS))}, got {kind!r}")
+    matcher = MATCHERS[kind](matcher_params, f"{where}: matcher", lexicons)
+    examples = _expect(data, "examples", dict, where)
+    valid = _string_list(examples.get("valid", []), f"{where}: examples.valid")
+    invalid = _string_list(examples.get("invalid", []), f"{where}: examples.invalid")
+    if not valid or not invalid:
+        raise RuleError(f"{where}: examples.valid and examples.invalid each need at least one example")
+    return Rule(
+        id=rule_id,
+        severity=severity,
+        category=category,
+        summary=_expect(data, "summary", str, where),
+        message=_expect(data, "message", str, where),
+        rationale=_expect(data, "rationale", str, where),
+        matcher=matcher,
+        options=dict(_expect(data, "options", dict, where, required=False) or {}),
+        valid=valid,
+        invalid=invalid,
+        path=path,
+        placeholder=bool(_expect(data, "placeholder", bool, where, required=False)),
+    )
+
+
+def load_rule_file(path: Path, lexicons: dict[str, list[str]]) -> Rule:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read rule file: {exc}") from None
+    return parse_rule(data, path, lexicons)
+
+
+def load_rules(folder: Path | None = None, lexicons: dict[str, list[str]] | None = None) -> list[Rule]:
+    """All rules of a folder, sorted by id; lexicons come from ``folder/lexicons``."""
+    folder = folder or builtin_rules_dir()
+    if not folder.is_dir():
+        raise RuleError(f"{folder}: rule folder not found")
+    if lexicons is None:
+        lexicons = load_lexicons(folder / "lexicons")
+    rules = [load_rule_file(p, lexicons) for p in sorted(folder.glob("*.toml"))]
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise RuleError(f"{rule.path}: duplicate rule id {rule.id!r}")
+        seen.add(rule.id)
+    return rules
+
+
+_cache: list[Rule] | None = None
+
+
+def builtin_rules() -> list[Rule]:
+    """The shipped rules, loaded once per process."""
+    global _cache
+    if _cache is None:
+        _cache = load_rules()
+    return _cache

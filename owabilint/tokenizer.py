@@ -1,0 +1,94 @@
+"""SudachiPy access: one lazily created tokenizer per process, fed in safe chunks.
+
+Sudachi refuses inputs above ~49 KB of UTF-8 per call and a tokenizer that once saw a
+very large input stays slower afterwards, so callers hand us sentences or lines and we
+split anything longer than ``CHUNK_CHARS`` at a safe boundary before tokenizing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sudachipy import Tokenizer
+
+# 4,000 code points are at most 16,000 UTF-8 bytes: far below Sudachi's per-call limit.
+CHUNK_CHARS = 4000
+
+_tokenizer: Tokenizer | None = None
+
+# Parts of speech whose normalized form is safe to use for matching. Inflecting words
+# (verbs, adjectives, auxiliaries) keep their surface: their normalized form is the
+# dictionary form, which would erase the difference between 詫び and 詫びる.
+_INFLECTING = frozenset({"動詞", "形容詞", "助動詞", "形状詞"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One Sudachi morpheme (split mode A) with code-point offsets into the document."""
+
+    surface: str
+    normalized: str
+    dictionary: str
+    pos: tuple[str, ...]
+    begin: int
+    end: int
+
+    @property
+    def fold(self) -> str:
+        """Spelling used for variant-insensitive matching (お詫び/御詫び, 漏えい/漏洩)."""
+        if self.pos[0] in _INFLECTING or self.pos[0] == "補助記号" or self.pos[0] == "空白":
+            return self.surface
+        return self.normalized
+
+
+def get_tokenizer() -> Tokenizer:
+    global _tokenizer
+    if _tokenizer is None:
+        from sudachipy import Dictionary, SplitMode
+
+        _tokenizer = Dictionary(dict="core").tokenizer(SplitMode.A)
+    return _tokenizer
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """Split ``text`` into pieces of at most CHUNK_CHARS, preferring punctuation."""
+    if len(text) <= CHUNK_CHARS:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + CHUNK_CHARS, len(text))
+        if end < len(text):
+            window = text[start:end]
+            cut = max(window.rfind(c) for c in "。！？!?、\n ")
+            if cut > CHUNK_CHARS // 2:
+                end = start + cut + 1
+            elif 0xDC00 <= ord(text[end - 1]) <= 0xDFFF or 0xD800 <= ord(text[end - 1]) <= 0xDBFF:
+                end -= 1  # never split a (lone) surrogate pair across chunks
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+def tokenize(text: str, base: int = 0) -> list[Token]:
+    """Tokenize ``text``; offsets are shifted by ``base``."""
+    if not text:
+        return []
+    tok = get_tokenizer()
+    out: list[Token] = []
+    for chunk_start, chunk in _chunks(text):
+        offset = base + chunk_start
+        for m in tok.tokenize(chunk):
+            out.append(
+                Token(
+                    m.surface(),
+                    m.normalized_form(),
+                    m.dictionary_form(),
+                    tuple(m.part_of_speech()),
+                    offset + m.begin(),
+                    offset + m.end(),
+                )
+            )
+    return out

@@ -1,0 +1,180 @@
+"""The command line as a user runs it: exit codes, formats, stdin, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, SAMPLES, run_cli, run_json
+
+GOOD = str(SAMPLES / "good" / "formal-mail.txt")
+NG = str(SAMPLES / "ng" / "emotional.txt")
+
+
+def test_version_and_help_do_not_load_sudachi_or_rich() -> None:
+    code = (
+        "import sys\n"
+        "from owabilint.cli import app\n"
+        "for args in (['--version'], ['--help'], ['check', '--help']):\n"
+        "    try:\n"
+        "        app(args)\n"
+        "    except SystemExit as exc:\n"
+        "        assert exc.code in (0, None), exc.code\n"
+        "heavy = [m for m in ('sudachipy', 'rich', 'owabilint.engine') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "HEAVY []" in proc.stdout
+    assert "owabilint" in proc.stdout
+
+
+def test_version() -> None:
+    proc = run_cli("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.decode().startswith("owabilint ")
+
+
+def test_good_draft_exits_0_and_bad_draft_exits_1() -> None:
+    assert run_cli(GOOD).returncode == 0
+    proc = run_cli(NG)
+    assert proc.returncode == 1
+    assert "warning[emotional-expression]" in proc.stdout.decode()
+
+
+def test_text_format_line_shape() -> None:
+    proc = run_cli("--format", "text", "--select", "emotional-expression", NG)
+    first = proc.stdout.decode().splitlines()[0]
+    path, line, col, rest = first.split(":", 3)
+    assert path == NG and line.isdigit() and col.isdigit()
+    assert rest.startswith(" warning[emotional-expression] ")
+
+
+def test_fail_on_levels() -> None:
+    # emotional.txt only has warnings
+    assert run_cli("--fail-on", "error", NG).returncode == 0
+    assert run_cli("--fail-on", "warning", NG).returncode == 1
+    assert run_cli("--fail-on", "info", NG).returncode == 1
+    proc = run_cli("--fail-on", "fatal", NG)
+    assert proc.returncode == 2
+    assert "--fail-on" in proc.stderr.decode()
+
+
+def test_json_shape() -> None:
+    code, data = run_json(NG, GOOD)
+    assert code == 1
+    assert set(data) == {"version", "files", "summary"}
+    assert data["version"] == 1
+    assert [f["path"] for f in data["files"]] == [NG, GOOD]
+    for f in data["files"]:
+        assert set(f) == {"path", "diagnostics", "checklist", "error"}
+        for d in f["diagnostics"]:
+            assert set(d) == {
+                "rule", "severity", "message", "line", "column", "end_line", "end_column",
+                "offset", "end_offset", "fix",
+            }
+            assert d["severity"] in ("error", "warning", "info")
+            assert d["fix"] is None or set(d["fix"]) == {"offset", "end_offset", "replacement"}
+        for item in f["checklist"]:
+            assert set(item) == {"element", "found", "line"}
+    assert set(data["summary"]) == {"files", "errors", "warnings", "infos"}
+    assert data["summary"]["files"] == 2
+    assert data["summary"]["warnings"] == sum(
+        1 for f in data["files"] for d in f["diagnostics"] if d["severity"] == "warning"
+    )
+
+
+def test_stdin() -> None:
+    code, data = run_json("-", stdin="〇〇様\n")
+    assert data["files"][0]["path"] == "<stdin>"
+    assert any(d["rule"] == "unfilled-placeholder" for d in data["files"][0]["diagnostics"])
+    assert code == 1
+
+
+def test_missing_file_is_reported_and_other_files_still_linted(tmp_path) -> None:
+    missing = str(tmp_path / "nope.txt")
+    proc = run_cli("--format", "json", missing, NG)
+    assert proc.returncode == 2
+    err = proc.stderr.decode().strip().splitlines()
+    assert len(err) == 1 and missing in err[0] and "見つかりません" in err[0]
+    data = json.loads(proc.stdout)
+    assert data["files"][0]["error"]
+    assert data["files"][1]["diagnostics"]
+
+
+def test_binary_and_undecodable_files(tmp_path) -> None:
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00\x01")
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes("お詫び".encode("utf-8")[:-1] + b"\xff\xfe\xfa")
+    proc = run_cli(str(binary), str(broken), GOOD)
+    assert proc.returncode == 2
+    lines = proc.stderr.decode().strip().splitlines()
+    assert len(lines) == 2
+    assert str(binary) in lines[0] and "バイナリ" in lines[0]
+    assert str(broken) in lines[1] and "UTF-8" in lines[1]
+
+
+def test_directory_without_drafts(tmp_path) -> None:
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    proc = run_cli(str(tmp_path))
+    assert proc.returncode == 2
+    assert str(tmp_path) in proc.stderr.decode()
+
+
+def test_directory_with_drafts_lints_each(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("〇〇様\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# お詫び\n\n××様\n", encoding="utf-8")
+    code, data = run_json("--select", "unfilled-placeholder", str(tmp_path))
+    assert code == 1
+    assert sorted(f["path"].rsplit("/", 1)[-1] for f in data["files"]) == ["a.txt", "b.md"]
+
+
+def test_select_and_ignore() -> None:
+    _, data = run_json("--select", "emotional-expression", NG)
+    assert {d["rule"] for d in data["files"][0]["diagnostics"]} == {"emotional-expression"}
+    _, data = run_json("--ignore", "emotional-expression,missing-contact", NG)
+    assert "emotional-expression" not in {d["rule"] for d in data["files"][0]["diagnostics"]}
+
+
+def test_unknown_rule_id_suggests_a_close_one() -> None:
+    proc = run_cli("--select", "emotional-expresion", NG)
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert "emotional-expresion" in err and "emotional-expression" in err
+
+
+def test_rich_report_without_color() -> None:
+    proc = run_cli("--format", "rich", NG)
+    out = proc.stdout.decode()
+    assert "\x1b[" not in out
+    assert "必須要素チェックリスト" in out
+    assert "[emotional-expression]" in out
+    assert "エラー" in out and "警告" in out
+
+
+def test_rich_underline_is_aligned_by_display_width() -> None:
+    proc = run_cli("--format", "rich", "--select", "unfilled-placeholder", "-", stdin="全角の文［顧客名］様\n")
+    lines = proc.stdout.decode().splitlines()
+    src = next(i for i, line in enumerate(lines) if "全角の文" in line)
+    source_line, marker_line = lines[src], lines[src + 1]
+    bar = source_line.index("│")
+    assert marker_line.index("│") == bar
+    # 4 full-width characters before the span take 8 columns; the span takes 10.
+    caret_start = marker_line.index("^")
+    assert caret_start - (bar + 2) == 8
+    assert marker_line.count("^") == 10
+
+
+def test_rules_and_rule_commands() -> None:
+    proc = run_cli("rules")
+    assert proc.returncode == 0
+    assert "missing-apology" in proc.stdout.decode()
+    proc = run_cli("rule", "emotional-expression")
+    assert proc.returncode == 0
+    out = proc.stdout.decode()
+    assert "良い例" in out and "悪い例" in out
+    proc = run_cli("rule", "missing-apolgy")
+    assert proc.returncode == 2
+    assert "missing-apology" in proc.stderr.decode()

@@ -1,0 +1,79 @@
+"""The document model: lines, sentences and positions."""
+
+from __future__ import annotations
+
+from owabilint.document import Document
+
+
+def texts(doc: Document) -> list[str]:
+    return [s.text for s in doc.sentences]
+
+
+def test_sentences_split_on_terminal_punctuation_and_keep_closing_quotes() -> None:
+    doc = Document("お詫び申し上げます。「確認しました。」とのことです！次です")
+    assert texts(doc) == ["お詫び申し上げます。", "「確認しました。」とのことです！", "次です"]
+
+
+def test_hard_wrapped_lines_join_into_one_sentence() -> None:
+    doc = Document("2024年8月27日に弊社から発送した\n書類の一部で、\n誤送付が発生いたしました。\n")
+    assert texts(doc) == ["2024年8月27日に弊社から発送した書類の一部で、誤送付が発生いたしました。"]
+    sentence = doc.sentences[0]
+    assert sentence.line == 1
+    # the character after the first wrap maps back to line 2, column 1
+    i = sentence.text.index("書類")
+    assert doc.position(sentence.offsets[i]) == (2, 1)
+
+
+def test_list_items_headings_and_fields_end_at_line_end() -> None:
+    doc = Document("■原因\n・氏名\n・住所\n電話：03-0000-1111\n受付時間：9時〜17時")
+    assert [(s.text, s.kind) for s in doc.sentences] == [
+        ("■原因", "heading"),
+        ("・氏名", "list"),
+        ("・住所", "list"),
+        ("電話：03-0000-1111", "field"),
+        ("受付時間：9時〜17時", "field"),
+    ]
+    assert doc.sentences[1].heading is doc.sentences[0]
+
+
+def test_salutation_line_is_not_joined_with_the_next_sentence() -> None:
+    doc = Document("お客様各位\nいつもご利用いただき、ありがとうございます。")
+    assert texts(doc) == ["お客様各位", "いつもご利用いただき、ありがとうございます。"]
+
+
+def test_subject_line_kind() -> None:
+    doc = Document("件名：お詫び\n\n本文です。")
+    assert doc.sentences[0].kind == "subject"
+
+
+def test_positions_count_code_points_and_handle_crlf() -> None:
+    text = "件名：お詫び\r\n\r\n全角の文です。\r\n"
+    doc = Document(text)
+    offset = text.index("文")
+    assert doc.position(offset) == (3, 4)
+    assert doc.line_text(3) == "全角の文です。"
+    # the CR of a CRLF belongs to the end of its line
+    assert doc.position(text.index("\r")) == (1, 7)
+
+
+def test_tokens_carry_document_offsets_across_wrapped_lines() -> None:
+    text = "弊社の名簿を\n紛失いたしました。"
+    doc = Document(text)
+    tokens = doc.sentences[0].tokens
+    funshitsu = next(t for t in tokens if t.surface == "紛失")
+    assert text[funshitsu.begin : funshitsu.end] == "紛失"
+    assert funshitsu.begin == text.index("紛失")
+
+
+def test_folded_text_unifies_variants() -> None:
+    doc = Document("個人情報の漏えいについて、御詫びいたします。")
+    folded = doc.sentences[0].folded.text
+    assert "漏洩" in folded
+
+
+def test_long_input_is_tokenized_in_chunks() -> None:
+    text = "あ" * 30000 + "。"
+    doc = Document(text)
+    tokens = doc.sentences[0].tokens
+    assert tokens[0].begin == 0
+    assert tokens[-1].end == len(text)

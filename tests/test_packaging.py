@@ -1,0 +1,53 @@
+"""The wheel carries rules/ and the installed package finds them without a checkout."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLES
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return next(out.glob("owabilint-*.whl"))
+
+
+def test_wheel_contains_every_rule_and_lexicon(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for rule in (ROOT / "rules").glob("*.toml"):
+        assert f"owabilint/rules/{rule.name}" in names
+    for lexicon in (ROOT / "rules" / "lexicons").glob("*.txt"):
+        assert f"owabilint/rules/lexicons/{lexicon.name}" in names
+
+
+def test_unpacked_wheel_lints_from_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    draft = elsewhere / "draft.txt"
+    draft.write_bytes((SAMPLES / "ng" / "emotional.txt").read_bytes())
+    env = {**os.environ, "PYTHONPATH": str(site), "NO_COLOR": "1"}
+    code = "import owabilint.ruleset as r; print(r.builtin_rules_dir())"
+    where = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=elsewhere, env=env)
+    assert where.stdout.strip() == str(site / "owabilint" / "rules")
+    proc = subprocess.run(
+        [sys.executable, "-m", "owabilint", "--format", "text", "draft.txt"],
+        capture_output=True, text=True, cwd=elsewhere, env=env,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "emotional-expression" in proc.stdout

@@ -1,0 +1,42 @@
+"""The shipped samples: good drafts are clean, NG drafts show their defects."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SAMPLES
+from owabilint.engine import lint_text
+from owabilint.source import kind_of
+
+GOOD = sorted((SAMPLES / "good").iterdir())
+NG_EXPECT = {
+    "placeholders-left.txt": {"unfilled-placeholder", "missing-incident-date", "missing-record-count", "missing-contact"},
+    "emotional.txt": {"emotional-expression"},
+    "vague-investigating.txt": {"vague-leaked-data", "missing-incident-date", "missing-record-count", "missing-prevention", "missing-contact"},
+    "abstract-promise.txt": {"missing-prevention", "missing-contact", "vague-leaked-data", "missing-record-count"},
+    "no-contact.txt": {"missing-contact"},
+    "no-count-no-date.txt": {"missing-incident-date", "missing-record-count"},
+}
+
+
+def lint_file(path):
+    return lint_text(path.read_text(encoding="utf-8"), path=str(path), kind=kind_of(str(path)))
+
+
+@pytest.mark.parametrize("path", GOOD, ids=[p.name for p in GOOD])
+def test_good_samples_have_no_error_or_warning(path) -> None:
+    report = lint_file(path)
+    serious = [(d.rule, d.line, d.message) for d in report.diagnostics if d.severity in ("error", "warning")]
+    assert serious == []
+    assert all(item.found for item in report.checklist)
+
+
+@pytest.mark.parametrize("name", sorted(NG_EXPECT))
+def test_ng_samples_fire_their_rules(name: str) -> None:
+    report = lint_file(SAMPLES / "ng" / name)
+    fired = {d.rule for d in report.diagnostics}
+    assert NG_EXPECT[name] <= fired, f"missing: {NG_EXPECT[name] - fired}"
+
+
+def test_every_ng_sample_is_covered() -> None:
+    assert {p.name for p in (SAMPLES / "ng").iterdir()} == set(NG_EXPECT)
