@@ -1,70 +1,49 @@
 """The command line: a thin shell around the engine.
 
-``owabilint FILE...`` is short for ``owabilint check FILE...``. Heavy modules (the
-engine, Sudachi, rich) are imported inside the commands, so ``--version`` and
-``--help`` stay instant.
+``owabilint FILE...`` is short for ``owabilint check FILE...``. The parser is the
+standard library's argparse: the CLI runs on every commit and keystroke, and a CLI
+framework would cost more start-up time than linting a draft. Heavy modules (the engine,
+Sudachi, rich) are imported inside the commands, so ``--version`` and ``--help`` stay
+instant.
 """
 
 from __future__ import annotations
 
-import difflib
+import argparse
 import os
 import sys
-from typing import Annotated
-
-import typer
-from typer.core import TyperGroup
+from collections.abc import Callable, Sequence
 
 from owabilint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FAIL_LEVELS = ("error", "warning", "info")
+DEFAULT_COMMAND = "check"
 
-
-class DefaultCommandGroup(TyperGroup):
-    """Runs ``check`` when the first argument is not a subcommand."""
-
-    default_command = "check"
-
-    def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
-            args = [self.default_command, *args]
-        return super().parse_args(ctx, args)
-
-
-app = typer.Typer(
-    cls=DefaultCommandGroup,
-    add_completion=False,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    help=(
-        "owabilint — a linter for Japanese apology drafts after a personal-data leak.\n\n"
-        "Usage: owabilint FILE... (same as: owabilint check FILE...). Use - for stdin."
-    ),
+DESCRIPTION = (
+    "owabilint — a linter for Japanese apology drafts after a personal-data leak.\n\n"
+    "Usage: owabilint FILE... (same as: owabilint check FILE...). Use - for stdin."
 )
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"owabilint {__version__}")
-        raise typer.Exit()
+class Exit(Exception):
+    """Ends a command with an exit status (raised by commands, turned into SystemExit)."""
+
+    def __init__(self, code: int = EXIT_OK) -> None:
+        super().__init__(code)
+        self.code = code
 
 
-@app.callback()
-def main(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = False,
-) -> None:
-    """owabilint — a linter for Japanese apology drafts."""
+def echo(message: str, err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    stream.write(message + "\n")
+    stream.flush()
 
 
-def fail(message: str) -> typer.Exit:
+def fail(message: str) -> Exit:
     """Print one error line to stderr and return the exit for a usage/input error."""
-    typer.echo(f"owabilint: error: {message}", err=True)
-    return typer.Exit(EXIT_USAGE)
+    echo(f"owabilint: error: {message}", err=True)
+    return Exit(EXIT_USAGE)
 
 
 def _split_ids(values: list[str] | None) -> list[str]:
@@ -75,6 +54,8 @@ def _split_ids(values: list[str] | None) -> list[str]:
 
 
 def suggest(name: str, known: list[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return f"（もしかして: {close[0]}）" if close else ""
 
@@ -85,24 +66,16 @@ def check_rule_ids(ids: list[str], known: list[str], option: str) -> None:
             raise fail(f"{option}: 不明なルール ID '{rule_id}' です{suggest(rule_id, known)}")
 
 
-@app.command("check")
-def check(
-    files: Annotated[list[str], typer.Argument(help="Draft files or directories; - reads stdin.", show_default=False)],
-    output_format: Annotated[
-        str | None, typer.Option("--format", "-f", help="rich | text | json (default: rich on a terminal, else text).")
-    ] = None,
-    select: Annotated[list[str] | None, typer.Option(help="Only these rule ids (comma-separated).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rule ids (comma-separated).")] = None,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 for findings at or above: error | warning | info.")] = "warning",
-) -> None:
+# ---------------------------------------------------------------------- commands
+def check(args: argparse.Namespace) -> None:
     """Lint drafts (the main job)."""
     from owabilint.reporters import FORMATS
 
-    fmt = output_format or ("rich" if sys.stdout.isatty() else "text")
+    fmt = args.output_format or ("rich" if sys.stdout.isatty() else "text")
     if fmt not in FORMATS:
         raise fail(f"--format: '{fmt}' は使えません（{' | '.join(FORMATS)}）")
-    if fail_on not in FAIL_LEVELS:
-        raise fail(f"--fail-on: '{fail_on}' は使えません（{' | '.join(FAIL_LEVELS)}）")
+    if args.fail_on not in FAIL_LEVELS:
+        raise fail(f"--fail-on: '{args.fail_on}' は使えません（{' | '.join(FAIL_LEVELS)}）")
 
     from owabilint.engine import Settings
     from owabilint.errors import OwabilintError
@@ -113,7 +86,7 @@ def check(
     except OwabilintError as exc:
         raise fail(str(exc)) from None
     known = [r.id for r in rules]
-    selected, ignored = _split_ids(select), _split_ids(ignore)
+    selected, ignored = _split_ids(args.select), _split_ids(args.ignore)
     check_rule_ids(selected, known, "--select")
     check_rule_ids(ignored, known, "--ignore")
     settings = Settings(select=set(selected) if selected else None, ignore=set(ignored))
@@ -121,36 +94,99 @@ def check(
     from owabilint.reporters import render
     from owabilint.runner import lint_paths
 
-    report = lint_paths(files, rules, settings)
+    report = lint_paths(args.files, rules, settings)
     for f in report.files:
         if f.error:
-            typer.echo(f"owabilint: error: {f.path}: {f.error}", err=True)
+            echo(f"owabilint: error: {f.path}: {f.error}", err=True)
     color = fmt == "rich" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     sys.stdout.write(render(report, fmt, color=color))
     sys.stdout.flush()
     if report.has_errors:
-        raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if report.fails(fail_on) else EXIT_OK)
+        raise Exit(EXIT_USAGE)
+    raise Exit(EXIT_FINDINGS if report.fails(args.fail_on) else EXIT_OK)
 
 
-@app.command("rules")
-def list_rules() -> None:
+def list_rules(args: argparse.Namespace) -> None:
     """List every rule: id, severity, category and summary."""
     from owabilint.rule_docs import print_rule_table
 
     print_rule_table()
 
 
-@app.command("rule")
-def show_rule(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. missing-apology.")]) -> None:
+def show_rule(args: argparse.Namespace) -> None:
     """Explain one rule, with its valid and invalid examples."""
     from owabilint.rule_docs import print_rule
     from owabilint.ruleset import builtin_rules
 
     known = [r.id for r in builtin_rules()]
-    if rule_id not in known:
-        raise fail(f"不明なルール ID '{rule_id}' です{suggest(rule_id, known)}。一覧は owabilint rules で確認できます")
-    print_rule(rule_id)
+    if args.rule_id not in known:
+        raise fail(
+            f"不明なルール ID '{args.rule_id}' です{suggest(args.rule_id, known)}。一覧は owabilint rules で確認できます"
+        )
+    print_rule(args.rule_id)
+
+
+# ---------------------------------------------------------------------- parser
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=32)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="owabilint", description=DESCRIPTION, formatter_class=_HelpFormatter, allow_abbrev=False
+    )
+    parser.add_argument("--version", action="version", version=f"owabilint {__version__}", help="Show the version and exit.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], None]) -> argparse.ArgumentParser:
+        doc = (handler.__doc__ or "").strip()
+        sub = commands.add_parser(
+            name, help=doc, description=doc, formatter_class=_HelpFormatter, allow_abbrev=False
+        )
+        sub.set_defaults(handler=handler)
+        return sub
+
+    p = command("check", check)
+    p.add_argument("files", nargs="+", metavar="FILE", help="Draft files or directories; - reads stdin.")
+    p.add_argument(
+        "--format", "-f", dest="output_format", metavar="FORMAT",
+        help="rich | text | json (default: rich on a terminal, else text).",
+    )
+    p.add_argument("--select", action="append", metavar="IDS", help="Only these rule ids (comma-separated).")
+    p.add_argument("--ignore", action="append", metavar="IDS", help="Skip these rule ids (comma-separated).")
+    p.add_argument(
+        "--fail-on", default="warning", metavar="LEVEL",
+        help="Exit 1 for findings at or above: error | warning | info (default: warning).",
+    )
+
+    command("rules", list_rules)
+
+    p = command("rule", show_rule)
+    p.add_argument("rule_id", metavar="RULE_ID", help="A rule id, e.g. missing-apology.")
+    return parser
+
+
+def _with_default_command(args: list[str], commands: Sequence[str]) -> list[str]:
+    """``owabilint FILE...`` → ``owabilint check FILE...``."""
+    if args and args[0] not in commands and args[0] not in ("--help", "-h", "--version"):
+        return [DEFAULT_COMMAND, *args]
+    return args
+
+
+def app(argv: Sequence[str] | None = None) -> None:
+    """Parse ``argv`` (default: sys.argv[1:]), run the command; always raises SystemExit."""
+    parser = build_parser()
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        parser.print_help(sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+    namespace = parser.parse_args(_with_default_command(args, ("check", "rules", "rule")))
+    try:
+        namespace.handler(namespace)
+    except Exit as exc:
+        raise SystemExit(exc.code) from None
+    raise SystemExit(EXIT_OK)
 
 
 def run() -> None:
