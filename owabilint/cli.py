@@ -91,6 +91,9 @@ def check(args: argparse.Namespace) -> None:
     check_rule_ids(ignored, known, "--ignore")
     settings = Settings(select=set(selected) if selected else None, ignore=set(ignored))
 
+    if args.fix or args.diff:
+        _fix_or_diff(args.files, rules, settings, fmt=fmt, fail_on=args.fail_on, write=not args.diff)
+
     from owabilint.reporters import render
     from owabilint.runner import lint_paths
 
@@ -99,11 +102,50 @@ def check(args: argparse.Namespace) -> None:
         if f.error:
             echo(f"owabilint: error: {f.path}: {f.error}", err=True)
     color = fmt == "rich" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    sys.stdout.write(render(report, fmt, color=color))
+    sys.stdout.write(render(report, fmt, color=color, rules=rules))
     sys.stdout.flush()
     if report.has_errors:
         raise Exit(EXIT_USAGE)
     raise Exit(EXIT_FINDINGS if report.fails(args.fail_on) else EXIT_OK)
+
+
+def _fix_or_diff(files: list[str], rules, settings, *, fmt: str, fail_on: str, write: bool) -> None:  # type: ignore[no-untyped-def]
+    """``--fix`` (write) and ``--diff`` (print only); always ends the command."""
+    from owabilint.fix_runner import fix_paths
+    from owabilint.reporters import render
+    from owabilint.source import STDIN
+
+    to_stdout = write and STDIN in files
+    if to_stdout and len(files) > 1:
+        raise fail("--fix: 標準入力（-）を修正するときは、ほかのファイルを同時に指定できません")
+    outcome = fix_paths(files, rules, settings, write=write)
+    report = outcome.report
+    for f in report.files:
+        if f.error:
+            echo(f"owabilint: error: {f.path}: {f.error}", err=True)
+    if not write:  # --diff: the diff is the output; exit 1 when something would change
+        sys.stdout.write("".join(i.diff for i in outcome.inputs))
+        sys.stdout.flush()
+        if outcome.applied:
+            echo(f"owabilint: {outcome.applied} 件を自動修正できます（--fix で適用）", err=True)
+        if report.has_errors:
+            raise Exit(EXIT_USAGE)
+        raise Exit(EXIT_FINDINGS if outcome.applied else EXIT_OK)
+    if to_stdout:  # --fix -: the fixed text on stdout, the remaining findings on stderr
+        data = outcome.inputs[0].output
+        if data is not None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        sys.stderr.write(render(report, "text" if fmt == "rich" else fmt, rules=rules))
+    else:
+        color = fmt == "rich" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        sys.stdout.write(render(report, fmt, color=color, rules=rules))
+        sys.stdout.flush()
+    if outcome.applied:
+        echo(f"owabilint: {outcome.applied} 件を自動修正しました", err=True)
+    if report.has_errors:
+        raise Exit(EXIT_USAGE)
+    raise Exit(EXIT_FINDINGS if report.fails(fail_on) else EXIT_OK)
 
 
 def list_rules(args: argparse.Namespace) -> None:
@@ -151,13 +193,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="Draft files or directories; - reads stdin.")
     p.add_argument(
         "--format", "-f", dest="output_format", metavar="FORMAT",
-        help="rich | text | json (default: rich on a terminal, else text).",
+        help="rich | text | json | sarif | github (default: rich on a terminal, else text).",
     )
     p.add_argument("--select", action="append", metavar="IDS", help="Only these rule ids (comma-separated).")
     p.add_argument("--ignore", action="append", metavar="IDS", help="Skip these rule ids (comma-separated).")
     p.add_argument(
         "--fail-on", default="warning", metavar="LEVEL",
         help="Exit 1 for findings at or above: error | warning | info (default: warning).",
+    )
+    p.add_argument(
+        "--fix", action="store_true", help="Apply the safe fixes and rewrite the files (with -: print the fixed text)."
+    )
+    p.add_argument(
+        "--diff", action="store_true", help="Print the safe fixes as a unified diff; change nothing (exit 1 if any)."
     )
 
     command("rules", list_rules)

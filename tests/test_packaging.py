@@ -51,3 +51,16 @@ def test_unpacked_wheel_lints_from_outside_the_checkout(wheel: Path, tmp_path: P
     )
     assert proc.returncode == 1, proc.stderr
     assert "emotional-expression" in proc.stdout
+
+
+def test_wheel_ships_the_json_report_schema(wheel: Path, tmp_path: Path) -> None:
+    assert "owabilint/schemas/report-v1.schema.json" in set(zipfile.ZipFile(wheel).namelist())
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = "from owabilint.reporters.json_report import schema; print(schema()['title'])"
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(site)},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "owabilint JSON report, version 1"

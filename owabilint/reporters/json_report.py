@@ -32,3 +32,13 @@ def as_dict(report: Report) -> dict:
 
 def render(report: Report, **_: object) -> str:
     return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+SCHEMA_RESOURCE = "schemas/report-v1.schema.json"
+
+
+def schema() -> dict:
+    """The JSON Schema (draft 2020-12) of this format, shipped inside the package."""
+    from importlib.resources import files
+
+    return json.loads(files("owabilint").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8"))
