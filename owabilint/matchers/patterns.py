@@ -11,6 +11,9 @@ A pattern spec is a TOML table with any of these keys (a match of any of them co
 - ``fold_regex``: regular expressions on the folded sentence text (full-width digits,
   漢数字 and comma-grouped numbers are ASCII digits there).
 - ``detectors``: names of built-in detectors that need code (dates, counts, phones...).
+- ``tokens``: token sequences (see tokenpattern.py): each a list of tables that
+  constrain one Sudachi morpheme each (surface, lemma, pos, form), e.g.
+  ``[{surface = "けど", pos = "助詞"}]`` finds the casual conjunction but not やけど.
 
 Placeholders and punctuation are matched on the raw text only: Sudachi folds 〇〇 to 00.
 """
@@ -26,8 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Sentence
 
 from owabilint.errors import RuleError
+from owabilint.matchers.tokenpattern import TokenSequence
 
-PATTERN_KEYS = ("terms", "lexicons", "regex", "fold_regex", "detectors")
+PATTERN_KEYS = ("terms", "lexicons", "regex", "fold_regex", "detectors", "tokens")
 
 Detector = Callable[["Sentence"], Iterator[tuple[int, int]]]
 
@@ -49,6 +53,7 @@ class Pattern:
     regex: list[re.Pattern[str]] = field(default_factory=list)
     fold_regex: list[re.Pattern[str]] = field(default_factory=list)
     detectors: list[Detector] = field(default_factory=list)
+    tokens: list[TokenSequence] = field(default_factory=list)
     _raw_terms: re.Pattern[str] | None = None
     _fold_terms: re.Pattern[str] | None = None
     _folded_ready: bool = False
@@ -67,7 +72,11 @@ class Pattern:
         if unknown:
             raise RuleError(f"{where}: unknown pattern key {sorted(unknown)[0]!r} (known: {', '.join(PATTERN_KEYS)})")
         pat = cls()
+        if "tokens" in spec:
+            pat.tokens = TokenSequence.parse_list(spec["tokens"], f"{where}.tokens")
         for key in PATTERN_KEYS:
+            if key == "tokens":
+                continue
             value = spec.get(key, [])
             if isinstance(value, str):
                 value = [value]
@@ -98,7 +107,7 @@ class Pattern:
 
     @property
     def empty(self) -> bool:
-        return not (self.terms or self.regex or self.fold_regex or self.detectors)
+        return not (self.terms or self.regex or self.fold_regex or self.detectors or self.tokens)
 
     def _prepare_folded(self) -> None:
         if self._folded_ready:
@@ -130,6 +139,8 @@ class Pattern:
                     yield folded.span(*m.span())
         for detector in self.detectors:
             yield from detector(sentence)
+        for seq in self.tokens:
+            yield from seq.spans(sentence.tokens)
 
     def first(self, sentence: Sentence) -> tuple[int, int] | None:
         return next(self.spans(sentence), None)

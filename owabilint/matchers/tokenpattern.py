@@ -1,0 +1,103 @@
+"""Token sequences: patterns over Sudachi morphemes instead of characters.
+
+A sequence is a list of token specs; each spec is a table whose keys must all hold for
+one morpheme (values are a string or a list of alternatives):
+
+- ``surface``: the text as written;
+- ``lemma``: the dictionary form (なら, なり, なる → なる);
+- ``normalized``: Sudachi's normalized form (おっしゃる → 仰る);
+- ``pos``: a part-of-speech prefix, levels joined by ``-`` (``助詞-接続助詞``);
+- ``form``: a conjugation-form prefix (``終止形``, ``命令形``);
+- ``start``: true when the token must open the sentence (leading symbols aside).
+
+Words are matched by what they are, not by how they are spelled next to their
+neighbours: ``{surface = "けど", pos = "助詞"}`` finds the casual conjunction but not
+the noun やけど.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from owabilint.errors import RuleError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from owabilint.tokenizer import Token
+
+_SPEC_KEYS = ("surface", "lemma", "normalized", "pos", "form", "start")
+_SKIPPABLE_AT_START = ("補助記号", "空白")
+
+
+def _alternatives(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise RuleError(f"{where}: expected a string or a list of strings")
+
+
+def pos_string(token: Token) -> str:
+    return "-".join(p for p in token.pos[:4] if p != "*")
+
+
+@dataclass(frozen=True)
+class TokenSpec:
+    surface: tuple[str, ...] = ()
+    lemma: tuple[str, ...] = ()
+    normalized: tuple[str, ...] = ()
+    pos: tuple[str, ...] = ()
+    form: tuple[str, ...] = ()
+    start: bool = False
+
+    @classmethod
+    def parse(cls, data: Any, where: str) -> TokenSpec:
+        if not isinstance(data, dict) or not data:
+            raise RuleError(f"{where}: expected a table such as {{lemma = \"なる\"}}")
+        unknown = set(data) - set(_SPEC_KEYS)
+        if unknown:
+            raise RuleError(f"{where}: unknown token key {sorted(unknown)[0]!r} (known: {', '.join(_SPEC_KEYS)})")
+        start = data.get("start", False)
+        if not isinstance(start, bool):
+            raise RuleError(f"{where}.start: expected true or false")
+        fields = {k: _alternatives(data[k], f"{where}.{k}") for k in _SPEC_KEYS[:-1] if k in data}
+        return cls(start=start, **fields)
+
+    def accepts(self, token: Token) -> bool:
+        if self.surface and token.surface not in self.surface:
+            return False
+        if self.lemma and token.dictionary not in self.lemma:
+            return False
+        if self.normalized and token.normalized not in self.normalized:
+            return False
+        if self.pos and not pos_string(token).startswith(self.pos):
+            return False
+        return not (self.form and not token.pos[5].startswith(self.form))
+
+
+@dataclass(frozen=True)
+class TokenSequence:
+    specs: tuple[TokenSpec, ...]
+
+    @classmethod
+    def parse_list(cls, value: Any, where: str) -> list[TokenSequence]:
+        if not isinstance(value, list):
+            raise RuleError(f"{where}: expected a list of token sequences")
+        out = []
+        for i, seq in enumerate(value):
+            if isinstance(seq, dict):
+                seq = [seq]
+            if not isinstance(seq, list) or not seq:
+                raise RuleError(f"{where}[{i}]: expected a list of token tables")
+            out.append(cls(tuple(TokenSpec.parse(s, f"{where}[{i}][{j}]") for j, s in enumerate(seq))))
+        return out
+
+    def spans(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
+        first_word = next((i for i, t in enumerate(tokens) if t.pos[0] not in _SKIPPABLE_AT_START), len(tokens))
+        n = len(self.specs)
+        for i in range(len(tokens) - n + 1):
+            if self.specs[0].start and i != first_word:
+                continue
+            if all(spec.accepts(tokens[i + k]) for k, spec in enumerate(self.specs)):
+                yield tokens[i].begin, tokens[i + n - 1].end
