@@ -20,12 +20,16 @@ _SENTENCE_END = re.compile(rf"[。．！？!?]+[{_CLOSERS}]*")
 
 SUBJECT_LINE = re.compile(r"^\s*(?:件名|Subject|subject|SUBJECT)\s*[:：]")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
-_MARK_HEADING = re.compile(r"^\s*(?:[■□◆◇▼▽▶▷●○◎]\s*\S|【[^】]{1,30}】\s*$)")
-_KANJI_NUM_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、．.]\s*\S")
+_MARK_HEADING = re.compile(r"^\s*(?:[■□◆◇▼▽▶▷●○◎★☆]\s*\S|【[^】]{1,30}】\s*$|[＜〈《<][^＞〉》>]{1,30}[＞〉》>]\s*$)")
+_KANJI_NUM_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十\d０-９]{1,3}[章節項]|[一二三四五六七八九十]{1,3}[、．.])\s*\S")
+# "1 概要" / "２　原因": a number and a space before a short label, no sentence end.
+_SPACED_NUM_HEADING = re.compile(r"^\s*(?:\d{1,2}|[０-９]{1,2})[ \u3000]+[^\s。．！？!?]{1,28}$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[０-９]{1,2})[.．)）]\s*\S|^\s*[（(](?:\d{1,2}|[０-９]{1,2})[)）]\s*\S|^\s*[①-⑳]")
 _BULLET = re.compile(r"^\s*(?:[・･•‧◦]|[-*+](?=\s))")
 _FIELD = re.compile(r"^\s*[^\s、。：:]{1,14}\s*[：:]\s*\S")
 _SALUTATION_END = re.compile(r"(?:様|各位|御中|殿|様へ)\s*$")
+# A line after a salutation goes on the sentence only when it starts with a particle.
+_PARTICLE_START = re.compile(r"^\s*(?:から|より|には|にも|(?:に|の|が|を|へ|と|は|も|や)(?![\u3041-\u309f]))")
 _CONTINUES_NEXT = re.compile(r"[\u3041-\u309f、，,「（(]\s*$")
 _CONTINUATION_START = re.compile(r"^\s*[がをにのでとはもへやかまよいし]")
 _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+|www\.[^\s<>\"'「」（）()、。]+")
@@ -103,6 +107,35 @@ class Sentence:
             return None
         return self._doc.sentences[self.section]
 
+    @property
+    def lead(self) -> Sentence | None:
+        """The sentence that introduces this one (None when there is none).
+
+        For a list item: the sentence before the list ("以下の対策を実施します。"), in
+        the same paragraph or the one just before it. For a plain sentence: the
+        sentence before it in the same paragraph.
+        """
+        if self._doc is None or self.index == 0:
+            return None
+        sentences = self._doc.sentences
+        if self.kind == "list":
+            i = self.index - 1
+            while i >= 0 and sentences[i].kind == "list":
+                i -= 1
+            if i < 0 or sentences[i].kind in ("heading", "subject"):
+                return None
+            return sentences[i] if self.paragraph - sentences[i].paragraph <= 1 else None
+        if self.kind == "plain":
+            prev = sentences[self.index - 1]
+            if prev.kind == "plain" and prev.paragraph == self.paragraph:
+                return prev
+        return None
+
+    @property
+    def context_sentences(self) -> list[Sentence]:
+        """The heading and the lead sentence this sentence is read under."""
+        return [s for s in (self.heading, self.lead) if s is not None]
+
 
 @dataclass(slots=True)
 class FoldedText:
@@ -149,6 +182,8 @@ def classify_line(text: str) -> str:
         return "subject"
     if _MD_HEADING.match(text) or _MARK_HEADING.match(text) or _KANJI_NUM_HEADING.match(text):
         return "heading"
+    if _SPACED_NUM_HEADING.match(text):
+        return "heading"
     if _BULLET.match(text):
         return "list"
     if _NUMBERED.match(text):
@@ -172,6 +207,8 @@ class Document:
             self._line_ends.append(m.start())
             self.line_starts.append(m.end())
         self._line_ends.append(len(text))
+        # Per-document results of rule filters (e.g. which lines hold a phone number).
+        self.cache: dict[object, object] = {}
 
     # ----------------------------------------------------------------- positions
     def position(self, offset: int) -> tuple[int, int]:
@@ -181,6 +218,11 @@ class Document:
         # An offset inside a CRLF pair is reported at the end of its line.
         col = min(col, self._line_ends[i] - self.line_starts[i])
         return i + 1, col + 1
+
+    @cached_property
+    def content_lines(self) -> list[int]:
+        """1-based numbers of the non-blank lines, in order."""
+        return [ln.number for ln in self.lines if ln.kind != "blank"]
 
     def line_text(self, number: int) -> str:
         return self.text[self.line_starts[number - 1] : self._line_ends[number - 1]]
@@ -232,9 +274,11 @@ class Document:
         body = self.text[line.start : line.end].rstrip()
         if not body or body[-1] in _TERMINALS or body[-1] in _CLOSERS and body[-2:-1] in tuple(_TERMINALS):
             return False
-        if _SALUTATION_END.search(body):
-            return False
         nxt_text = self.text[nxt.start : nxt.end]
+        if _SALUTATION_END.search(body):
+            return bool(_PARTICLE_START.match(nxt_text))
+        if _SALUTATION_END.search(nxt_text.rstrip()) and len(nxt_text.strip()) <= 40:
+            return False  # a title or address line followed by "お客様各位"
         return bool(_CONTINUES_NEXT.search(body) or _CONTINUATION_START.match(nxt_text))
 
     def _split_group(self, group: list[Line], out: list[Sentence], paragraph: int) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from owabilint.errors import RuleError
-from owabilint.matchers.patterns import PATTERN_KEYS, Pattern
+from owabilint.matchers.patterns import PATTERN_KEYS, Pattern, compile_regex
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Document, Sentence
@@ -86,20 +87,30 @@ def optional_patterns(value: Any, where: str, lexicons: dict[str, list[str]]) ->
     return [Pattern.from_spec(s, f"{where}[{i}]", lexicons) for i, s in enumerate(specs)]
 
 
-def regex_list(value: Any, where: str) -> list[re.Pattern[str]]:
+def regex_list(value: Any, where: str, lexicons: dict[str, list[str]] | None = None) -> list[re.Pattern[str]]:
     if value is None:
         return []
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RuleError(f"{where}: expected a list of regular expressions")
-    out = []
-    for source in value:
-        try:
-            out.append(re.compile(source))
-        except re.error as exc:
-            raise RuleError(f"{where}: invalid regular expression {source!r}: {exc}") from None
-    return out
+    return [compile_regex(source, where, lexicons or {}) for source in value]
+
+
+# Where a clause ends inside a sentence: "…が、", "…ものの、", "…ておらず、", "、なお…".
+_CLAUSE_END = re.compile(r"(?:が|ものの|けれど(?:も)?|ず|ながら|一方)、|、(?=なお|ただし|また)|[。．；;]")
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end (in ``text``) of the clause that holds ``text[start:end]``."""
+    begin, stop = 0, len(text)
+    for m in _CLAUSE_END.finditer(text):
+        if m.end() <= start:
+            begin = m.end()
+        elif m.start() >= end:
+            stop = m.start()
+            break
+    return begin, stop
 
 
 class SentenceFilter:
@@ -111,10 +122,36 @@ class SentenceFilter:
     ``context`` patterns that must all match in the same sentence;
     ``topic``   patterns that must each match the sentence or the heading it sits under;
     ``section`` patterns that must all match the heading the sentence sits under;
-    ``unless``  patterns none of which may match the sentence.
+    ``unless``  patterns none of which may match the sentence;
+    ``unless_context`` patterns none of which may match the heading or the lead
+                sentence (a list under "流出していない情報" is not about what leaked);
+    ``unless_clause`` regexes none of which may match the clause holding the match
+                (a negation such as 含まれておりません);
+    ``unless_before`` regexes none of which may match the clause text before the match
+                (anchor them with ``$``: "不手際" right before "により");
+    ``first_lines`` / ``last_lines``: the sentence starts within the first / last N
+                non-blank lines of the document;
+    ``near``    a pattern spec plus ``lines``: the pattern must match a sentence that
+                starts within that many lines of this one (hours next to a phone number).
+
+    ``topic`` is read from the sentence, its heading and its lead sentence (the
+    sentence that introduces a list, or the one before it in the same paragraph).
     """
 
-    KEYS = ("kinds", "skip", "context", "topic", "section", "unless")
+    KEYS = (
+        "kinds",
+        "skip",
+        "context",
+        "topic",
+        "section",
+        "unless",
+        "unless_context",
+        "unless_clause",
+        "unless_before",
+        "first_lines",
+        "last_lines",
+        "near",
+    )
 
     def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
         kinds = take(params, "kinds", list, where, list(SENTENCE_KINDS))
@@ -131,19 +168,78 @@ class SentenceFilter:
         self.topic = optional_patterns(params.get("topic"), f"{where}.topic", lexicons)
         self.section = optional_patterns(params.get("section"), f"{where}.section", lexicons)
         self.unless = optional_patterns(params.get("unless"), f"{where}.unless", lexicons)
+        self.unless_context = optional_patterns(params.get("unless_context"), f"{where}.unless_context", lexicons)
+        self.unless_clause = regex_list(params.get("unless_clause"), f"{where}.unless_clause", lexicons)
+        self.unless_before = regex_list(params.get("unless_before"), f"{where}.unless_before", lexicons)
+        self.first_lines = take(params, "first_lines", int, where)
+        self.last_lines = take(params, "last_lines", int, where)
+        near = take(params, "near", dict, where)
+        self.near: Pattern | None = None
+        self.near_lines = 0
+        if near is not None:
+            near = dict(near)
+            self.near_lines = take(near, "lines", int, f"{where}.near", 3)
+            near.pop("lines", None)
+            self.near = pattern_from(near, f"{where}.near", lexicons)
 
     def accepts(self, sentence: Sentence) -> bool:
         if sentence.kind not in self.kinds:
+            return False
+        if not self._in_position(sentence):
             return False
         if self.context and not all(p.matches(sentence) for p in self.context):
             return False
         heading = sentence.heading
         if self.section and (heading is None or not all(p.matches(heading) for p in self.section)):
             return False
-        for p in self.topic:
-            if not (p.matches(sentence) or (heading is not None and p.matches(heading))):
-                return False
-        return not (self.unless and any(p.matches(sentence) for p in self.unless))
+        if self.topic:
+            around = [sentence, *sentence.context_sentences]
+            for p in self.topic:
+                if not any(p.matches(s) for s in around):
+                    return False
+        if self.unless and any(p.matches(sentence) for p in self.unless):
+            return False
+        if self.unless_context and any(p.matches(s) for s in sentence.context_sentences for p in self.unless_context):
+            return False
+        return self.near is None or self._near(sentence)
+
+    def _in_position(self, sentence: Sentence) -> bool:
+        if self.first_lines is None and self.last_lines is None:
+            return True
+        assert sentence._doc is not None
+        lines = sentence._doc.content_lines
+        if self.first_lines is not None and lines[: self.first_lines] and sentence.line <= lines[: self.first_lines][-1]:
+            return True
+        if self.last_lines is not None and lines[-self.last_lines :] and sentence.line >= lines[-self.last_lines :][0]:
+            return True
+        return False
+
+    def _near(self, sentence: Sentence) -> bool:
+        doc = sentence._doc
+        assert doc is not None and self.near is not None
+        key = ("near", id(self))
+        lines = doc.cache.get(key)
+        if lines is None:
+            lines = [s.line for s in doc.sentences if self.near.matches(s)]
+            doc.cache[key] = lines
+        first, last = sentence.line, doc.position(sentence.end)[0]
+        return any(first - self.near_lines <= ln <= last + self.near_lines for ln in lines)
+
+    def keeps_match(self, sentence: Sentence, start: int, end: int) -> bool:
+        """Whether a match at document span [start, end) of ``sentence`` counts."""
+        assert sentence._doc is not None
+        if not self.keeps_span(sentence._doc, start, end):
+            return False
+        if not (self.unless_clause or self.unless_before):
+            return True
+        offsets = sentence.offsets
+        i = bisect.bisect_left(offsets, start)
+        j = bisect.bisect_left(offsets, end)
+        text = sentence.text
+        begin, stop = clause_bounds(text, i, j)
+        if any(rx.search(text[begin:stop]) for rx in self.unless_clause):
+            return False
+        return not any(rx.search(text[begin:i]) for rx in self.unless_before)
 
     def keeps_span(self, doc: Document, start: int, end: int) -> bool:
         if "quote" in self.skip and doc.in_quote(start, end):

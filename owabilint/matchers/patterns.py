@@ -7,7 +7,9 @@ A pattern spec is a TOML table with any of these keys (a match of any of them co
   漏えい also finds 漏洩.
 - ``lexicons``: names of files in rules/lexicons/ whose lines are used as ``terms``.
 - ``regex``: regular expressions on the raw sentence text (line breaks of hard-wrapped
-  sentences removed).
+  sentences removed). ``{lexicon:NAME}`` inside a regex stands for any term of that
+  lexicon, so a regex can say "a data item, then 含まれておりません" without copying
+  the word list.
 - ``fold_regex``: regular expressions on the folded sentence text (full-width digits,
   漢数字 and comma-grouped numbers are ASCII digits there).
 - ``detectors``: names of built-in detectors that need code (dates, counts, phones...).
@@ -45,6 +47,24 @@ def fold_term(term: str) -> str:
 def _alternation(items: list[str]) -> str:
     # Longest first so that the regex engine prefers the most specific term.
     return "|".join(re.escape(t) for t in sorted(set(items), key=len, reverse=True))
+
+
+_LEXICON_REF = re.compile(r"\{lexicon:([A-Za-z0-9_\-]+)\}")
+
+
+def compile_regex(source: str, where: str, lexicons: dict[str, list[str]]) -> re.Pattern[str]:
+    """Compile a rule-file regex, expanding ``{lexicon:NAME}`` to the lexicon's terms."""
+
+    def expand(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in lexicons:
+            raise RuleError(f"{where}: unknown lexicon {name!r} in regular expression {source!r}")
+        return f"(?:{_alternation(lexicons[name])})"
+
+    try:
+        return re.compile(_LEXICON_REF.sub(expand, source))
+    except re.error as exc:
+        raise RuleError(f"{where}: invalid regular expression {source!r}: {exc}") from None
 
 
 @dataclass
@@ -91,11 +111,7 @@ class Pattern:
                     pat.terms.extend(lexicons[name])
             elif key in ("regex", "fold_regex"):
                 for source in value:
-                    try:
-                        compiled = re.compile(source)
-                    except re.error as exc:
-                        raise RuleError(f"{where}.{key}: invalid regular expression {source!r}: {exc}") from None
-                    getattr(pat, key).append(compiled)
+                    getattr(pat, key).append(compile_regex(source, f"{where}.{key}", lexicons))
             else:
                 for name in value:
                     if name not in DETECTORS:

@@ -78,7 +78,7 @@ class PhraseMatcher(Matcher):
                 if not entry.filter.accepts(sentence):
                     continue
                 for start, end in merge_spans(list(entry.pattern.spans(sentence))):
-                    if not entry.filter.keeps_span(doc, start, end):
+                    if not entry.filter.keeps_match(sentence, start, end):
                         continue
                     matched = doc.text[start:end]
                     if any(rx.fullmatch(matched) for rx in entry.allow):

@@ -9,8 +9,9 @@ Rule files give:
   that stands in for it, or the sentence where it belongs. The first anchor entry with
   a match wins (all of its matches when ``anchor_all`` is true), each entry may carry
   its own ``message``; ``anchor_sentence = true`` widens the span to the sentence;
-- ``fallback``: where to point when no anchor matches: ``first-line`` (default) or
-  ``first-prose`` (the first plain sentence after the subject);
+- ``fallback``: where to point when no anchor matches: ``first-line`` (default),
+  ``first-prose`` (the first plain sentence after the subject) or ``last-line`` (the
+  last non-blank line: where a sender block goes);
 - ``requires``: another require rule that must be satisfied before this one is checked
   (reception hours only matter once there is a contact).
 - ``options``: per-rule switches; ``require-time`` makes date evidence also need a time
@@ -35,6 +36,7 @@ from owabilint.matchers.base import (
 from owabilint.matchers.patterns import PATTERN_KEYS
 
 _EVIDENCE_KEYS = set(PATTERN_KEYS) | set(SentenceFilter.KEYS) | {"also"}
+_FALLBACKS = ("first-line", "first-prose", "last-line")
 _ANCHOR_KEYS = set(PATTERN_KEYS) | set(SentenceFilter.KEYS) | {"message", "anchor_sentence"}
 
 
@@ -77,8 +79,8 @@ class RequireMatcher(Matcher):
         self.anchors = [_Anchor(a, f"{where}.anchor[{i}]", lexicons) for i, a in enumerate(take(params, "anchor", list, where, []))]
         self.anchor_all = take(params, "anchor_all", bool, where, False)
         self.fallback = take(params, "fallback", str, where, "first-line")
-        if self.fallback not in ("first-line", "first-prose"):
-            raise RuleError(f"{where}.fallback: expected 'first-line' or 'first-prose', got {self.fallback!r}")
+        if self.fallback not in _FALLBACKS:
+            raise RuleError(f"{where}.fallback: expected one of {', '.join(_FALLBACKS)}, got {self.fallback!r}")
         self.requires = take(params, "requires", str, where)
 
     def evidence(self, ctx: LintContext, options: dict[str, Any]) -> Evidence | None:
@@ -89,7 +91,7 @@ class RequireMatcher(Matcher):
                 if not entry.filter.accepts(sentence):
                     continue
                 for start, end in entry.pattern.spans(sentence):
-                    if ctx.overlaps_placeholder(start, end) or not entry.filter.keeps_span(doc, start, end):
+                    if ctx.overlaps_placeholder(start, end) or not entry.filter.keeps_match(sentence, start, end):
                         continue
                     if need_also and entry.also and not all(p.matches(sentence) for p in entry.also):
                         continue
@@ -108,7 +110,7 @@ class RequireMatcher(Matcher):
                 if not anchor.filter.accepts(sentence):
                     continue
                 for start, end in anchor.pattern.spans(sentence):
-                    if not anchor.filter.keeps_span(doc, start, end) or ctx.overlaps_placeholder(start, end):
+                    if not anchor.filter.keeps_match(sentence, start, end) or ctx.overlaps_placeholder(start, end):
                         continue
                     if anchor.sentence:
                         start, end = sentence.start, sentence.end
@@ -127,6 +129,11 @@ class RequireMatcher(Matcher):
             for sentence in doc.sentences:
                 if sentence.kind == "plain":
                     return Finding(sentence.start, sentence.end)
+        if self.fallback == "last-line" and doc.content_lines:
+            line = doc.lines[doc.content_lines[-1] - 1]
+            text = doc.text[line.start : line.end]
+            start = line.start + len(text) - len(text.lstrip())
+            return Finding(start, line.start + len(text.rstrip()))
         for sentence in doc.sentences:
             return Finding(sentence.start, doc.lines[sentence.line - 1].end if sentence.line <= len(doc.lines) else sentence.end)
         return Finding(0, 0)
