@@ -39,9 +39,9 @@ Detector = Callable[["Sentence"], Iterator[tuple[int, int]]]
 
 
 def fold_term(term: str) -> str:
-    from owabilint.tokenizer import tokenize
+    from owabilint.foldcache import fold_term as cached_fold
 
-    return "".join(t.fold for t in tokenize(term))
+    return cached_fold(term)
 
 
 def _alternation(items: list[str]) -> str:
