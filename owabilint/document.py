@@ -32,6 +32,7 @@ _SALUTATION_END = re.compile(r"(?:様|各位|御中|殿|様へ)\s*$")
 _PARTICLE_START = re.compile(r"^\s*(?:から|より|には|にも|(?:に|の|が|を|へ|と|は|も|や)(?![\u3041-\u309f]))")
 _CONTINUES_NEXT = re.compile(r"[\u3041-\u309f、，,「（(]\s*$")
 _CONTINUATION_START = re.compile(r"^\s*[がをにのでとはもへやかまよいし]")
+_SIGNATURE_LINE_CHARS = 60
 _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+|www\.[^\s<>\"'「」（）()、。]+")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 
@@ -329,6 +330,32 @@ class Document:
             if s.start <= offset < s.end:
                 return s
         return None
+
+    # ----------------------------------------------------------------- signature
+    @cached_property
+    def signature_start(self) -> int | None:
+        """Offset where the closing sender block begins, or None.
+
+        The block is the run of short lines after the last sentence of prose that ends
+        in 。！？ (or after 以上): organisation, department, address, phone, person in
+        charge. Lines there are names and fields, not sentences of the body.
+        """
+        last_prose_end = None
+        for s in self.sentences:
+            if s.kind == "plain" and (s.text.rstrip()[-1:] in _TERMINALS or s.text.strip() == "以上"):
+                last_prose_end = s.end
+        if last_prose_end is None:
+            return None
+        rest = [ln for ln in self.lines if ln.start >= last_prose_end and ln.kind != "blank"]
+        if not rest:
+            return None
+        if any(ln.end - ln.start > _SIGNATURE_LINE_CHARS or "。" in self.text[ln.start : ln.end] for ln in rest):
+            return None
+        return rest[0].start
+
+    def in_signature(self, offset: int) -> bool:
+        start = self.signature_start
+        return start is not None and offset >= start
 
     # ----------------------------------------------------------------- spans
     @cached_property

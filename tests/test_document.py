@@ -77,3 +77,12 @@ def test_long_input_is_tokenized_in_chunks() -> None:
     tokens = doc.sentences[0].tokens
     assert tokens[0].begin == 0
     assert tokens[-1].end == len(text)
+
+
+def test_signature_block_starts_after_the_last_sentence_of_prose() -> None:
+    text = "深くお詫び申し上げます。\n今後ともよろしくお願いいたします。\n\n株式会社サンプル\n情報管理室 担当 山田\n"
+    doc = Document(text)
+    assert doc.signature_start == text.index("株式会社")
+    assert doc.in_signature(text.index("山田")) and not doc.in_signature(0)
+    # a draft that ends in prose has no sender block
+    assert Document("深くお詫び申し上げます。\n").signature_start is None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from owabilint.matchers.base import Matcher
+from owabilint.matchers.honorific import HonorificMatcher
 from owabilint.matchers.phrase import PhraseMatcher
 from owabilint.matchers.require import RequireMatcher
 from owabilint.matchers.sentence import SentenceLengthMatcher
+from owabilint.matchers.style import StyleMatcher
 
 MATCHERS: dict[str, type[Matcher]] = {
-    m.kind: m for m in (PhraseMatcher, RequireMatcher, SentenceLengthMatcher)
+    m.kind: m for m in (PhraseMatcher, RequireMatcher, SentenceLengthMatcher, StyleMatcher, HonorificMatcher)
 }
 
 __all__ = ["MATCHERS", "Matcher"]
