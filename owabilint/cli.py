@@ -168,6 +168,13 @@ def show_rule(args: argparse.Namespace) -> None:
     print_rule(args.rule_id)
 
 
+def serve_lsp(args: argparse.Namespace) -> None:
+    """Run the language server over stdio (for editors)."""
+    from owabilint.lsp.server import main as serve
+
+    serve()
+
+
 # ---------------------------------------------------------------------- parser
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     def __init__(self, prog: str) -> None:
@@ -209,6 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     command("rules", list_rules)
+    command("lsp", serve_lsp)
 
     p = command("rule", show_rule)
     p.add_argument("rule_id", metavar="RULE_ID", help="A rule id, e.g. missing-apology.")
@@ -229,7 +237,7 @@ def app(argv: Sequence[str] | None = None) -> None:
     if not args:
         parser.print_help(sys.stderr)
         raise SystemExit(EXIT_USAGE)
-    namespace = parser.parse_args(_with_default_command(args, ("check", "rules", "rule")))
+    namespace = parser.parse_args(_with_default_command(args, ("check", "rules", "rule", "lsp")))
     try:
         namespace.handler(namespace)
     except Exit as exc:

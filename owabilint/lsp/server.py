@@ -1,0 +1,230 @@
+"""A Language Server Protocol server over stdio, built on pygls.
+
+- Diagnostics are published when a draft is opened or saved, and after a short pause
+  when it is edited (debounced, so typing does not lint on every keystroke). A result
+  for an outdated version of the buffer is dropped.
+- Positions are sent in the encoding the client negotiated (UTF-16 unless the client
+  offers UTF-8 or UTF-32 in ``general.positionEncodings``).
+- Each diagnostic carries the rule id as its code and a link to the rule's docs.
+- Findings with a safe fix offer a quick fix; ``source.fixAll.owabilint`` applies all.
+- Settings are resolved per file the same way the CLI resolves them.
+
+Linting runs on one worker thread: the Sudachi tokenizer must not be shared between
+threads, and the event loop stays free to receive edits meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from owabilint import __version__
+from owabilint.engine import Settings, lint_text
+from owabilint.errors import OwabilintError
+from owabilint.fixer import non_overlapping
+from owabilint.links import rule_doc_url
+from owabilint.lsp.positions import LineIndex
+from owabilint.model import Diagnostic, FileReport, Fix
+from owabilint.ruleset import Rule, builtin_rules
+from owabilint.source import kind_of
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_SECONDS = 0.3
+SOURCE = "owabilint"
+FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.owabilint"
+SEVERITY = {
+    "error": types.DiagnosticSeverity.Error,
+    "warning": types.DiagnosticSeverity.Warning,
+    "info": types.DiagnosticSeverity.Information,
+}
+_MARKDOWN_LANGUAGES = {"markdown"}
+
+
+def settings_for(path: str | None) -> tuple[list[Rule], Settings]:
+    """The rules and settings that apply to ``path``: what the CLI uses for that file."""
+    return builtin_rules(), Settings()
+
+
+def document_kind(path: str | None, language_id: str | None) -> str:
+    if path and kind_of(path) != "text":
+        return kind_of(path)
+    return "markdown" if language_id in _MARKDOWN_LANGUAGES else "text"
+
+
+@dataclass
+class Linted:
+    """The last result published for a buffer, kept to answer code-action requests."""
+
+    text: str
+    version: int | None
+    report: FileReport
+    encoding: str
+
+    def index(self) -> LineIndex:
+        return LineIndex(self.text, self.encoding)
+
+
+def lsp_range(index: LineIndex, start: int, end: int) -> types.Range:
+    (line, char), (end_line, end_char) = index.position(start), index.position(end)
+    return types.Range(types.Position(line, char), types.Position(end_line, end_char))
+
+
+def to_lsp_diagnostic(d: Diagnostic, index: LineIndex) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=lsp_range(index, d.offset, d.end_offset),
+        severity=SEVERITY[d.severity],
+        code=d.rule,
+        code_description=types.CodeDescription(href=rule_doc_url(d.rule)),
+        source=SOURCE,
+        message=d.message,
+        data={"fix": d.fix.as_dict()} if d.fix else None,
+    )
+
+
+def _edit(index: LineIndex, fix: Fix) -> types.TextEdit:
+    return types.TextEdit(range=lsp_range(index, fix.offset, fix.end_offset), new_text=fix.replacement)
+
+
+def _touches(a: types.Range, b: types.Range) -> bool:
+    def key(p: types.Position) -> tuple[int, int]:
+        return (p.line, p.character)
+
+    return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
+
+
+def code_actions(uri: str, linted: Linted, wanted: types.Range, only: list[str] | None) -> list[types.CodeAction]:
+    """Quick fixes for the fixable findings at ``wanted``, and one fix-all action."""
+    index = linted.index()
+    fixable = [d for d in linted.report.diagnostics if d.fix is not None]
+    actions: list[types.CodeAction] = []
+    if not only or any(types.CodeActionKind.QuickFix.value.startswith(k) for k in only):
+        for d in fixable:
+            diagnostic = to_lsp_diagnostic(d, index)
+            if not _touches(diagnostic.range, wanted):
+                continue
+            assert d.fix is not None
+            before = linted.text[d.fix.offset : d.fix.end_offset]
+            actions.append(
+                types.CodeAction(
+                    title=f"「{before}」を「{d.fix.replacement}」に置き換える（{d.rule}）",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[diagnostic],
+                    is_preferred=True,
+                    edit=types.WorkspaceEdit(changes={uri: [_edit(index, d.fix)]}),
+                )
+            )
+    if fixable and (not only or any(FIX_ALL.startswith(k) for k in only)):
+        edits = [_edit(index, fix) for fix in non_overlapping(d.fix for d in fixable if d.fix)]
+        actions.append(
+            types.CodeAction(
+                title="owabilint: 自動修正できる指摘をすべて修正する",
+                kind=FIX_ALL,
+                edit=types.WorkspaceEdit(changes={uri: edits}),
+            )
+        )
+    return actions
+
+
+class OwabilintServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__(SOURCE, __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.linted: dict[str, Linted] = {}
+        self.pending: dict[str, asyncio.Task] = {}
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="owabilint-lint")
+        self.debounce = DEBOUNCE_SECONDS
+
+    @property
+    def encoding(self) -> str:
+        negotiated = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        return str(getattr(negotiated, "value", negotiated))
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Lint ``uri`` after ``delay`` seconds, replacing a lint already waiting."""
+        previous = self.pending.pop(uri, None)
+        if previous is not None:
+            previous.cancel()
+        self.pending[uri] = asyncio.get_running_loop().create_task(self._lint_later(uri, delay))
+
+    async def _lint_later(self, uri: str, delay: float) -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        document = self.workspace.get_text_document(uri)
+        text, version, path = document.source, document.version, document.path
+        kind = document_kind(path, document.language_id)
+        try:
+            report = await asyncio.get_running_loop().run_in_executor(self.executor, _lint, text, path, kind)
+        except OwabilintError as exc:
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"owabilint: {exc}"))
+            return
+        if uri not in self.workspace.text_documents:
+            return  # closed meanwhile
+        current = self.workspace.get_text_document(uri)
+        if current.version != version or current.source != text:
+            return  # edited meanwhile: a newer lint is on its way
+        linted = Linted(text, version, report, self.encoding)
+        self.linted[uri] = linted
+        index = linted.index()
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri, version=version, diagnostics=[to_lsp_diagnostic(d, index) for d in report.diagnostics]
+            )
+        )
+
+    def forget(self, uri: str) -> None:
+        task = self.pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+        self.linted.pop(uri, None)
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+def _lint(text: str, path: str | None, kind: str) -> FileReport:
+    rules, settings = settings_for(path)
+    return lint_text(text, path=path or "<buffer>", kind=kind, rules=rules, settings=settings)
+
+
+def build_server() -> OwabilintServer:
+    server = OwabilintServer()
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    async def did_open(ls: OwabilintServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    async def did_change(ls: OwabilintServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, ls.debounce)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    async def did_save(ls: OwabilintServer, params: types.DidSaveTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    async def did_close(ls: OwabilintServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.forget(params.text_document.uri)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]),
+    )
+    def code_action(ls: OwabilintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        uri = params.text_document.uri
+        linted = ls.linted.get(uri)
+        if linted is None or uri not in ls.workspace.text_documents:
+            return None
+        if ls.workspace.get_text_document(uri).source != linted.text:
+            return None  # the buffer changed since the last lint: offsets would be stale
+        return code_actions(uri, linted, params.range, params.context.only) or None
+
+    return server
+
+
+def main() -> None:
+    """Serve over stdio until the client asks to exit."""
+    logging.basicConfig(level=logging.WARNING, format="owabilint lsp: %(levelname)s %(message)s")
+    build_server().start_io()
