@@ -1,0 +1,147 @@
+"""``jargon``: technical terms a customer cannot read, unless the draft explains them.
+
+A term counts as explained, for that use and every later one, when:
+
+- plain words in parentheses follow it: マルウェア（パソコンに不正な動作をさせるプログラム）;
+- it stands in parentheses right after plain words: 元に戻せない形に変換（ハッシュ化）;
+- it is introduced as a definition: ランサムウェアとは、… / ランサムウェアと呼ばれる…
+  / …するウイルス、いわゆるランサムウェア;
+- a glossary line defines it (``WAF：不正な通信を遮断する仕組み``, ``※WAF…``): that
+  explains every use in the draft, earlier ones included.
+
+"Plain words" means text with hiragana (or at least four kanji) that is not itself a
+listed term: クロスサイトスクリプティング（XSS） explains nothing. Terms come from
+lexicons (``lexicons``), ``terms`` and ``regex`` (CVE-2024-12345); Latin-letter terms match regardless of case and
+only as whole words; ウェ/ウエ and ィ/イ spellings are both found.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from owabilint.errors import RuleError
+from owabilint.matchers.base import Finding, LintContext, Matcher, take
+
+if TYPE_CHECKING:  # pragma: no cover
+    from owabilint.document import Document
+
+_OPEN, _CLOSE = "（(", "）)"
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
+_JAPANESE_END = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]\s*$")
+_DEFINITION_AFTER = re.compile(r"^\s*(?:とは|(?:と呼ばれる|と呼ばれている|つまり|すなわち)[、,])\s*[^。]{6,}")
+_DEFINITION_BEFORE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]{3,}[、,]?\s*(?:いわゆる|通称)\s*$")
+_PAREN_BEFORE = re.compile(r"[（(]\s*(?:いわゆる|通称|以下)?[、,]?\s*[「『]?\s*$")
+_PAREN_AFTER = re.compile(r"^\s*[」』]?\s*[）)]")
+_GLOSSARY_LINE = re.compile(r"^\s*(?:[※*＊・\-]\s*)?$")
+_GLOSSARY_AFTER = re.compile(r"^\s*(?:[:：]|とは)\s*\S")
+_SMALL_KANA = {"ェ": "[ェエ]", "ィ": "[ィイ]", "ォ": "[ォオ]", "ー": "ー?"}
+
+
+def _term_regex(term: str) -> str:
+    if term.isascii():
+        return rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z])"
+    out = []
+    for ch in term:
+        out.append(_SMALL_KANA.get(ch, re.escape(ch)))
+    body = "".join(out)
+    if term[0].isascii():
+        body = rf"(?<![A-Za-z0-9]){body}"
+    return body
+
+
+class JargonMatcher(Matcher):
+    kind = "jargon"
+
+    def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
+        super().__init__(params, where, lexicons)
+        terms = list(take(params, "terms", list, where, []))
+        for name in take(params, "lexicons", list, where, []):
+            if name not in lexicons:
+                raise RuleError(f"{where}.lexicons: unknown lexicon {name!r}")
+            terms.extend(lexicons[name])
+        if not terms:
+            raise RuleError(f"{where}: a jargon matcher needs terms or lexicons")
+        ordered = sorted(set(terms), key=len, reverse=True)
+        extra = [source for source in take(params, "regex", list, where, [])]
+        try:
+            self.singles = [(re.compile(source, re.IGNORECASE), source) for source in extra]
+            self.singles += [(re.compile(_term_regex(t), re.IGNORECASE), t) for t in ordered]
+        except re.error as exc:
+            raise RuleError(f"{where}.regex: invalid regular expression: {exc}") from None
+        self.pattern = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in self.singles), re.IGNORECASE)
+        self.message = take(params, "message", str, where)
+
+    def _key(self, text: str) -> str:
+        """The listed term a match stands for (ランサムウエア → ランサムウェア)."""
+        return next((term for rx, term in self.singles if rx.fullmatch(text)), text.casefold())
+
+    def _is_term(self, text: str) -> bool:
+        m = self.pattern.fullmatch(text.strip())
+        return m is not None
+
+    def _ends_with_term(self, text: str) -> bool:
+        return any(m.end() == len(text) for m in self.pattern.finditer(text))
+
+    def _plain_words(self, text: str) -> bool:
+        if self._is_term(text):
+            return False
+        return bool(_HIRAGANA.search(text)) or len(_KANJI.findall(text)) >= 4
+
+    # ------------------------------------------------------------------ explanations
+    def _explained_here(self, doc: Document, start: int, end: int, line_start: int, line_end: int) -> bool:
+        text = doc.text
+        after = text[end:line_end]
+        before = text[line_start:start]
+        stripped = after.lstrip()
+        if stripped[:1] in _OPEN:
+            inner = _paren_content(stripped)
+            if inner is not None and self._plain_words(inner):
+                return True
+        opening = _PAREN_BEFORE.search(before)
+        if opening and _PAREN_AFTER.match(after):
+            outside = before[: opening.start()].rstrip()
+            if _JAPANESE_END.search(outside) and not self._ends_with_term(outside):
+                return True
+        return bool(_DEFINITION_AFTER.match(after) or _DEFINITION_BEFORE.search(before))
+
+    def _glossary(self, doc: Document, start: int, end: int, line_start: int, line_end: int) -> bool:
+        return bool(_GLOSSARY_LINE.match(doc.text[line_start:start]) and _GLOSSARY_AFTER.match(doc.text[end:line_end]))
+
+    def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
+        doc = ctx.doc
+        hits: list[tuple[int, int, str]] = []
+        explained_from: dict[str, int] = {}
+        for line in doc.lines:
+            for m in self.pattern.finditer(doc.text, line.start, line.end):
+                start, end = m.span()
+                if doc.in_quote(start, end) or doc.in_url_or_email(start, end):
+                    continue
+                key = self._key(m.group())
+                if self._glossary(doc, start, end, line.start, line.end):
+                    explained_from[key] = -1
+                elif self._explained_here(doc, start, end, line.start, line.end):
+                    explained_from.setdefault(key, start)
+                else:
+                    hits.append((start, end, key))
+        findings = []
+        for start, end, key in hits:
+            if key in explained_from and explained_from[key] < start:
+                continue
+            message = self.message.format(term=doc.text[start:end]) if self.message else None
+            findings.append(Finding(start, end, message))
+        return findings
+
+
+def _paren_content(text: str) -> str | None:
+    """The text inside the parenthesis that opens ``text`` (nesting respected)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return text[1:i]
+    return None
