@@ -98,7 +98,7 @@ def regex_list(value: Any, where: str, lexicons: dict[str, list[str]] | None = N
 
 
 # Where a clause ends inside a sentence: "…が、", "…ものの、", "…ておらず、", "、なお…".
-_CLAUSE_END = re.compile(r"(?:が|ものの|けれど(?:も)?|ず|ながら|一方)、|、(?=なお|ただし|また)|[。．；;]")
+_CLAUSE_END = re.compile(r"(?:が|ものの|けれど(?:も)?|ず|ながら|一方|(?:のみ|だけ)(?:で|であり))、|、(?=なお|ただし|また)|[。．；;]")
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -108,7 +108,7 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         if m.end() <= start:
             begin = m.end()
         elif m.start() >= end:
-            stop = m.start()
+            stop = m.end()  # the clause keeps its ending ("…ておらず、")
             break
     return begin, stop
 
