@@ -16,6 +16,11 @@ NG_EXPECT = {
     "abstract-promise.txt": {"missing-prevention", "missing-contact", "vague-leaked-data", "missing-record-count"},
     "no-contact.txt": {"missing-contact"},
     "no-count-no-date.txt": {"missing-incident-date", "missing-record-count"},
+    "no-subject-letter.txt": {"missing-subject", "missing-contact-hours"},
+    "no-apology.txt": {"missing-apology", "missing-followup"},
+    "cause-pending.txt": {"missing-cause"},
+    "no-impact-no-advice.txt": {"missing-impact", "missing-customer-guidance"},
+    "unsigned.txt": {"missing-signature"},
 }
 
 
