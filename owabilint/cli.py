@@ -60,44 +60,53 @@ def suggest(name: str, known: list[str]) -> str:
     return f"（もしかして: {close[0]}）" if close else ""
 
 
-def check_rule_ids(ids: list[str], known: list[str], option: str) -> None:
-    for rule_id in ids:
-        if rule_id not in known:
-            raise fail(f"{option}: 不明なルール ID '{rule_id}' です{suggest(rule_id, known)}")
-
-
 # ---------------------------------------------------------------------- commands
 def check(args: argparse.Namespace) -> None:
     """Lint drafts (the main job)."""
     from owabilint.reporters import FORMATS
 
-    fmt = args.output_format or ("rich" if sys.stdout.isatty() else "text")
-    if fmt not in FORMATS:
-        raise fail(f"--format: '{fmt}' は使えません（{' | '.join(FORMATS)}）")
-    if args.fail_on not in FAIL_LEVELS:
+    if args.output_format is not None and args.output_format not in FORMATS:
+        raise fail(f"--format: '{args.output_format}' は使えません（{' | '.join(FORMATS)}）")
+    if args.fail_on is not None and args.fail_on not in FAIL_LEVELS:
         raise fail(f"--fail-on: '{args.fail_on}' は使えません（{' | '.join(FAIL_LEVELS)}）")
+    from owabilint.config import PROFILES, Overrides
 
-    from owabilint.engine import Settings
+    if args.profile is not None and args.profile not in PROFILES:
+        raise fail(f"--profile: '{args.profile}' は使えません（{' | '.join(PROFILES)}）")
+    selected = _split_ids(args.select)
+    overrides = Overrides(
+        select=tuple(selected) if selected else None,
+        extend_select=tuple(_split_ids(args.extend_select)),
+        ignore=tuple(_split_ids(args.ignore)),
+        profile=args.profile,
+        fail_on=args.fail_on,
+        output_format=args.output_format,
+    )
+    resolver = _resolver(args, overrides)
+    if args.show_config:
+        _print_config(resolver, args.files[0] if args.files else None, "toml")
+        raise Exit(EXIT_OK)
+    if not args.files:
+        raise fail("下書きのファイルを指定してください（標準入力は -）")
+
     from owabilint.errors import OwabilintError
-    from owabilint.ruleset import builtin_rules
+    from owabilint.runner import plan
 
     try:
-        rules = builtin_rules()
+        fmt = resolver.for_run().output_format
+        jobs = plan(args.files, resolver)
     except OwabilintError as exc:
         raise fail(str(exc)) from None
-    known = [r.id for r in rules]
-    selected, ignored = _split_ids(args.select), _split_ids(args.ignore)
-    check_rule_ids(selected, known, "--select")
-    check_rule_ids(ignored, known, "--ignore")
-    settings = Settings(select=set(selected) if selected else None, ignore=set(ignored))
+    fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
+    rules = _rules_of(jobs, resolver)
 
     if args.fix or args.diff:
-        _fix_or_diff(args.files, rules, settings, fmt=fmt, fail_on=args.fail_on, write=not args.diff)
+        _fix_or_diff(jobs, rules, fmt=fmt, fail_on=args.fail_on, write=not args.diff, files=args.files)
 
     from owabilint.reporters import render
-    from owabilint.runner import lint_paths
+    from owabilint.runner import run_plan
 
-    report = lint_paths(args.files, rules, settings)
+    report = run_plan(jobs)
     for f in report.files:
         if f.error:
             echo(f"owabilint: error: {f.path}: {f.error}", err=True)
@@ -106,19 +115,44 @@ def check(args: argparse.Namespace) -> None:
     sys.stdout.flush()
     if report.has_errors:
         raise Exit(EXIT_USAGE)
-    raise Exit(EXIT_FINDINGS if report.fails(args.fail_on) else EXIT_OK)
+    raise Exit(EXIT_FINDINGS if report.fails() else EXIT_OK)
 
 
-def _fix_or_diff(files: list[str], rules, settings, *, fmt: str, fail_on: str, write: bool) -> None:  # type: ignore[no-untyped-def]
+def _resolver(args: argparse.Namespace, overrides=None):  # type: ignore[no-untyped-def]
+    """The ConfigResolver for --config / --no-config (and command-line overrides)."""
+    from owabilint.config import ConfigResolver, Overrides, ResolverOptions
+    from owabilint.errors import OwabilintError
+
+    options = ResolverOptions(config=args.config, no_config=args.no_config, overrides=overrides or Overrides())
+    try:
+        return ConfigResolver(options)
+    except OwabilintError as exc:
+        raise fail(str(exc)) from None
+
+
+def _rules_of(jobs, resolver) -> list:  # type: ignore[no-untyped-def]
+    """Every rule used in this run (for reporters that describe rules, e.g. SARIF)."""
+    seen: dict[str, object] = {}
+    for job in jobs:
+        if isinstance(job, tuple):
+            for rule in job[1]:
+                seen.setdefault(rule.id, rule)
+    if not seen:
+        for rule in resolver.for_run().rules:
+            seen.setdefault(rule.id, rule)
+    return list(seen.values())
+
+
+def _fix_or_diff(jobs, rules, *, fmt: str, fail_on: str | None, write: bool, files: list[str]) -> None:  # type: ignore[no-untyped-def]
     """``--fix`` (write) and ``--diff`` (print only); always ends the command."""
-    from owabilint.fix_runner import fix_paths
+    from owabilint.fix_runner import fix_jobs
     from owabilint.reporters import render
     from owabilint.source import STDIN
 
     to_stdout = write and STDIN in files
     if to_stdout and len(files) > 1:
         raise fail("--fix: 標準入力（-）を修正するときは、ほかのファイルを同時に指定できません")
-    outcome = fix_paths(files, rules, settings, write=write)
+    outcome = fix_jobs(jobs, write=write)
     report = outcome.report
     for f in report.files:
         if f.error:
@@ -148,24 +182,94 @@ def _fix_or_diff(files: list[str], rules, settings, *, fmt: str, fail_on: str, w
     raise Exit(EXIT_FINDINGS if report.fails(fail_on) else EXIT_OK)
 
 
+def _print_config(resolver, target: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from owabilint.config import as_dict, describe
+    from owabilint.errors import OwabilintError
+
+    try:
+        resolved = resolver.for_path(target) if target else resolver.for_run()
+    except OwabilintError as exc:
+        raise fail(str(exc)) from None
+    if fmt == "json":
+        sys.stdout.write(json.dumps(as_dict(resolved), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(describe(resolved))
+    sys.stdout.flush()
+
+
+def _rules_here(args: argparse.Namespace) -> list:
+    """The rules in effect here: built-in plus the rule packs of the configuration."""
+    from owabilint.errors import OwabilintError
+
+    try:
+        return _resolver(args).for_run().rules
+    except OwabilintError as exc:
+        raise fail(str(exc)) from None
+
+
+def show_config(args: argparse.Namespace) -> None:
+    """Print the effective configuration and where each value came from."""
+    if args.output_format not in ("toml", "json"):
+        raise fail(f"--format: '{args.output_format}' は使えません（toml | json）")
+    _print_config(_resolver(args), args.path, args.output_format)
+
+
 def list_rules(args: argparse.Namespace) -> None:
-    """List every rule: id, severity, category and summary."""
+    """List every rule (with the configuration's rule packs); --check PATH tests a pack."""
+    if args.check is not None:
+        _check_pack(args.check)
     from owabilint.rule_docs import print_rule_table
 
-    print_rule_table()
+    print_rule_table(rules=_rules_here(args))
+
+
+def _check_pack(path: str) -> None:
+    """Load a rule pack and run its own examples; always ends the command."""
+    from pathlib import Path
+
+    from owabilint.config import load_rule_pack
+    from owabilint.errors import OwabilintError
+    from owabilint.examples import check_examples
+    from owabilint.ruleset import builtin_rules, builtin_rules_dir, load_lexicons
+
+    try:
+        builtin = builtin_rules()
+        pack = load_rule_pack(Path(path), load_lexicons(builtin_rules_dir() / "lexicons"))
+    except OwabilintError as exc:
+        raise fail(str(exc)) from None
+    builtin_ids = {b.id for b in builtin}
+    for rule in pack:
+        if rule.id in builtin_ids:
+            raise fail(f"{rule.path}: key 'id': ルール ID '{rule.id}' は組み込みルールと重複しています")
+    failures = check_examples(pack, [*builtin, *pack])
+    failed_ids = {f.rule.id for f in failures}
+    for rule in pack:
+        status = "NG" if rule.id in failed_ids else "ok"
+        echo(f"{status}  {rule.id}（{rule.path}）: 例 {len(rule.valid) + len(rule.invalid)} 件")
+    for f in failures:
+        text = f.text if len(f.text) <= 60 else f.text[:59] + "…"
+        echo(f"{f.rule.path}: {f.key}: [{f.rule.id}] {f.problem}: {text!r}")
+    total = sum(len(r.valid) + len(r.invalid) for r in pack)
+    if failures:
+        echo(f"{len(pack)} ルール、例 {total} 件中 {len(failures)} 件が失敗しました")
+        raise Exit(EXIT_FINDINGS)
+    echo(f"{len(pack)} ルール、例 {total} 件すべて成功しました")
+    raise Exit(EXIT_OK)
 
 
 def show_rule(args: argparse.Namespace) -> None:
     """Explain one rule, with its valid and invalid examples."""
     from owabilint.rule_docs import print_rule
-    from owabilint.ruleset import builtin_rules
 
-    known = [r.id for r in builtin_rules()]
+    rules = _rules_here(args)
+    known = [r.id for r in rules]
     if args.rule_id not in known:
         raise fail(
             f"不明なルール ID '{args.rule_id}' です{suggest(args.rule_id, known)}。一覧は owabilint rules で確認できます"
         )
-    print_rule(args.rule_id)
+    print_rule(args.rule_id, rules=rules)
 
 
 def serve_lsp(args: argparse.Namespace) -> None:
@@ -196,16 +300,24 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
+    def config_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--config", metavar="PATH", help="Use this configuration file for every draft.")
+        p.add_argument("--no-config", action="store_true", help="Ignore every configuration file.")
+
     p = command("check", check)
-    p.add_argument("files", nargs="+", metavar="FILE", help="Draft files or directories; - reads stdin.")
+    p.add_argument("files", nargs="*", metavar="FILE", help="Draft files or directories; - reads stdin.")
     p.add_argument(
         "--format", "-f", dest="output_format", metavar="FORMAT",
         help="rich | text | json | sarif | github (default: rich on a terminal, else text).",
     )
     p.add_argument("--select", action="append", metavar="IDS", help="Only these rule ids (comma-separated).")
-    p.add_argument("--ignore", action="append", metavar="IDS", help="Skip these rule ids (comma-separated).")
     p.add_argument(
-        "--fail-on", default="warning", metavar="LEVEL",
+        "--extend-select", action="append", metavar="IDS", help="Add these rule ids to the selection (comma-separated)."
+    )
+    p.add_argument("--ignore", action="append", metavar="IDS", help="Skip these rule ids (comma-separated).")
+    p.add_argument("--profile", metavar="NAME", help="recommended | strict | concise (default: from configuration).")
+    p.add_argument(
+        "--fail-on", metavar="LEVEL",
         help="Exit 1 for findings at or above: error | warning | info (default: warning).",
     )
     p.add_argument(
@@ -215,11 +327,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--diff", action="store_true", help="Print the safe fixes as a unified diff; change nothing (exit 1 if any)."
     )
 
-    command("rules", list_rules)
+    config_options(p)
+    p.add_argument(
+        "--show-config", action="store_true", help="Print the effective configuration (for FILE or here) and exit."
+    )
+
+    p = command("config", show_config)
+    p.add_argument("path", nargs="?", metavar="PATH", help="A draft or folder whose configuration to show (default: here).")
+    p.add_argument("--format", "-f", dest="output_format", default="toml", metavar="FORMAT", help="toml | json.")
+    config_options(p)
+
+    p = command("rules", list_rules)
+    p.add_argument("--check", metavar="PATH", help="Load a rule pack (folder or .toml file) and run its own examples.")
+    config_options(p)
+
     command("lsp", serve_lsp)
 
     p = command("rule", show_rule)
     p.add_argument("rule_id", metavar="RULE_ID", help="A rule id, e.g. missing-apology.")
+    config_options(p)
     return parser
 
 
@@ -237,7 +363,7 @@ def app(argv: Sequence[str] | None = None) -> None:
     if not args:
         parser.print_help(sys.stderr)
         raise SystemExit(EXIT_USAGE)
-    namespace = parser.parse_args(_with_default_command(args, ("check", "rules", "rule", "lsp")))
+    namespace = parser.parse_args(_with_default_command(args, ("check", "config", "rules", "rule", "lsp")))
     try:
         namespace.handler(namespace)
     except Exit as exc:

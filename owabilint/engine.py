@@ -10,23 +10,33 @@ from owabilint.document import Document
 from owabilint.matchers.base import LintContext
 from owabilint.model import ChecklistItem, Diagnostic, FileReport, Fix
 from owabilint.ruleset import Rule, builtin_rules
+from owabilint.suppression import DIRECTIVE_RULES, apply_directives, stray_directives
 
 
 @dataclass
 class Settings:
-    """What the user chose: which rules run, at which severity, with which options."""
+    """What the user chose: which rules run, at which severity, with which options.
+
+    The configuration layer (owabilint.config) builds one Settings per linted file:
+    profile, config file and command line are already merged, and the file's
+    ``per-file-ignores`` are already part of ``ignore``.
+    """
 
     select: set[str] | None = None  # None: every rule
     ignore: set[str] = field(default_factory=set)
     severity: dict[str, str] = field(default_factory=dict)  # id → error|warning|info|off
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # id → option → value
+    fail_on: str = "warning"  # lowest severity that makes the run fail
+    # Honour <!-- owabilint-disable … --> comments in Markdown drafts.
+    inline_directives: bool = True
 
-    def enabled(self, rule: Rule) -> bool:
-        if self.select is not None and rule.id not in self.select:
+    def enabled(self, rule: Rule | str) -> bool:
+        rule_id = rule if isinstance(rule, str) else rule.id
+        if self.select is not None and rule_id not in self.select:
             return False
-        if rule.id in self.ignore:
+        if rule_id in self.ignore:
             return False
-        return self.severity.get(rule.id) != "off"
+        return self.severity.get(rule_id) != "off"
 
     def severity_of(self, rule: Rule) -> str:
         return self.severity.get(rule.id, rule.severity)
@@ -89,13 +99,36 @@ def lint_document(doc: Document, rules: Iterable[Rule] | None = None, settings: 
                     fix=Fix(f.start, f.end, f.fix) if f.fix is not None else None,
                 )
             )
+    diagnostics = _apply_directives(doc, diagnostics, by_id, settings)
     diagnostics.sort(key=lambda d: (d.offset, d.end_offset, d.rule))
 
     checklist = []
     for rule in sorted((r for r in rules if r.checklist and settings.enabled(r)), key=lambda r: r.matcher.order):
         ev = ctx.evidence.get(rule.id)
         checklist.append(ChecklistItem(rule.matcher.element, ev is not None, doc.position(ev.start)[0] if ev else None, rule.id))
-    return FileReport(path=doc.path, text=doc.text, diagnostics=diagnostics, checklist=checklist)
+    return FileReport(
+        path=doc.path, text=doc.text, diagnostics=diagnostics, checklist=checklist, fail_on=settings.fail_on
+    )
+
+
+def _apply_directives(doc: Document, diagnostics: list[Diagnostic], by_id: dict[str, Rule], settings: Settings) -> list[Diagnostic]:
+    """Drop findings suppressed by Markdown directives; report directive problems."""
+    if not settings.inline_directives or "owabilint-" not in doc.text:
+        return diagnostics
+    if doc.kind == "markdown":
+        known = set(by_id) | set(DIRECTIVE_RULES)
+        drop, problems = apply_directives(doc.text, [(d.rule, d.offset, d.line) for d in diagnostics], known)
+        diagnostics = [d for i, d in enumerate(diagnostics) if i not in drop]
+    else:
+        problems = stray_directives(doc.text)
+    for p in problems:
+        if not settings.enabled(p.rule):
+            continue
+        line, column = doc.position(p.start)
+        end_line, end_column = doc.position(p.end)
+        severity = settings.severity.get(p.rule, DIRECTIVE_RULES[p.rule][0])
+        diagnostics.append(Diagnostic(p.rule, severity, p.message, p.start, p.end, line, column, end_line, end_column))
+    return diagnostics
 
 
 def lint_text(

@@ -93,3 +93,15 @@ def fix_paths(paths: Iterable[str], rules: list[Rule], settings: Settings, *, wr
         else:
             outcome.inputs.append(fix_one(item, rules, settings, write=write))
     return outcome
+
+
+def fix_jobs(jobs: list, *, write: bool) -> FixOutcome:
+    """Like :func:`fix_paths` for a planned run (runner.plan): each input with its own rules and settings."""
+    outcome = FixOutcome()
+    for job in jobs:
+        if isinstance(job, InputError):
+            outcome.inputs.append(FixedInput(FileReport(path=job.path, error=job.problem)))
+        else:
+            path, rules, settings = job
+            outcome.inputs.append(fix_one(path, rules, settings, write=write))
+    return outcome

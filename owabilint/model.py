@@ -66,9 +66,14 @@ class FileReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     checklist: list[ChecklistItem] = field(default_factory=list)
     error: str | None = None
+    fail_on: str = "warning"  # from this file's configuration
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
+
+    def fails(self, fail_on: str | None = None) -> bool:
+        threshold = SEVERITY_RANK[fail_on or self.fail_on]
+        return any(SEVERITY_RANK[d.severity] >= threshold for d in self.diagnostics)
 
 
 @dataclass(slots=True)
@@ -82,7 +87,6 @@ class Report:
     def has_errors(self) -> bool:
         return any(f.error for f in self.files)
 
-    def fails(self, fail_on: str) -> bool:
-        """True when a finding at or above ``fail_on`` exists."""
-        threshold = SEVERITY_RANK[fail_on]
-        return any(SEVERITY_RANK[d.severity] >= threshold for f in self.files for d in f.diagnostics)
+    def fails(self, fail_on: str | None = None) -> bool:
+        """True when a finding at or above ``fail_on`` exists (default: each file's own level)."""
+        return any(f.fails(fail_on) for f in self.files)

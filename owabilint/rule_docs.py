@@ -23,13 +23,13 @@ def rule_table(rules: list[Rule]) -> Table:
     return table
 
 
-def print_rule_table(console: Console | None = None) -> None:
-    (console or Console()).print(rule_table(builtin_rules()))
+def print_rule_table(console: Console | None = None, rules: list[Rule] | None = None) -> None:
+    (console or Console()).print(rule_table(builtin_rules() if rules is None else rules))
 
 
-def print_rule(rule_id: str, console: Console | None = None) -> None:
+def print_rule(rule_id: str, console: Console | None = None, rules: list[Rule] | None = None) -> None:
     console = console or Console()
-    rule = next(r for r in builtin_rules() if r.id == rule_id)
+    rule = next(r for r in (builtin_rules() if rules is None else rules) if r.id == rule_id)
     head = Text()
     head.append(rule.id, style="bold")
     head.append(f"  ({rule.severity}, {rule.category})", style=STYLE[rule.severity])

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Sentence
 
 from owabilint.errors import RuleError
+from owabilint.matchers.regex import RegexSyntaxError, compile_with_engine
 from owabilint.matchers.tokenpattern import TokenSequence
 
 PATTERN_KEYS = ("terms", "lexicons", "regex", "fold_regex", "detectors", "tokens")
@@ -53,7 +54,11 @@ _LEXICON_REF = re.compile(r"\{lexicon:([A-Za-z0-9_\-]+)\}")
 
 
 def compile_regex(source: str, where: str, lexicons: dict[str, list[str]]) -> re.Pattern[str]:
-    """Compile a rule-file regex, expanding ``{lexicon:NAME}`` to the lexicon's terms."""
+    """Compile a rule-file regex, expanding ``{lexicon:NAME}`` to the lexicon's terms.
+
+    Built-in rules compile with ``re``; inside ``untrusted_patterns()`` (user rule
+    packs) with RE2, which cannot backtrack catastrophically (see matchers/regex.py).
+    """
 
     def expand(m: re.Match[str]) -> str:
         name = m.group(1)
@@ -62,8 +67,8 @@ def compile_regex(source: str, where: str, lexicons: dict[str, list[str]]) -> re
         return f"(?:{_alternation(lexicons[name])})"
 
     try:
-        return re.compile(_LEXICON_REF.sub(expand, source))
-    except re.error as exc:
+        return compile_with_engine(_LEXICON_REF.sub(expand, source))
+    except RegexSyntaxError as exc:
         raise RuleError(f"{where}: invalid regular expression {source!r}: {exc}") from None
 
 

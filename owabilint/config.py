@@ -1,0 +1,732 @@
+"""Configuration: discovery, validation, profiles and the settings for each linted file.
+
+Where configuration comes from, lowest precedence first:
+
+1. the rule files' own defaults;
+2. the profile (``recommended``, ``strict``, ``concise``: rules/profiles/*.toml);
+3. the nearest configuration file, looked for from the linted file's folder upwards
+   (in each folder: ``owabilint.toml``, ``.owabilint.toml``, then ``pyproject.toml``
+   with a ``[tool.owabilint]`` table), or the file given with ``--config``;
+4. the command line (:class:`Overrides`).
+
+The one entry point for every front end (CLI, language server, parallel workers) is
+:class:`ConfigResolver`::
+
+    resolver = ConfigResolver(ResolverOptions(config=None, no_config=False, overrides=Overrides()))
+    resolved = resolver.for_path("drafts/notice.md")     # raises ConfigError / RuleError
+    report = lint_text(text, path=..., kind=..., rules=resolved.rules, settings=resolved.settings)
+
+:class:`ResolverOptions` is a small frozen, picklable value: a worker process builds its
+own resolver from it. :func:`settings_for` is the one-call shortcut. A configuration is
+read completely and validated (keys, types, rule ids, options, rule packs) before any
+of its settings are returned, so nothing is linted with a half-read configuration.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from owabilint.errors import ConfigError, RuleError
+
+CONFIG_NAMES = ("owabilint.toml", ".owabilint.toml", "pyproject.toml")
+PROFILES = ("recommended", "strict", "concise")
+DEFAULT_PROFILE = "recommended"
+FAIL_LEVELS = ("error", "warning", "info")
+SEVERITY_VALUES = ("error", "warning", "info", "off")
+
+# Configuration keys and what their value must be (for messages).
+KEYS: dict[str, str] = {
+    "profile": "プロファイル名（" + " | ".join(PROFILES) + "）",
+    "select": "ルール ID のリスト",
+    "extend-select": "ルール ID のリスト",
+    "ignore": "ルール ID のリスト",
+    "severity": "ルール ID = \"error\" | \"warning\" | \"info\" | \"off\" の表",
+    "rules": "ルール ID ごとのオプションの表",
+    "per-file-ignores": "パターン = [ルール ID, ...] の表",
+    "fail-on": "\"error\" | \"warning\" | \"info\"",
+    "format": "出力形式の名前",
+    "rule-paths": "ルールファイル（.toml）またはフォルダーのパスのリスト",
+    "extend-data-items": "文字列のリスト",
+    "extend-jargon": "文字列のリスト",
+    "extend-placeholders": "正規表現（RE2）のリスト",
+    "allow-brackets": "文字列のリスト（例: \"【速報】\"）",
+}
+PROFILE_KEYS = ("description", "checklist-severity", "severity", "rules")
+# Lexicon extension keys → the lexicon (rules/lexicons/<name>.txt) they extend.
+LEXICON_KEYS = {"extend-data-items": "data-items", "extend-jargon": "jargon"}
+_ID_LIST_KEYS = ("select", "extend-select", "ignore")
+_STRING_LIST_KEYS = ("rule-paths", "extend-data-items", "extend-jargon", "extend-placeholders", "allow-brackets")
+_OPEN_BRACKETS = "[［【<＜〈《(（{"
+_CLOSE_BRACKETS = "]］】>＞〉》)）}"
+
+DEFAULT_SOURCE = "既定"
+
+
+def _did_you_mean(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f"（もしかして: {close[0]}）" if close else ""
+
+
+# ------------------------------------------------------------------ config files
+@dataclass(frozen=True)
+class ConfigFile:
+    """One configuration file, read and type-checked (rule ids are checked later)."""
+
+    path: Path  # absolute
+    values: dict[str, Any]
+    prefix: str = ""  # "tool.owabilint." inside pyproject.toml
+
+    @property
+    def root(self) -> Path:
+        """Relative paths in the file (rule-paths, per-file-ignores) start here."""
+        return self.path.parent
+
+    def where(self, key: str) -> str:
+        return f"{self.path}: {self.prefix}{key}"
+
+
+def read_config_file(path: Path, *, required: bool = False) -> ConfigFile | None:
+    """Read and type-check one configuration file.
+
+    A ``pyproject.toml`` without ``[tool.owabilint]`` gives None (discovery goes on
+    upwards) unless ``required`` (it was named with ``--config``).
+    """
+    path = path.resolve()
+    try:
+        stat = path.stat()
+    except OSError:
+        raise ConfigError(f"{path}: 設定ファイルが見つかりません") from None
+    return _read_config_cached(path, stat.st_mtime_ns, stat.st_size, required)
+
+
+@lru_cache(maxsize=256)
+def _read_config_cached(path: Path, _mtime: int, _size: int, required: bool) -> ConfigFile | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML として読み込めません: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: UTF-8 として読み込めません") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: 設定ファイルを読み込めません: {exc.strerror or exc}") from None
+    prefix = ""
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict) or "owabilint" not in tool:
+            if required:
+                raise ConfigError(f"{path}: [tool.owabilint] の表がありません")
+            return None
+        data = tool["owabilint"]
+        prefix = "tool.owabilint."
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: tool.owabilint は表（[tool.owabilint]）にしてください")
+    config = ConfigFile(path, data, prefix)
+    _check_types(config, KEYS)
+    return config
+
+
+def _check_types(config: ConfigFile, allowed: dict[str, str] | tuple[str, ...]) -> None:
+    """Unknown keys and wrong types, with the file and the key in the message."""
+    names = list(allowed)
+    for key, value in config.values.items():
+        where = config.where(key)
+        if key not in allowed:
+            raise ConfigError(f"{where}: 不明なキーです{_did_you_mean(key, names)}")
+        if key in ("profile", "fail-on", "format", "description", "checklist-severity"):
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: 文字列を指定してください（{_type_name(value)} が指定されています）")
+        if key == "profile" and value not in PROFILES:
+            raise ConfigError(f"{where}: '{value}' というプロファイルはありません（{' | '.join(PROFILES)}）{_did_you_mean(value, list(PROFILES))}")
+        if key == "fail-on" and value not in FAIL_LEVELS:
+            raise ConfigError(f"{where}: '{value}' は使えません（{' | '.join(FAIL_LEVELS)}）")
+        if key == "checklist-severity" and value not in SEVERITY_VALUES:
+            raise ConfigError(f"{where}: '{value}' は使えません（{' | '.join(SEVERITY_VALUES)}）")
+        if key == "format":
+            from owabilint.reporters import FORMATS
+
+            if value not in FORMATS:
+                raise ConfigError(f"{where}: '{value}' は使えません（{' | '.join(FORMATS)}）")
+        if key in _ID_LIST_KEYS or key in _STRING_LIST_KEYS:
+            _string_list(value, where, KEYS[key])
+        if key == "severity":
+            _table(value, where, KEYS[key])
+            for rule_id, level in value.items():
+                if level not in SEVERITY_VALUES:
+                    raise ConfigError(
+                        f"{where}.{rule_id}: {json.dumps(level, ensure_ascii=False)} は使えません（{' | '.join(SEVERITY_VALUES)}）"
+                    )
+        if key == "rules":
+            _table(value, where, KEYS[key])
+            for rule_id, options in value.items():
+                if not isinstance(options, dict):
+                    raise ConfigError(f"{where}.{rule_id}: オプションの表を指定してください（例: [{config.prefix}rules.{rule_id}]）")
+        if key == "per-file-ignores":
+            _table(value, where, KEYS[key])
+            for pattern, ids in value.items():
+                _string_list(ids, f"{where}.\"{pattern}\"", "ルール ID のリスト")
+        if key == "extend-placeholders":
+            from owabilint.matchers.regex import RegexSyntaxError, compile_re2
+
+            for i, source in enumerate(value):
+                try:
+                    compile_re2(source)
+                except RegexSyntaxError as exc:
+                    raise ConfigError(f"{where}[{i}]: 正規表現 {source!r} を使えません: {exc}") from None
+        if key == "allow-brackets":
+            for label in value:
+                if not label.strip():
+                    raise ConfigError(f"{where}: 空の文字列は指定できません")
+
+
+def _type_name(value: Any) -> str:
+    return {str: "文字列", int: "整数", float: "小数", bool: "真偽値", list: "リスト", dict: "表"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _string_list(value: Any, where: str, expected: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        got = _type_name(value) if not isinstance(value, list) else "文字列以外を含むリスト"
+        raise ConfigError(f"{where}: {expected}を指定してください（{got} が指定されています）")
+    return value
+
+
+def _table(value: Any, where: str, expected: str) -> dict:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: {expected}を指定してください（{_type_name(value)} が指定されています）")
+    return value
+
+
+def find_config(folder: Path) -> ConfigFile | None:
+    """The nearest configuration file from ``folder`` upwards, or None."""
+    folder = folder.resolve()
+    for candidate_dir in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = candidate_dir / name
+            if candidate.is_file():
+                config = read_config_file(candidate)
+                if config is not None:
+                    return config
+    return None
+
+
+# ---------------------------------------------------------------------- profiles
+def profiles_dir() -> Path:
+    from owabilint.ruleset import builtin_rules_dir
+
+    return builtin_rules_dir() / "profiles"
+
+
+@lru_cache(maxsize=None)
+def load_profile(name: str) -> ConfigFile:
+    path = profiles_dir() / f"{name}.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: プロファイルを読み込めません: {exc}") from None
+    profile = ConfigFile(path, data)
+    _check_types(profile, PROFILE_KEYS)
+    return profile
+
+
+# ----------------------------------------------------------------- command line
+@dataclass(frozen=True)
+class Overrides:
+    """Settings given on the command line; they win over every file."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    profile: str | None = None
+    fail_on: str | None = None
+    output_format: str | None = None
+
+
+@dataclass(frozen=True)
+class ResolverOptions:
+    """How to find configuration: picklable, so parallel workers can rebuild a resolver."""
+
+    config: str | None = None  # --config PATH
+    no_config: bool = False  # --no-config
+    overrides: Overrides = field(default_factory=Overrides)
+    cwd: str | None = None  # folder for stdin and run-wide settings (default: the process's)
+
+
+# ------------------------------------------------------------------- resolution
+@dataclass
+class Resolved:
+    """The effective configuration for one file (or folder)."""
+
+    settings: Any  # owabilint.engine.Settings
+    rules: list[Any]  # owabilint.ruleset.Rule, built-in + rule packs, lexicons extended
+    config: ConfigFile | None
+    profile: str
+    output_format: str | None
+    # "key" or "severity.<id>" / "rules.<id>.<option>" → where its value came from.
+    origins: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: list[tuple[str, Any, list[str]]] = field(default_factory=list)  # (pattern, spec, ids)
+    rule_paths: list[Path] = field(default_factory=list)
+
+    def for_file(self, path: str | Path) -> Resolved:
+        """This configuration with the ``per-file-ignores`` that match ``path`` applied."""
+        if not self.per_file_ignores or self.config is None:
+            return self
+        candidate = Path(path).resolve()
+        try:
+            relative = candidate.relative_to(self.config.root).as_posix()
+        except ValueError:
+            relative = candidate.as_posix()
+        extra: list[str] = []
+        origins = dict(self.origins)
+        for pattern, spec, ids in self.per_file_ignores:
+            if spec.match_file(relative):
+                extra.extend(ids)
+                for rule_id in ids:
+                    origins[f"ignore.{rule_id}"] = f"{self.config.where('per-file-ignores')}.\"{pattern}\""
+        if not extra:
+            return self
+        settings = replace(self.settings, ignore=set(self.settings.ignore) | set(extra))
+        return replace(self, settings=settings, origins=origins)
+
+
+class ConfigResolver:
+    """Finds, reads, validates and caches configuration for the files being linted.
+
+    ``for_path(path)`` gives the :class:`Resolved` configuration of a draft (its
+    folder's nearest configuration file, plus command-line overrides, plus its
+    per-file ignores); ``for_folder`` the same for a folder; ``for_run()`` the
+    configuration of the current folder, used for run-wide choices such as the
+    output format and for stdin. Errors are :class:`ConfigError` or, for a broken
+    rule pack, :class:`RuleError`, each one line naming the file and the key.
+    """
+
+    def __init__(self, options: ResolverOptions | None = None) -> None:
+        self.options = options or ResolverOptions()
+        self._by_folder: dict[Path, Resolved] = {}
+        self._by_config: dict[Path | None, Resolved] = {}
+        self._explicit: ConfigFile | None = None
+        if self.options.config is not None and not self.options.no_config:
+            explicit = Path(self.options.config)
+            if not explicit.is_file():
+                raise ConfigError(f"--config: 設定ファイル {self.options.config} が見つかりません")
+            self._explicit = read_config_file(explicit, required=True)
+
+    @property
+    def cwd(self) -> Path:
+        return Path(self.options.cwd) if self.options.cwd else Path.cwd()
+
+    def for_run(self) -> Resolved:
+        return self.for_folder(self.cwd)
+
+    def for_path(self, path: str | Path) -> Resolved:
+        if str(path) == "-":
+            return self.for_run()
+        p = Path(path)
+        if not p.is_absolute():
+            p = self.cwd / p
+        folder = p if p.is_dir() else p.parent
+        return self.for_folder(folder).for_file(p)
+
+    def for_folder(self, folder: str | Path) -> Resolved:
+        folder = Path(folder).resolve()
+        cached = self._by_folder.get(folder)
+        if cached is None:
+            if self.options.no_config:
+                config = None
+            elif self._explicit is not None:
+                config = self._explicit
+            else:
+                config = find_config(folder)
+            key = config.path if config else None
+            cached = self._by_config.get(key)
+            if cached is None:
+                cached = resolve(config, self.options.overrides)
+                self._by_config[key] = cached
+            self._by_folder[folder] = cached
+        return cached
+
+
+def settings_for(path: str | Path, overrides: Overrides | None = None, **options: Any) -> Resolved:
+    """One-call shortcut: the :class:`Resolved` configuration of ``path``."""
+    resolver = ConfigResolver(ResolverOptions(overrides=overrides or Overrides(), **options))
+    return resolver.for_path(path)
+
+
+def resolve(config: ConfigFile | None, overrides: Overrides) -> Resolved:
+    """Merge defaults, profile, one configuration file and the command line."""
+    from owabilint.engine import Settings
+    from owabilint.suppression import DIRECTIVE_RULES
+
+    values = config.values if config else {}
+    origins: dict[str, str] = {}
+
+    def origin(key: str) -> str:
+        return config.where(key) if config else DEFAULT_SOURCE
+
+    rule_paths = [_rule_path(config, p, i) for i, p in enumerate(values.get("rule-paths", []))] if config else []
+    if rule_paths:
+        origins["rule-paths"] = origin("rule-paths")
+    rules = _load_rules_for(config, rule_paths)
+    by_id = {r.id: r for r in rules}
+    known = sorted([*by_id, *DIRECTIVE_RULES])
+
+    def check_ids(ids: list[str], where: str) -> None:
+        for rule_id in ids:
+            if rule_id not in known:
+                raise ConfigError(f"{where}: 不明なルール ID '{rule_id}' です{_did_you_mean(rule_id, known)}")
+
+    # profile
+    profile_name = overrides.profile or values.get("profile", DEFAULT_PROFILE)
+    origins["profile"] = "コマンドライン --profile" if overrides.profile else (origin("profile") if "profile" in values else DEFAULT_SOURCE)
+    profile = load_profile(profile_name)
+    profile_source = f"プロファイル {profile_name}"
+
+    severity: dict[str, str] = {}
+    options: dict[str, dict[str, Any]] = {}
+    for rule in rules:
+        origins[f"severity.{rule.id}"] = "ルールの既定"
+        for option in rule.options:
+            origins[f"rules.{rule.id}.{option}"] = "ルールの既定"
+    checklist_level = profile.values.get("checklist-severity")
+    if checklist_level:
+        for rule in rules:
+            if rule.checklist:
+                severity[rule.id] = checklist_level
+                origins[f"severity.{rule.id}"] = profile_source
+    for rule_id, level in profile.values.get("severity", {}).items():
+        if rule_id in by_id or rule_id in DIRECTIVE_RULES:  # a profile may name rules a pack leaves out
+            severity[rule_id] = level
+            origins[f"severity.{rule_id}"] = profile_source
+    for rule_id, opts in profile.values.get("rules", {}).items():
+        if rule_id in by_id:
+            options.setdefault(rule_id, {}).update(opts)
+            for option in opts:
+                origins[f"rules.{rule_id}.{option}"] = profile_source
+
+    # the configuration file
+    for key in _ID_LIST_KEYS:
+        check_ids(values.get(key, []), origin(key))
+    for rule_id, level in values.get("severity", {}).items():
+        check_ids([rule_id], f"{origin('severity')}.{rule_id}")
+        severity[rule_id] = level
+        origins[f"severity.{rule_id}"] = origin("severity")
+    for rule_id, opts in values.get("rules", {}).items():
+        where = f"{origin('rules')}.{rule_id}"
+        check_ids([rule_id], where)
+        if rule_id not in by_id:
+            raise ConfigError(f"{where}: このルールにはオプションがありません")
+        _check_options(by_id[rule_id], opts, where)
+        options.setdefault(rule_id, {}).update(opts)
+        for option in opts:
+            origins[f"rules.{rule_id}.{option}"] = origin("rules")
+    per_file = []
+    if config is not None:
+        for pattern, ids in values.get("per-file-ignores", {}).items():
+            where = f"{origin('per-file-ignores')}.\"{pattern}\""
+            check_ids(ids, where)
+            per_file.append((pattern, _path_spec(pattern, where), ids))
+
+    # selection: the command line's --select replaces the file's select and extend-select
+    if overrides.select is not None:
+        check_ids(list(overrides.select), "--select")
+        select: set[str] | None = set(overrides.select)
+        origins["select"] = "コマンドライン --select"
+    elif "select" in values:
+        select = set(values["select"]) | set(values.get("extend-select", []))
+        origins["select"] = origin("select")
+    else:
+        select = None
+        origins["select"] = DEFAULT_SOURCE
+    check_ids(list(overrides.extend_select), "--extend-select")
+    if select is not None:
+        if overrides.select is None and "extend-select" in values:
+            origins["extend-select"] = origin("extend-select")
+        select |= set(overrides.extend_select)
+    ignore = set(values.get("ignore", []))
+    origins["ignore"] = origin("ignore") if "ignore" in values else DEFAULT_SOURCE
+    for rule_id in values.get("ignore", []):
+        origins[f"ignore.{rule_id}"] = origin("ignore")
+    check_ids(list(overrides.ignore), "--ignore")
+    for rule_id in overrides.ignore:
+        ignore.add(rule_id)
+        origins[f"ignore.{rule_id}"] = "コマンドライン --ignore"
+
+    fail_on = overrides.fail_on or values.get("fail-on", "warning")
+    origins["fail-on"] = "コマンドライン --fail-on" if overrides.fail_on else origin("fail-on") if "fail-on" in values else DEFAULT_SOURCE
+    output_format = overrides.output_format or values.get("format")
+    origins["format"] = "コマンドライン --format" if overrides.output_format else origin("format") if "format" in values else DEFAULT_SOURCE
+    for key in (*LEXICON_KEYS, "extend-placeholders", "allow-brackets"):
+        if key in values:
+            origins[key] = origin(key)
+
+    settings = Settings(select=select, ignore=ignore, severity=severity, options=options, fail_on=fail_on)
+    return Resolved(settings, rules, config, profile_name, output_format, origins, per_file, rule_paths)
+
+
+def _rule_path(config: ConfigFile, value: str, index: int) -> Path:
+    path = Path(value).expanduser()
+    if not path.is_absolute():
+        path = config.root / path
+    if not path.exists():
+        raise ConfigError(f"{config.where('rule-paths')}[{index}]: {value} が見つかりません")
+    if path.is_file() and path.suffix != ".toml":
+        raise ConfigError(f"{config.where('rule-paths')}[{index}]: {value} はルールファイル（.toml）でもフォルダーでもありません")
+    return path.resolve()
+
+
+def _path_spec(pattern: str, where: str) -> Any:
+    import pathspec
+
+    try:
+        return pathspec.GitIgnoreSpec.from_lines([pattern])
+    except Exception as exc:  # pathspec raises several kinds for a bad pattern
+        raise ConfigError(f"{where}: パターンとして読めません: {exc}") from None
+
+
+def _check_options(rule: Any, opts: dict[str, Any], where: str) -> None:
+    known = sorted(set(rule.options) | set(getattr(rule.matcher, "option_keys", ())))
+    for option, value in opts.items():
+        if option not in known:
+            listing = f"（使えるオプション: {', '.join(known)}）" if known else "（このルールにはオプションがありません）"
+            hint = _did_you_mean(option, known)
+            raise ConfigError(f"{where}.{option}: 不明なオプションです{hint or listing}")
+        if isinstance(value, (dict, list)):
+            raise ConfigError(f"{where}.{option}: 値には文字列・数値・真偽値を指定してください")
+        default = rule.options.get(option)
+        if default is not None and not _same_kind(default, value):
+            raise ConfigError(
+                f"{where}.{option}: {_type_name(default)}を指定してください（{_type_name(value)} が指定されています）"
+            )
+        if isinstance(value, int) and not isinstance(value, bool) and isinstance(default, int) and value <= 0:
+            raise ConfigError(f"{where}.{option}: 1 以上の整数を指定してください")
+
+
+def _same_kind(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float)) and (isinstance(default, float) or isinstance(value, int))
+    return isinstance(value, type(default))
+
+
+# -------------------------------------------------------------------- rule sets
+def _load_rules_for(config: ConfigFile | None, rule_paths: list[Path]) -> list[Any]:
+    from owabilint.ruleset import builtin_rules
+
+    values = config.values if config else {}
+    lexicon_extensions = tuple((LEXICON_KEYS[k], tuple(values[k])) for k in LEXICON_KEYS if values.get(k))
+    placeholders = tuple(values.get("extend-placeholders", ()))
+    brackets = tuple(values.get("allow-brackets", ()))
+    if not (lexicon_extensions or placeholders or brackets or rule_paths):
+        return builtin_rules()
+    if lexicon_extensions:
+        available = _builtin_lexicon_names()
+        for key in LEXICON_KEYS:
+            if values.get(key) and LEXICON_KEYS[key] not in available:
+                raise ConfigError(
+                    f"{config.where(key)}: 拡張する辞書 rules/lexicons/{LEXICON_KEYS[key]}.txt が組み込みルールにありません"
+                )
+    return load_ruleset(lexicon_extensions, placeholders, brackets, tuple(rule_paths))
+
+
+@lru_cache(maxsize=1)
+def _builtin_lexicon_names() -> frozenset[str]:
+    from owabilint.ruleset import builtin_rules_dir
+
+    return frozenset(p.stem for p in (builtin_rules_dir() / "lexicons").glob("*.txt"))
+
+
+@lru_cache(maxsize=16)
+def load_ruleset(
+    lexicon_extensions: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    placeholders: tuple[str, ...] = (),
+    brackets: tuple[str, ...] = (),
+    rule_paths: tuple[Path, ...] = (),
+) -> list[Any]:
+    """Built-in rules compiled with extended lexicons, plus rule packs (cached per set)."""
+    from owabilint.ruleset import builtin_rules_dir, load_lexicons, load_rules
+
+    folder = builtin_rules_dir()
+    lexicons = load_lexicons(folder / "lexicons")
+    for name, terms in lexicon_extensions:
+        lexicons[name] = [*lexicons[name], *terms]
+    rules = load_rules(folder, lexicons)
+    if placeholders or brackets:
+        for rule in rules:
+            if rule.placeholder:
+                _extend_placeholder_rule(rule, placeholders, brackets, lexicons)
+    seen = {r.id: r for r in rules}
+    for path in rule_paths:
+        for rule in load_rule_pack(path, lexicons):
+            if rule.id in seen:
+                other = seen[rule.id].path
+                raise RuleError(f"{rule.path}: key 'id': rule id {rule.id!r} is already defined by {other}")
+            seen[rule.id] = rule
+            rules.append(rule)
+    return rules
+
+
+def load_rule_pack(path: Path, base_lexicons: dict[str, list[str]]) -> list[Any]:
+    """Rules of a user's pack (a folder of rule files with optional lexicons/, or one file).
+
+    Patterns are compiled with RE2 (see owabilint.matchers.regex), so a pack cannot
+    make matching take more than linear time.
+    """
+    from owabilint.matchers.regex import untrusted_patterns
+    from owabilint.ruleset import load_lexicons, load_rule_file
+
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(path.glob("*.toml"))
+        if not files:
+            raise RuleError(f"{path}: no rule files (*.toml) in this folder")
+        own = load_lexicons(path / "lexicons")
+    elif path.is_file():
+        files, own = [path], {}
+    else:
+        raise RuleError(f"{path}: rule pack not found")
+    for name in own:
+        if name in base_lexicons:
+            raise RuleError(f"{path / 'lexicons' / (name + '.txt')}: lexicon {name!r} already exists in the built-in rules; choose another name")
+    lexicons = {**base_lexicons, **own}
+    with untrusted_patterns():
+        rules = [load_rule_file(f, lexicons) for f in files]
+    seen: dict[str, Path | None] = {}
+    for rule in rules:
+        if rule.id in seen:
+            raise RuleError(f"{rule.path}: duplicate rule id {rule.id!r}")
+        seen[rule.id] = rule.path
+    return rules
+
+
+def _extend_placeholder_rule(rule: Any, placeholders: tuple[str, ...], brackets: tuple[str, ...], lexicons: dict) -> None:
+    """Add company slot styles (RE2) and allowed bracket labels to a placeholder rule."""
+    from owabilint.matchers.phrase import PhraseMatcher, _Entry
+    from owabilint.matchers.regex import untrusted_patterns
+
+    if not isinstance(rule.matcher, PhraseMatcher):
+        return
+    allow = [re.compile(_bracket_label_regex(label)) for label in brackets]
+    if placeholders:
+        with untrusted_patterns():
+            entry = _Entry(
+                {"regex": list(placeholders), "skip": ["url", "email"]},
+                "extend-placeholders",
+                lexicons,
+            )
+        rule.matcher.entries.append(entry)
+    for entry in rule.matcher.entries:
+        entry.allow.extend(allow)
+
+
+def _bracket_label_regex(label: str) -> str:
+    """【速報】 allows exactly that; 速報 allows it in any kind of bracket."""
+    label = label.strip()
+    if len(label) >= 2 and label[0] in _OPEN_BRACKETS and label[-1] in _CLOSE_BRACKETS:
+        return re.escape(label)
+    opens = re.escape(_OPEN_BRACKETS)
+    closes = re.escape(_CLOSE_BRACKETS)
+    return f"[{opens}]{re.escape(label)}[{closes}]"
+
+
+# ------------------------------------------------------------------ show-config
+def describe(resolved: Resolved) -> str:
+    """The effective configuration as TOML, each value followed by where it came from."""
+    lines: list[str] = []
+    source = str(resolved.config.path) if resolved.config else "なし（既定値で動作）"
+    lines.append(f"# owabilint の実効設定　設定ファイル: {source}")
+    settings = resolved.settings
+    origins = resolved.origins
+
+    def add(key: str, value: Any, origin_key: str | None = None) -> None:
+        lines.append(_commented(f"{key} = {_toml_value(value)}", origins.get(origin_key or key, DEFAULT_SOURCE)))
+
+    add("profile", resolved.profile)
+    if settings.select is None:
+        lines.append(_commented("# select: すべてのルール", origins.get("select", DEFAULT_SOURCE)))
+    else:
+        add("select", sorted(settings.select))
+    add("ignore", sorted(settings.ignore))
+    add("fail-on", settings.fail_on)
+    if resolved.output_format:
+        add("format", resolved.output_format)
+    else:
+        lines.append(_commented("# format: 端末では rich、それ以外は text", DEFAULT_SOURCE))
+    if resolved.rule_paths:
+        add("rule-paths", [str(p) for p in resolved.rule_paths])
+    values = resolved.config.values if resolved.config else {}
+    for key in (*LEXICON_KEYS, "extend-placeholders", "allow-brackets"):
+        if key in values:
+            add(key, values[key])
+    if resolved.per_file_ignores:
+        lines.append("")
+        lines.append("[per-file-ignores]")
+        for pattern, _spec, ids in resolved.per_file_ignores:
+            where = resolved.config.where("per-file-ignores") if resolved.config else ""
+            lines.append(_commented(f"{_toml_value(pattern)} = {_toml_value(ids)}", where))
+    lines.append("")
+    lines.append("[severity]  # 実際に使われる重要度（off は実行されないルール）")
+    for rule in sorted(resolved.rules, key=lambda r: r.id):
+        level = settings.severity_of(rule)
+        origin_key = f"severity.{rule.id}"
+        if not settings.enabled(rule):
+            if rule.id in settings.ignore:
+                level, origin_key = "off", f"ignore.{rule.id}"
+            elif settings.select is not None and rule.id not in settings.select:
+                level, origin_key = "off", "select"
+        add(rule.id, level, origin_key)
+    for rule in sorted(resolved.rules, key=lambda r: r.id):
+        opts = settings.options_of(rule)
+        if opts:
+            lines.append("")
+            lines.append(f"[rules.{rule.id}]")
+            for option, value in opts.items():
+                add(option, value, f"rules.{rule.id}.{option}")
+    return "\n".join(lines) + "\n"
+
+
+def as_dict(resolved: Resolved) -> dict[str, Any]:
+    """The effective configuration as plain data (for editors and ``--format json``)."""
+    settings = resolved.settings
+    return {
+        "config": str(resolved.config.path) if resolved.config else None,
+        "profile": resolved.profile,
+        "select": sorted(settings.select) if settings.select is not None else None,
+        "ignore": sorted(settings.ignore),
+        "fail-on": settings.fail_on,
+        "format": resolved.output_format,
+        "rule-paths": [str(p) for p in resolved.rule_paths],
+        "severity": {
+            r.id: (settings.severity_of(r) if settings.enabled(r) else "off") for r in sorted(resolved.rules, key=lambda r: r.id)
+        },
+        "rules": {r.id: settings.options_of(r) for r in sorted(resolved.rules, key=lambda r: r.id) if settings.options_of(r)},
+        "per-file-ignores": {pattern: ids for pattern, _spec, ids in resolved.per_file_ignores},
+        "origins": dict(sorted(resolved.origins.items())),
+    }
+
+
+def _commented(text: str, origin: str, width: int = 48) -> str:
+    """``text`` padded to ``width`` terminal columns (wide characters count two), then the origin."""
+    import unicodedata
+
+    columns = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return f"{text}{' ' * max(1, width - columns)} # {origin}"
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)

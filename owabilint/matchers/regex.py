@@ -1,0 +1,63 @@
+"""Compiling the regular expressions that rule files contain.
+
+Built-in rules are shipped and reviewed, so they use Python's ``re`` (lookarounds
+allowed). Rules from a user's rule pack, and placeholder styles from a user's
+configuration, are compiled with RE2 instead: RE2 matches in linear time, so a pattern
+such as ``(a+)+$`` cannot hang the linter. RE2 has no lookarounds and no
+backreferences; such patterns are rejected when the pack is loaded.
+
+Matchers must compile rule-file regexes through ``patterns.compile_regex`` (which
+calls :func:`compile_with_engine`), never ``re.compile`` directly, so that
+:func:`untrusted_patterns` takes effect.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+_untrusted: ContextVar[bool] = ContextVar("owabilint_untrusted_patterns", default=False)
+
+
+class RegexSyntaxError(ValueError):
+    """A pattern the active engine cannot compile; the message says why."""
+
+
+@contextmanager
+def untrusted_patterns() -> Iterator[None]:
+    """While active, :func:`compile_regex` compiles with RE2 (linear-time matching)."""
+    token = _untrusted.set(True)
+    try:
+        yield
+    finally:
+        _untrusted.reset(token)
+
+
+def compile_with_engine(source: str) -> Any:
+    """A compiled pattern with ``search``/``finditer``/``fullmatch`` (``re`` or RE2)."""
+    if _untrusted.get():
+        return compile_re2(source)
+    try:
+        return re.compile(source)
+    except re.error as exc:
+        raise RegexSyntaxError(str(exc)) from None
+
+
+def compile_re2(source: str) -> Any:
+    import re2  # google-re2; imported only when a user pattern is compiled
+
+    options = re2.Options()
+    options.log_errors = False  # the error goes into our message, not onto stderr
+    try:
+        return re2.compile(source, options=options)
+    except re2.error as exc:
+        problem = exc.args[0] if exc.args else str(exc)
+        if isinstance(problem, bytes):
+            problem = problem.decode("utf-8", "replace")
+        hint = ""
+        if re.search(r"\(\?<?[=!]|\\[1-9]", source):
+            hint = " (lookarounds and backreferences are not supported in rule packs: RE2 syntax)"
+        raise RegexSyntaxError(f"{problem}{hint}") from None
