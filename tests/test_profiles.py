@@ -122,3 +122,17 @@ def test_profile_files_are_valid_and_documented(name: str) -> None:
     assert data["description"]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"`{name}`" in readme
+
+
+def test_readme_profile_table_matches_the_profiles() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| rule | `recommended` | `strict` | `concise` |"):].split("\n\n")[0]
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in table.splitlines()[2:]]
+    documented = {row[0]: row[1:] for row in rows}
+    resolved = {name: settings_for("-", overrides=Overrides(profile=name), no_config=True) for name in PROFILES}
+    for rule in builtin_rules():
+        if rule.id not in documented:
+            assert not rule.checklist, f"{rule.id} is a required element missing from the README table"
+            continue
+        for name, cell in zip(PROFILES, documented[rule.id], strict=True):
+            assert cell.split(",")[0] == resolved[name].settings.severity_of(rule), (rule.id, name)
