@@ -367,3 +367,18 @@ def test_bad_command_line_choices(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "--profile: 'loose'" in proc.stderr.decode()
     proc = run_cli("--extend-select", "missing-apolgy", "a.txt", cwd=tmp_path)
     assert proc.returncode == 2 and "（もしかして: missing-apology）" in proc.stderr.decode()
+
+
+def test_language_server_resolves_configuration_like_the_cli(tmp_path: Path) -> None:
+    from owabilint.lsp.server import _lint
+
+    config = write(tmp_path / "owabilint.toml", 'ignore = ["emotional-expression"]\n')
+    draft = write(tmp_path / "a.txt", DRAFT)
+    assert "emotional-expression" not in {d.rule for d in _lint(DRAFT, str(draft), "text").diagnostics}
+    # an edited configuration applies to the next lint
+    config.write_text('[severity]\nemotional-expression = "info"\nmissing-prevention = "off"\n', encoding="utf-8")
+    import os
+
+    os.utime(config, ns=(1, 1))  # a different modification time even on coarse clocks
+    found = {d.rule: d.severity for d in _lint(DRAFT, str(draft), "text").diagnostics}
+    assert found["emotional-expression"] == "info" and "missing-prevention" not in found

@@ -30,7 +30,7 @@ from owabilint.fixer import non_overlapping
 from owabilint.links import rule_doc_url
 from owabilint.lsp.positions import LineIndex
 from owabilint.model import Diagnostic, FileReport, Fix
-from owabilint.ruleset import Rule, builtin_rules
+from owabilint.ruleset import Rule
 from owabilint.source import kind_of
 
 log = logging.getLogger(__name__)
@@ -47,8 +47,16 @@ _MARKDOWN_LANGUAGES = {"markdown"}
 
 
 def settings_for(path: str | None) -> tuple[list[Rule], Settings]:
-    """The rules and settings that apply to ``path``: what the CLI uses for that file."""
-    return builtin_rules(), Settings()
+    """The rules and settings that apply to ``path``: what the CLI uses for that file.
+
+    Configuration files are re-read when they change (owabilint.config caches them by
+    modification time), so an edited owabilint.toml applies to the next lint. A buffer
+    without a path uses the configuration of the server's working folder.
+    """
+    from owabilint.config import settings_for as resolve
+
+    resolved = resolve(path or "-")
+    return resolved.rules, resolved.settings
 
 
 def document_kind(path: str | None, language_id: str | None) -> str:
