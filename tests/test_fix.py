@@ -140,3 +140,24 @@ def test_fix_text_loops_until_no_fix_is_left() -> None:
     assert result.text == "!"
     assert result.applied == 3
     assert result.report.diagnostics == []
+
+
+def test_every_rule_fix_converges_on_the_rule_examples() -> None:
+    """Whatever fix a rule defines, fixing its examples leaves nothing more to fix."""
+    from owabilint.engine import Settings, lint_text
+    from owabilint.ruleset import builtin_rules
+
+    rules = builtin_rules()
+    settings = Settings()
+    fixed_any = False
+    for rule in rules:
+        for example in rule.invalid + rule.valid:
+            def lint(text: str) -> FileReport:
+                return lint_text(text, rules=rules, settings=settings)
+
+            result = fix_text(example, lint)
+            assert not [d for d in result.report.diagnostics if d.fix], (rule.id, example, result.text)
+            fixed_any |= result.applied > 0
+            again = fix_text(result.text, lint)
+            assert again.applied == 0 and again.text == result.text
+    assert fixed_any

@@ -134,10 +134,23 @@ def test_session_diagnostics_at_utf16_positions_and_code_actions(tmp_path) -> No
         lines = {d.range.start.line for d in after.diagnostics if str(d.code) == "emotional-expression"}
         assert 2 not in lines and 3 in lines
 
+        # Quick successive edits are linted once, for the last version.
+        for version, text in ((3, "件名：お詫び\n\n途中！"), (4, "件名：お詫び\n\n途中です！！"), (5, DRAFT)):
+            session.client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                    content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+                )
+            )
+        latest = await session.diagnostics(uri)
+        assert latest.version == 5
+        assert [d.range for d in latest.diagnostics] == [d.range for d in published.diagnostics]
+        assert session.published.empty()
+
         # Saving lints again (editors that do not send changes still get fresh results).
         session.client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
-        saved = await session.diagnostics(uri, version=2)
-        assert [d.range for d in saved.diagnostics] == [d.range for d in after.diagnostics]
+        saved = await session.diagnostics(uri, version=5)
+        assert [d.range for d in saved.diagnostics] == [d.range for d in published.diagnostics]
 
         session.client.text_document_did_close(
             types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
