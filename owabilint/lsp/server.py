@@ -44,6 +44,8 @@ SEVERITY = {
     "info": types.DiagnosticSeverity.Information,
 }
 _MARKDOWN_LANGUAGES = {"markdown"}
+# Files whose change can change the settings of open drafts.
+CONFIG_NAMES = ("owabilint.toml", ".owabilint.toml", "pyproject.toml")
 
 
 def settings_for(path: str | None) -> tuple[list[Rule], Settings]:
@@ -184,12 +186,39 @@ class OwabilintServer(LanguageServer):
             )
         )
 
+    def relint_all(self) -> None:
+        """Lint every open draft again (the configuration changed)."""
+        for uri in list(self.workspace.text_documents):
+            if not is_config_uri(uri):
+                self.schedule(uri, 0)
+
+    async def watch_config_files(self) -> None:
+        """Ask the client to report changes to configuration files, if it can."""
+        dynamic = self.client_capabilities.workspace
+        watched = dynamic.did_change_watched_files if dynamic else None
+        if not (watched and watched.dynamic_registration):
+            return
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES]
+        )
+        registration = types.Registration(
+            id="owabilint-config-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+        )
+        try:
+            await self.client_register_capability_async(types.RegistrationParams(registrations=[registration]))
+        except Exception as exc:  # a client that refuses still gets lint on save
+            log.warning("could not watch configuration files: %s", exc)
+
     def forget(self, uri: str) -> None:
         task = self.pending.pop(uri, None)
         if task is not None:
             task.cancel()
         self.linted.pop(uri, None)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+def is_config_uri(uri: str) -> bool:
+    return uri.rsplit("/", 1)[-1] in CONFIG_NAMES
 
 
 def _lint(text: str, path: str | None, kind: str) -> FileReport:
@@ -200,17 +229,31 @@ def _lint(text: str, path: str | None, kind: str) -> FileReport:
 def build_server() -> OwabilintServer:
     server = OwabilintServer()
 
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: OwabilintServer, params: types.InitializedParams) -> None:
+        await ls.watch_config_files()
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: OwabilintServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, 0)
+        if not is_config_uri(params.text_document.uri):
+            ls.schedule(params.text_document.uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(ls: OwabilintServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, ls.debounce)
+        if not is_config_uri(params.text_document.uri):
+            ls.schedule(params.text_document.uri, ls.debounce)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: OwabilintServer, params: types.DidSaveTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, 0)
+        if is_config_uri(params.text_document.uri):
+            ls.relint_all()
+        else:
+            ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    async def did_change_watched_files(ls: OwabilintServer, params: types.DidChangeWatchedFilesParams) -> None:
+        if any(is_config_uri(change.uri) for change in params.changes):
+            ls.relint_all()
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     async def did_close(ls: OwabilintServer, params: types.DidCloseTextDocumentParams) -> None:
