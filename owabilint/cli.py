@@ -88,6 +88,8 @@ def check(args: argparse.Namespace) -> None:
         raise Exit(EXIT_OK)
     if not args.files:
         raise fail("下書きのファイルを指定してください（標準入力は -）")
+    if args.jobs is not None and args.jobs < 1:
+        raise fail(f"--jobs: '{args.jobs}' は使えません（1 以上の整数）")
 
     from owabilint.errors import OwabilintError
     from owabilint.runner import plan
@@ -106,7 +108,7 @@ def check(args: argparse.Namespace) -> None:
     from owabilint.reporters import render
     from owabilint.runner import run_plan
 
-    report = run_plan(jobs)
+    report = run_plan(jobs, workers=args.jobs)
     for f in report.files:
         if f.error:
             echo(f"owabilint: error: {f.path}: {f.error}", err=True)
@@ -319,6 +321,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--fail-on", metavar="LEVEL",
         help="Exit 1 for findings at or above: error | warning | info (default: warning).",
+    )
+    p.add_argument(
+        "--jobs", "-j", type=int, default=None, metavar="N",
+        help="Worker processes for many files (default: one per core; 1: none).",
     )
     p.add_argument(
         "--fix", action="store_true", help="Apply the safe fixes and rewrite the files (with -: print the fixed text)."

@@ -166,3 +166,12 @@ def builtin_rules() -> list[Rule]:
     if _cache is None:
         _cache = load_rules()
     return _cache
+
+
+def prepare_rules(rules: list[Rule]) -> None:
+    """Do now the work rules otherwise do at first use (folding lexicon terms)."""
+    from owabilint.matchers.patterns import iter_patterns
+
+    for rule in rules:
+        for pattern in iter_patterns(rule.matcher):
+            pattern._prepare_folded()

@@ -1,7 +1,16 @@
-"""Linting many inputs: read each one, lint it, keep going after a bad one."""
+"""Linting many inputs: read each one, lint it, keep going after a bad one.
+
+With more than one worker and enough input to be worth it, ``run_plan`` lints the files
+in worker processes (one per core by default). Nothing of Sudachi pickles, so each worker
+builds its own tokenizer in its initializer; the plan (paths, rules, settings) is
+prepared in the parent, lexicon terms folded, and reaches the workers through fork.
+Reports come back in input order and a file's error is reported exactly as in the
+serial path.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -9,7 +18,7 @@ from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError
 from owabilint.model import FileReport, Report
 from owabilint.ruleset import Rule
-from owabilint.source import expand_paths, read_source
+from owabilint.source import STDIN, Source, expand_paths, read_source
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.config import ConfigResolver
@@ -19,7 +28,11 @@ def lint_source_path(path: str, rules: list[Rule], settings: Settings) -> FileRe
     try:
         source = read_source(path)
     except InputError as exc:
-        return FileReport(path=exc.path if path != "-" else "<stdin>", error=exc.problem)
+        return FileReport(path=exc.path if path != STDIN else "<stdin>", error=exc.problem)
+    return lint_source(source, rules, settings)
+
+
+def lint_source(source: Source, rules: list[Rule], settings: Settings) -> FileReport:
     return lint_text(source.text, path=source.display_path, kind=source.kind, rules=rules, settings=settings)
 
 
@@ -53,14 +66,102 @@ def plan(paths: Iterable[str], resolver: ConfigResolver) -> list[Job | InputErro
     return jobs
 
 
-def run_plan(jobs: list[Job | InputError]) -> Report:
+def run_plan(jobs: list[Job | InputError], workers: int | None = 1) -> Report:
+    """Lint a plan in order; ``workers=None`` means one worker process per core."""
     report = Report()
-    for job in jobs:
-        if isinstance(job, InputError):
-            report.files.append(FileReport(path=job.path, error=job.problem))
-        else:
-            path, rules, settings = job
-            file_report = lint_source_path(path, rules, settings)
-            file_report.fail_on = settings.fail_on
-            report.files.append(file_report)
+    n = _workers_for(jobs, default_workers() if workers is None else workers)
+    if n > 1:
+        report.files.extend(_run_parallel(jobs, n))
+    else:
+        report.files.extend(_run_job(job) for job in jobs)
     return report
+
+
+def _run_job(job: Job | InputError | tuple[Source, list[Rule], Settings]) -> FileReport:
+    if isinstance(job, InputError):
+        return FileReport(path=job.path, error=job.problem)
+    item, rules, settings = job
+    if isinstance(item, Source):
+        file_report = lint_source(item, rules, settings)
+    else:
+        file_report = lint_source_path(item, rules, settings)
+    file_report.fail_on = settings.fail_on
+    return file_report
+
+
+# ---------------------------------------------------------------------- workers
+# Below this much input (UTF-8 bytes, ~16 drafts) starting workers costs more than it
+# saves: each worker loads Sudachi's dictionary (~0.04 s of CPU) before linting anything.
+PARALLEL_MIN_BYTES = 48_000
+
+
+def default_workers() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _workers_for(jobs: list[Job | InputError], workers: int) -> int:
+    paths = [job[0] for job in jobs if not isinstance(job, InputError) and job[0] != STDIN]
+    if workers <= 1 or len(paths) < 2:
+        return 1
+    size = 0
+    for path in paths:
+        try:
+            size += os.stat(path).st_size
+        except OSError:
+            continue
+        if size >= PARALLEL_MIN_BYTES:
+            import multiprocessing
+
+            if "fork" not in multiprocessing.get_all_start_methods():
+                return 1  # pragma: no cover - workers inherit the plan through fork
+            return min(workers, len(paths))
+    return 1
+
+
+_plan: list | None = None  # the jobs, as the workers inherit them
+
+
+def _init_worker() -> None:
+    """Runs once in each worker: a tokenizer of its own."""
+    from owabilint import tokenizer
+
+    tokenizer.reset()  # never use a Sudachi object created in another process
+    tokenizer.get_tokenizer()
+
+
+def _run_index(index: int) -> FileReport:
+    assert _plan is not None
+    return _run_job(_plan[index])
+
+
+def _run_parallel(jobs: list[Job | InputError], workers: int) -> list[FileReport]:
+    import multiprocessing
+
+    from owabilint.ruleset import prepare_rules
+
+    global _plan
+    prepared: set[int] = set()
+    plan_: list = []
+    for job in jobs:
+        if not isinstance(job, InputError):
+            item, rules, settings = job
+            if id(rules) not in prepared:
+                prepare_rules(rules)  # fold lexicon terms once, before the workers fork
+                prepared.add(id(rules))
+            if item == STDIN:  # only the parent can read stdin; workers get its text
+                try:
+                    job = (read_source(STDIN), rules, settings)
+                except InputError as exc:
+                    job = InputError("<stdin>", exc.problem)
+        plan_.append(job)
+    chunksize = max(1, len(plan_) // (workers * 8))
+    _plan = plan_
+    try:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker) as pool:
+            return list(pool.imap(_run_index, range(len(plan_)), chunksize=chunksize))
+    finally:
+        _plan = None

@@ -52,6 +52,12 @@ def get_tokenizer() -> Tokenizer:
     return _tokenizer
 
 
+def reset() -> None:
+    """Forget this process's tokenizer: a forked worker must build its own."""
+    global _tokenizer
+    _tokenizer = None
+
+
 def _chunks(text: str) -> list[tuple[int, str]]:
     """Split ``text`` into pieces of at most CHUNK_CHARS, preferring punctuation."""
     if len(text) <= CHUNK_CHARS:

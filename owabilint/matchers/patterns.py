@@ -178,3 +178,26 @@ def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         out.append((start, end))
     return out
+
+
+def iter_patterns(obj: object) -> Iterator[Pattern]:
+    """Every Pattern reachable from ``obj`` (a matcher, its entries, filters and lists)."""
+    seen: set[int] = set()
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if id(item) in seen or isinstance(item, (str, bytes, int, float, bool, type(None), re.Pattern)):
+            continue
+        seen.add(id(item))
+        if isinstance(item, Pattern):
+            yield item
+            continue
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            stack.extend(item)
+        elif not callable(item):
+            if hasattr(item, "__dict__"):
+                stack.extend(vars(item).values())
+            for name in getattr(type(item), "__slots__", ()):
+                stack.append(getattr(item, name, None))
