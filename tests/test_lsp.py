@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from pathlib import Path
 
@@ -211,3 +212,32 @@ def test_cli_imports_pygls_only_for_the_lsp_command() -> None:
     assert proc.returncode == 0, proc.stderr
     assert "LOADED []" in proc.stdout
     assert "lsp" in proc.stdout and "language server" in proc.stdout
+
+
+def test_configuration_is_discovered_and_reloaded_when_it_changes(tmp_path) -> None:
+    folder = tmp_path / "notices"
+    folder.mkdir()
+    config = folder / "owabilint.toml"
+    config.write_text('ignore = ["emotional-expression"]\n', encoding="utf-8")
+    uri = (folder / "draft.txt").as_uri()
+
+    async def scenario() -> None:
+        session, _ = await start(root=tmp_path)
+        open_draft(session, uri, DRAFT)
+        first = await session.diagnostics(uri, version=1)
+        codes = {str(d.code) for d in first.diagnostics}
+        assert codes and "emotional-expression" not in codes and "missing-contact" in codes
+
+        config.write_text('ignore = ["missing-contact"]\n', encoding="utf-8")
+        os.utime(config, ns=(1, 1))  # a different modification time even on coarse clocks
+        session.client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]
+            )
+        )
+        second = await session.diagnostics(uri, version=1)
+        codes = {str(d.code) for d in second.diagnostics}
+        assert "emotional-expression" in codes and "missing-contact" not in codes
+        await stop(session)
+
+    asyncio.run(scenario())
