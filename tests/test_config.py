@@ -210,15 +210,20 @@ def test_extend_data_items(tmp_path: Path) -> None:
 
 
 def test_extend_jargon(tmp_path: Path) -> None:
-    from owabilint.ruleset import builtin_rules_dir
-
-    draft = write(tmp_path / "a.txt", "当社の基幹システムである ZETA-7 に不具合がありました。\n")
+    draft = write(tmp_path / "a.txt", "当社の基幹システムであるZETA-7の設定に誤りがありました。\n")
+    assert "technical-jargon" not in rules_fired(draft)
     write(tmp_path / "owabilint.toml", 'extend-jargon = ["ZETA-7"]\n')
-    if (builtin_rules_dir() / "lexicons" / "jargon.txt").is_file():
-        assert "technical-jargon" in rules_fired(draft)
-    else:
-        with pytest.raises(ConfigError, match=r"owabilint\.toml: extend-jargon: .*jargon\.txt"):
-            settings_for(draft)
+    assert "technical-jargon" in rules_fired(draft)
+
+
+def test_extending_a_lexicon_the_rules_do_not_ship_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
+    from owabilint import config
+
+    monkeypatch.setitem(config.LEXICON_KEYS, "extend-jargon", "no-such-lexicon")
+    draft = write(tmp_path / "a.txt", "本文です。\n")
+    write(tmp_path / "owabilint.toml", 'extend-jargon = ["ZETA-7"]\n')
+    with pytest.raises(ConfigError, match=r"owabilint\.toml: extend-jargon: 拡張する辞書 rules/lexicons/no-such-lexicon\.txt"):
+        settings_for(draft)
 
 
 def test_extend_placeholders_and_allow_brackets(tmp_path: Path) -> None:

@@ -177,3 +177,13 @@ def test_pack_lexicon_must_not_shadow_a_built_in_one(tmp_path: Path) -> None:
     with pytest.raises(RuleError, match=r"data-items\.txt: lexicon 'data-items' already exists"):
         load_rule_pack(tmp_path / "pack", lexicons())
 
+
+
+def test_readme_configuration_example_loads(tmp_path: Path) -> None:
+    (tmp_path / "owabilint.toml").write_text(readme_block("A complete example", "toml"), encoding="utf-8")
+    (tmp_path / "house-rules").mkdir()
+    (tmp_path / "house-rules" / "internal-codename.toml").write_text(CODENAME_RULE, encoding="utf-8")
+    proc = run_cli("config", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = proc.stdout.decode()
+    assert 'max-chars = 100' in out and "internal-codename" in out
