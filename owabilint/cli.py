@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from owabilint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+DEFAULT_MAX_BYTES = 2_000_000  # owabilint.source.DEFAULT_MAX_BYTES (not imported: --help stays light)
 FAIL_LEVELS = ("error", "warning", "info")
 DEFAULT_COMMAND = "check"
 
@@ -90,6 +91,7 @@ def check(args: argparse.Namespace) -> None:
         raise fail("下書きのファイルを指定してください（標準入力は -）")
     if args.jobs is not None and args.jobs < 1:
         raise fail(f"--jobs: '{args.jobs}' は使えません（1 以上の整数）")
+    read_options = _read_options(args)
 
     from owabilint.errors import OwabilintError
     from owabilint.runner import plan
@@ -103,12 +105,14 @@ def check(args: argparse.Namespace) -> None:
     rules = _rules_of(jobs, resolver)
 
     if args.fix or args.diff:
-        _fix_or_diff(jobs, rules, fmt=fmt, fail_on=args.fail_on, write=not args.diff, files=args.files)
+        _fix_or_diff(
+            jobs, rules, fmt=fmt, fail_on=args.fail_on, write=not args.diff, files=args.files, read_options=read_options
+        )
 
     from owabilint.reporters import render
     from owabilint.runner import run_plan
 
-    report = run_plan(jobs, workers=args.jobs)
+    report = run_plan(jobs, workers=args.jobs, **read_options)
     for f in report.files:
         if f.error:
             echo(f"owabilint: error: {f.path}: {f.error}", err=True)
@@ -145,7 +149,24 @@ def _rules_of(jobs, resolver) -> list:  # type: ignore[no-untyped-def]
     return list(seen.values())
 
 
-def _fix_or_diff(jobs, rules, *, fmt: str, fail_on: str | None, write: bool, files: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _read_options(args: argparse.Namespace) -> dict:
+    """How inputs are read: ``--encoding`` (checked here) and ``--max-bytes``."""
+    encoding = args.encoding
+    if encoding is not None:
+        from owabilint.encoding import check_codec
+
+        try:
+            encoding = check_codec(encoding)
+        except ValueError:
+            raise fail(
+                f"--encoding: 文字コード名 '{encoding}' を認識できません（例: utf-8, cp932, euc-jp, iso-2022-jp）"
+            ) from None
+    if args.max_bytes < 0:
+        raise fail(f"--max-bytes: 0 以上の整数を指定してください（{args.max_bytes}）")
+    return {"encoding": encoding, "max_bytes": args.max_bytes or None}
+
+
+def _fix_or_diff(jobs, rules, *, fmt: str, fail_on: str | None, write: bool, files: list[str], read_options: dict) -> None:  # type: ignore[no-untyped-def]
     """``--fix`` (write) and ``--diff`` (print only); always ends the command."""
     from owabilint.fix_runner import fix_jobs
     from owabilint.reporters import render
@@ -154,7 +175,7 @@ def _fix_or_diff(jobs, rules, *, fmt: str, fail_on: str | None, write: bool, fil
     to_stdout = write and STDIN in files
     if to_stdout and len(files) > 1:
         raise fail("--fix: 標準入力（-）を修正するときは、ほかのファイルを同時に指定できません")
-    outcome = fix_jobs(jobs, write=write)
+    outcome = fix_jobs(jobs, write=write, **read_options)
     report = outcome.report
     for f in report.files:
         if f.error:
@@ -325,6 +346,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--jobs", "-j", type=int, default=None, metavar="N",
         help="Worker processes for many files (default: one per core; 1: none).",
+    )
+    p.add_argument(
+        "--encoding", metavar="NAME",
+        help="Read every input in this encoding instead of detecting it, e.g. cp932, euc-jp, utf-16-le.",
+    )
+    p.add_argument(
+        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+        help=f"Refuse inputs larger than N bytes (default: {DEFAULT_MAX_BYTES:,}; 0: no limit).",
     )
     p.add_argument(
         "--fix", action="store_true", help="Apply the safe fixes and rewrite the files (with -: print the fixed text)."

@@ -47,7 +47,11 @@ class Settings:
         return merged
 
 
-def lint_document(doc: Document, rules: Iterable[Rule] | None = None, settings: Settings | None = None) -> FileReport:
+def lint_document(
+    doc: Document, rules: Iterable[Rule] | None = None, settings: Settings | None = None, *, original: str | None = None
+) -> FileReport:
+    """Lint ``doc``; ``original`` is the text as written when ``doc.text`` is its masked prose
+    (same length): directives are read from it and reports show it."""
     rules = list(builtin_rules() if rules is None else rules)
     settings = settings or Settings()
     ctx = LintContext(doc)
@@ -99,7 +103,7 @@ def lint_document(doc: Document, rules: Iterable[Rule] | None = None, settings: 
                     fix=Fix(f.start, f.end, f.fix) if f.fix is not None else None,
                 )
             )
-    diagnostics = _apply_directives(doc, diagnostics, by_id, settings)
+    diagnostics = _apply_directives(doc, original or doc.text, diagnostics, by_id, settings)
     diagnostics.sort(key=lambda d: (d.offset, d.end_offset, d.rule))
 
     checklist = []
@@ -107,20 +111,22 @@ def lint_document(doc: Document, rules: Iterable[Rule] | None = None, settings: 
         ev = ctx.evidence.get(rule.id)
         checklist.append(ChecklistItem(rule.matcher.element, ev is not None, doc.position(ev.start)[0] if ev else None, rule.id))
     return FileReport(
-        path=doc.path, text=doc.text, diagnostics=diagnostics, checklist=checklist, fail_on=settings.fail_on
+        path=doc.path, text=original or doc.text, diagnostics=diagnostics, checklist=checklist, fail_on=settings.fail_on
     )
 
 
-def _apply_directives(doc: Document, diagnostics: list[Diagnostic], by_id: dict[str, Rule], settings: Settings) -> list[Diagnostic]:
-    """Drop findings suppressed by Markdown directives; report directive problems."""
-    if not settings.inline_directives or "owabilint-" not in doc.text:
+def _apply_directives(
+    doc: Document, text: str, diagnostics: list[Diagnostic], by_id: dict[str, Rule], settings: Settings
+) -> list[Diagnostic]:
+    """Drop findings suppressed by Markdown directives (read from ``text``, the unmasked draft); report directive problems."""
+    if not settings.inline_directives or "owabilint-" not in text:
         return diagnostics
     if doc.kind == "markdown":
         known = set(by_id) | set(DIRECTIVE_RULES)
-        drop, problems = apply_directives(doc.text, [(d.rule, d.offset, d.line) for d in diagnostics], known)
+        drop, problems = apply_directives(text, [(d.rule, d.offset, d.line) for d in diagnostics], known)
         diagnostics = [d for i, d in enumerate(diagnostics) if i not in drop]
     else:
-        problems = stray_directives(doc.text)
+        problems = stray_directives(text)
     for p in problems:
         if not settings.enabled(p.rule):
             continue
@@ -139,5 +145,14 @@ def lint_text(
     rules: Iterable[Rule] | None = None,
     settings: Settings | None = None,
 ) -> FileReport:
-    """Lint a draft given as a string (the library entry point)."""
+    """Lint a draft given as a string (the library entry point).
+
+    With ``kind="markdown"`` only the prose is linted: code, HTML comments, link targets
+    and front matter are blanked first (same length, so positions still point into ``text``).
+    """
+    if kind == "markdown":
+        from owabilint.markdown import mask_markdown
+
+        prose = mask_markdown(text).prose
+        return lint_document(Document(prose, kind=kind, path=path), rules, settings, original=text)
     return lint_document(Document(text, kind=kind, path=path), rules, settings)

@@ -15,7 +15,8 @@ from owabilint.errors import InputError
 from owabilint.fixer import FixError, encode, fix_text, unified_diff, write_back
 from owabilint.model import FileReport, Report
 from owabilint.ruleset import Rule
-from owabilint.source import STDIN, Source, expand_paths, read_source
+from owabilint.runner import lint_source
+from owabilint.source import DEFAULT_MAX_BYTES, STDIN, Source, expand_paths, read_source
 
 
 @dataclass
@@ -41,22 +42,34 @@ class FixOutcome:
         return sum(i.applied for i in self.inputs)
 
 
-def _read(path: str) -> tuple[Source, bytes | None]:
+def _read(path: str, encoding: str | None, max_bytes: int | None) -> tuple[Source, bytes | None]:
     """The source and, for a real file, the bytes it held when it was read."""
+    source = read_source(path, encoding=encoding, max_bytes=max_bytes)  # reports problems in the user's words
     if path == STDIN:
-        return read_source(path), None
+        return source, None
     try:
         original = Path(path).read_bytes()
     except OSError:
-        original = None  # read_source reports the problem in the user's words
-    return read_source(path), original
+        original = None
+    return source, original
 
 
-def fix_one(path: str, rules: list[Rule], settings: Settings, *, write: bool) -> FixedInput:
+def fix_one(
+    path: str,
+    rules: list[Rule],
+    settings: Settings,
+    *,
+    write: bool,
+    encoding: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> FixedInput:
     try:
-        source, original = _read(path)
+        source, original = _read(path, encoding, max_bytes)
     except InputError as exc:
         return FixedInput(FileReport(path=exc.path if path != STDIN else "<stdin>", error=exc.problem))
+    if source.position_base != "file":
+        # An e-mail's positions are in its decoded message: report, never rewrite the .eml.
+        return FixedInput(lint_source(source, rules, settings))
 
     def lint(text: str) -> FileReport:
         return lint_text(text, path=source.display_path, kind=source.kind, rules=rules, settings=settings)
@@ -95,7 +108,9 @@ def fix_paths(paths: Iterable[str], rules: list[Rule], settings: Settings, *, wr
     return outcome
 
 
-def fix_jobs(jobs: list, *, write: bool) -> FixOutcome:
+def fix_jobs(
+    jobs: list, *, write: bool, encoding: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> FixOutcome:
     """Like :func:`fix_paths` for a planned run (runner.plan): each input with its own rules and settings."""
     outcome = FixOutcome()
     for job in jobs:
@@ -103,5 +118,7 @@ def fix_jobs(jobs: list, *, write: bool) -> FixOutcome:
             outcome.inputs.append(FixedInput(FileReport(path=job.path, error=job.problem)))
         else:
             path, rules, settings = job
-            outcome.inputs.append(fix_one(path, rules, settings, write=write))
+            outcome.inputs.append(
+                fix_one(path, rules, settings, write=write, encoding=encoding, max_bytes=max_bytes)
+            )
     return outcome

@@ -13,7 +13,6 @@ when the file changed on disk since it was read.
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import os
 import stat
@@ -77,13 +76,12 @@ def fix_text(text: str, lint: Callable[[str], FileReport], max_passes: int = MAX
 
 def encode(text: str, encoding: str, bom: bool, path: str) -> bytes:
     """Encode the fixed text the way the original file was encoded."""
+    from owabilint.encoding import encode_text
+
     try:
-        data = text.encode(encoding)
+        return encode_text(text, encoding, bom)
     except (UnicodeEncodeError, LookupError) as exc:
         raise FixError(f"{path}: 修正後の文章を {encoding} で書き込めません（{exc}）") from None
-    if bom and codecs.lookup(encoding).name == "utf-8" and not data.startswith(codecs.BOM_UTF8):
-        data = codecs.BOM_UTF8 + data
-    return data
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -67,6 +67,8 @@ class FileReport:
     checklist: list[ChecklistItem] = field(default_factory=list)
     error: str | None = None
     fail_on: str = "warning"  # from this file's configuration
+    encoding: str | None = None  # as detected or forced, e.g. "utf-8", "utf-8-sig", "cp932"
+    position_base: str = "file"  # file: positions in the file; body: in the decoded e-mail message
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)

@@ -11,39 +11,80 @@ serial path.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError
 from owabilint.model import FileReport, Report
 from owabilint.ruleset import Rule
-from owabilint.source import STDIN, Source, expand_paths, read_source
+from owabilint.source import DEFAULT_MAX_BYTES, STDIN, Source, expand_paths, read_source
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.config import ConfigResolver
 
 
-def lint_source_path(path: str, rules: list[Rule], settings: Settings) -> FileReport:
+def lint_source_path(
+    path: str,
+    rules: list[Rule],
+    settings: Settings,
+    *,
+    encoding: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> FileReport:
+    """Read and lint one input; any failure becomes that file's error, never a traceback."""
     try:
-        source = read_source(path)
+        source = read_source(path, encoding=encoding, max_bytes=max_bytes)
     except InputError as exc:
         return FileReport(path=exc.path if path != STDIN else "<stdin>", error=exc.problem)
+    except Exception as exc:
+        return _crashed(path, exc)
     return lint_source(source, rules, settings)
 
 
 def lint_source(source: Source, rules: list[Rule], settings: Settings) -> FileReport:
-    return lint_text(source.text, path=source.display_path, kind=source.kind, rules=rules, settings=settings)
+    """Lint a decoded input; the report says how it was read (encoding, position base)."""
+    try:
+        report = lint_text(source.text, path=source.display_path, kind=source.kind, rules=rules, settings=settings)
+    except Exception as exc:
+        return _crashed(source.path, exc)
+    report.encoding = source.encoding_label
+    report.position_base = source.position_base
+    return report
 
 
-def lint_paths(paths: Iterable[str], rules: list[Rule], settings: Settings) -> Report:
-    """Lint with one rule set and one Settings for every file (no configuration files)."""
+def _crashed(path: str, exc: Exception) -> FileReport:
+    """A bug must cost one file, not the whole batch: the file gets an error line (exit 2)."""
+    shown = "<stdin>" if path == STDIN else path
+    if isinstance(exc, RecursionError):
+        problem = "入れ子が深すぎて検査できませんでした"
+    elif isinstance(exc, MemoryError):
+        problem = "メモリが足りず検査できませんでした。--max-bytes で上限を下げてください"
+    else:
+        problem = f"内部エラーで検査できませんでした（{type(exc).__name__}: {exc}）。owabilint の不具合として報告してください"
+    return FileReport(path=shown, error=problem)
+
+
+def lint_paths(
+    paths: Iterable[str],
+    rules: list[Rule],
+    settings: Settings,
+    *,
+    encoding: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    exclude: Sequence[str] = (),
+    exclude_base: str | None = None,
+) -> Report:
+    """Lint with one rule set and one Settings for every file (no configuration files).
+
+    ``exclude``: gitignore-style patterns skipped when walking directories.
+    """
     report = Report()
-    for item in expand_paths(list(paths)):
+    for item in expand_paths(list(paths), exclude, exclude_base):
         if isinstance(item, InputError):
             report.files.append(FileReport(path=item.path, error=item.problem))
         else:
-            report.files.append(lint_source_path(item, rules, settings))
+            report.files.append(lint_source_path(item, rules, settings, encoding=encoding, max_bytes=max_bytes))
     return report
 
 
@@ -66,8 +107,19 @@ def plan(paths: Iterable[str], resolver: ConfigResolver) -> list[Job | InputErro
     return jobs
 
 
-def run_plan(jobs: list[Job | InputError], workers: int | None = 1) -> Report:
-    """Lint a plan in order; ``workers=None`` means one worker process per core."""
+def run_plan(
+    jobs: list[Job | InputError],
+    workers: int | None = 1,
+    *,
+    encoding: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Report:
+    """Lint a plan in order; ``workers=None`` means one worker process per core.
+
+    ``encoding`` forces a codec for every input; inputs above ``max_bytes`` are refused.
+    """
+    global _read_options
+    _read_options = {"encoding": encoding, "max_bytes": max_bytes}
     report = Report()
     n = _workers_for(jobs, default_workers() if workers is None else workers)
     if n > 1:
@@ -84,7 +136,7 @@ def _run_job(job: Job | InputError | tuple[Source, list[Rule], Settings]) -> Fil
     if isinstance(item, Source):
         file_report = lint_source(item, rules, settings)
     else:
-        file_report = lint_source_path(item, rules, settings)
+        file_report = lint_source_path(item, rules, settings, **_read_options)
     file_report.fail_on = settings.fail_on
     return file_report
 
@@ -123,6 +175,7 @@ def _workers_for(jobs: list[Job | InputError], workers: int) -> int:
 
 
 _plan: list | None = None  # the jobs, as the workers inherit them
+_read_options: dict = {"encoding": None, "max_bytes": DEFAULT_MAX_BYTES}  # from run_plan; workers inherit them
 
 
 def _init_worker() -> None:
@@ -154,7 +207,7 @@ def _run_parallel(jobs: list[Job | InputError], workers: int) -> list[FileReport
                 prepared.add(id(rules))
             if item == STDIN:  # only the parent can read stdin; workers get its text
                 try:
-                    job = (read_source(STDIN), rules, settings)
+                    job = (read_source(STDIN, **_read_options), rules, settings)
                 except InputError as exc:
                     job = InputError("<stdin>", exc.problem)
         plan_.append(job)

@@ -1,4 +1,13 @@
-"""Reading drafts: paths and stdin → decoded text, or a clear per-file input error."""
+"""Reading drafts: paths and stdin → a Source (decoded text + what to lint), or a clear input error.
+
+Three kinds of input:
+
+- ``text`` (.txt and anything else): the decoded file.
+- ``markdown`` (.md, .markdown): the decoded file; the engine lints its prose (code, HTML
+  comments, link targets and front matter blanked, see :mod:`owabilint.markdown`).
+- ``email`` (.eml): the Subject header and the text/plain body, decoded; positions refer
+  to the decoded message (``position_base == "body"``), see :mod:`owabilint.email_draft`.
+"""
 
 from __future__ import annotations
 
@@ -6,51 +15,78 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from owabilint.encoding import decode, encoding_label
 from owabilint.errors import InputError
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".eml")
 _KINDS = {".md": "markdown", ".markdown": "markdown", ".eml": "email"}
 STDIN = "-"
+# A draft is a few KB; a file far larger is almost certainly not one, and linting it
+# would take minutes and gigabytes. Raise it with --max-bytes.
+DEFAULT_MAX_BYTES = 2_000_000
 
 
 @dataclass
 class Source:
+    """One input, decoded.
+
+    ``text`` is what the user wrote, in the coordinates every position refers to: the
+    decoded file for text and Markdown (CRLF kept, BOM removed), the synthesized
+    ``件名：…`` + body for e-mail.
+
+    Writing a changed ``text`` back: ``encoding.encode_text(text, source.encoding,
+    source.bom)`` gives the bytes in the original encoding, BOM and line endings
+    (only for ``position_base == "file"``; an e-mail cannot be written back this way).
+    """
+
     path: str  # as the user wrote it ("-" for stdin)
-    text: str  # decoded text, exactly as in the file (CRLF kept, BOM removed)
+    text: str
     kind: str = "text"  # text | markdown | email
-    encoding: str = "utf-8"
+    encoding: str = "utf-8"  # codec of the content after the BOM (cp932, euc-jp, utf-16-le, …)
     bom: bool = False
+    position_base: str = "file"  # file | body (e-mail: positions in the decoded message)
 
     @property
     def display_path(self) -> str:
         return "<stdin>" if self.path == STDIN else self.path
+
+    @property
+    def encoding_label(self) -> str:
+        """The encoding as reported to users: a name that decodes the whole file (utf-8-sig, utf-16, cp932…)."""
+        return encoding_label(self.encoding, self.bom)
 
 
 def kind_of(path: str) -> str:
     return _KINDS.get(Path(path).suffix.lower(), "text")
 
 
-def decode(data: bytes, path: str) -> tuple[str, str, bool]:
-    """Decode bytes as UTF-8 (BOM optional): (text, encoding, had_bom)."""
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(path, "バイナリファイルのようです（NUL バイトを含む）。テキストの下書きを指定してください")
-    bom = data.startswith(b"\xef\xbb\xbf")
-    try:
-        text = data.decode("utf-8-sig" if bom else "utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            path, f"UTF-8 として読み込めません（{exc.start} バイト目）。文字コードを確認してください"
-        ) from None
-    return text, "utf-8", bom
+def source_from_bytes(data: bytes, path: str, kind: str = "text", encoding: str | None = None) -> Source:
+    """Decode one input's bytes as a draft of ``kind``; ``encoding`` forces a codec."""
+    shown = "<stdin>" if path == STDIN else path
+    if kind == "email":
+        from owabilint.email_draft import read_email
+
+        mail = read_email(data, shown, encoding)
+        return Source(path, mail.text, "email", mail.encoding, False, "body")
+    decoded = decode(data, shown, encoding)
+    return Source(path, decoded.text, kind, decoded.encoding, decoded.bom)
 
 
-def read_source(path: str) -> Source:
+def read_source(
+    path: str, *, encoding: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES, kind: str | None = None
+) -> Source:
+    """Read and decode one path (``-`` is stdin, read as plain text unless ``kind`` says otherwise)."""
     if path == STDIN:
-        data = sys.stdin.buffer.read()
-        text, encoding, bom = decode(data, "<stdin>")
-        return Source(STDIN, text, "text", encoding, bom)
+        limit = -1 if max_bytes is None else max_bytes + 1
+        data = sys.stdin.buffer.read(limit)
+        _check_size(len(data), max_bytes, "<stdin>")
+        return source_from_bytes(data, STDIN, kind or "text", encoding)
     p = Path(path)
     try:
+        if p.is_dir():
+            raise InputError(path, "ディレクトリです")
+        if max_bytes is not None and p.is_file():
+            _check_size(p.stat().st_size, max_bytes, path)
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError(path, "ファイルが見つかりません") from None
@@ -60,26 +96,22 @@ def read_source(path: str) -> Source:
         raise InputError(path, "読み取る権限がありません") from None
     except OSError as exc:
         raise InputError(path, f"読み込めません: {exc.strerror or exc}") from None
-    text, encoding, bom = decode(data, path)
-    return Source(path, text, kind_of(path), encoding, bom)
+    _check_size(len(data), max_bytes, path)
+    return source_from_bytes(data, path, kind or kind_of(path), encoding)
 
 
-def expand_paths(paths: list[str]) -> list[str | InputError]:
-    """Files to lint, in order: directories become the drafts under them."""
-    out: list[str | InputError] = []
-    for path in paths:
-        p = Path(path)
-        if path != STDIN and p.is_dir():
-            drafts = sorted(
-                str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DRAFT_SUFFIXES and not _hidden(f, p)
-            )
-            if not drafts:
-                out.append(InputError(path, "下書き（.txt / .md / .eml）が見つからないディレクトリです"))
-            out.extend(drafts)
-        else:
-            out.append(path)
-    return out
+def _check_size(size: int, max_bytes: int | None, path: str) -> None:
+    if max_bytes is not None and size > max_bytes:
+        actual = f"{size:,} バイト、" if path != "<stdin>" else ""
+        raise InputError(
+            path,
+            f"ファイルが大きすぎます（{actual}上限 {max_bytes:,} バイト）。"
+            "下書きでなければ対象から外し、下書きなら --max-bytes で上限を上げてください",
+        )
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def expand_paths(paths, exclude=(), exclude_base=None):  # type: ignore[no-untyped-def]
+    """Files to lint (see :func:`owabilint.discovery.expand_paths`)."""
+    from owabilint.discovery import expand_paths as expand
+
+    return expand(paths, exclude, exclude_base)

@@ -68,7 +68,8 @@ def test_json_shape() -> None:
     assert data["version"] == 1
     assert [f["path"] for f in data["files"]] == [NG, GOOD]
     for f in data["files"]:
-        assert set(f) == {"path", "diagnostics", "checklist", "error"}
+        assert set(f) == {"path", "encoding", "position_base", "diagnostics", "checklist", "error"}
+        assert f["encoding"] == "utf-8" and f["position_base"] == "file"
         for d in f["diagnostics"]:
             assert set(d) == {
                 "rule", "severity", "message", "line", "column", "end_line", "end_column",

@@ -15,6 +15,8 @@ def as_dict(report: Report) -> dict:
         "files": [
             {
                 "path": f.path,
+                "encoding": f.encoding,
+                "position_base": f.position_base,
                 "diagnostics": [d.as_dict() for d in f.diagnostics],
                 "checklist": [c.as_dict() for c in f.checklist],
                 "error": f.error,

@@ -1,0 +1,142 @@
+"""Which files to lint: explicit paths as given, directories walked for drafts.
+
+A directory argument yields the drafts (.txt, .md, .markdown, .eml) under it, sorted,
+skipping hidden files and folders, anything a ``.gitignore`` ignores (the .gitignore
+files from the repository root down to each folder count, with git's precedence: the
+deepest file with an opinion wins) and anything matching an ``exclude`` pattern
+(gitignore syntax, relative to ``exclude_base``, default the directory argument).
+Files named explicitly are always linted.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from owabilint.errors import InputError
+from owabilint.source import DRAFT_SUFFIXES, STDIN
+
+
+class _Ignores:
+    """The .gitignore files in force for one folder, outermost first."""
+
+    def __init__(self, specs: list[tuple[Path, object]]) -> None:
+        self.specs = specs
+
+    def with_folder(self, folder: Path) -> _Ignores:
+        spec = _load_gitignore(folder / ".gitignore")
+        return _Ignores([*self.specs, (folder, spec)]) if spec is not None else self
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        for base, spec in reversed(self.specs):  # deepest .gitignore with an opinion decides
+            try:
+                rel = path.relative_to(base).as_posix()
+            except ValueError:
+                continue
+            result = spec.check_file(rel + "/" if is_dir else rel)  # type: ignore[attr-defined]
+            if result.include is not None:
+                return bool(result.include)
+        return False
+
+
+def _load_gitignore(path: Path):  # type: ignore[no-untyped-def]
+    import pathspec
+
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _repository_root(folder: Path) -> Path | None:
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def _outer_ignores(folder: Path) -> _Ignores:
+    """The .gitignore files above ``folder`` up to its repository root (none outside a repository)."""
+    ignores = _Ignores([])
+    root = _repository_root(folder)
+    if root is None:
+        return ignores
+    for ancestor in reversed(folder.parents):
+        if ancestor == root or root in ancestor.parents:
+            ignores = ignores.with_folder(ancestor)
+    return ignores
+
+
+def _exclude_spec(patterns: Sequence[str]):  # type: ignore[no-untyped-def]
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(list(patterns)) if patterns else None
+
+
+def _excluded(spec, path: Path, bases: tuple[Path, ...], is_dir: bool) -> bool:  # type: ignore[no-untyped-def]
+    if spec is None:
+        return False
+    for base in bases:
+        try:
+            rel = path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+        return spec.match_file(rel + "/" if is_dir else rel)
+    return False
+
+
+def drafts_under(folder: Path, exclude: Sequence[str] = (), exclude_base: Path | None = None) -> list[Path]:
+    """The draft files under ``folder``, sorted, honouring .gitignore and ``exclude``."""
+    folder = folder.absolute()
+    spec = _exclude_spec(exclude)
+    bases = tuple(b for b in (exclude_base.absolute() if exclude_base else None, folder) if b is not None)
+    found: list[Path] = []
+    stack = [(folder, _outer_ignores(folder))]
+    while stack:
+        current, ignores = stack.pop()
+        ignores = ignores.with_folder(current)
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                continue
+            if ignores.ignored(path, is_dir) or _excluded(spec, path, bases, is_dir):
+                continue
+            if is_dir:
+                if not entry.is_symlink():  # no symlink loops
+                    stack.append((path, ignores))
+            elif path.suffix.lower() in DRAFT_SUFFIXES:
+                found.append(path)
+    return sorted(found)
+
+
+def expand_paths(
+    paths: Sequence[str], exclude: Sequence[str] = (), exclude_base: str | Path | None = None
+) -> list[str | InputError]:
+    """Files to lint, in order: directories become the drafts under them."""
+    out: list[str | InputError] = []
+    base = Path(exclude_base) if exclude_base is not None else None
+    for path in paths:
+        p = Path(path)
+        if path != STDIN and p.is_dir():
+            drafts = drafts_under(p, exclude, base)
+            if not drafts:
+                out.append(InputError(path, "下書き（.txt / .md / .eml）が見つからないディレクトリです"))
+            out.extend(_shown(d, p) for d in drafts)
+        else:
+            out.append(path)
+    return out
+
+
+def _shown(draft: Path, argument: Path) -> str:
+    """The draft's path spelled from the directory argument the user typed."""
+    return str(argument / draft.relative_to(argument.absolute()))
