@@ -56,6 +56,8 @@ class Sentence:
     section: int | None = None  # index of the heading sentence this one is under
     paragraph: int = 0
     _doc: Document | None = field(default=None, repr=False)
+    # Answers to questions rules ask about this sentence (see Pattern.matches).
+    memo: dict = field(default_factory=dict, repr=False)
 
     @property
     def start(self) -> int:
@@ -89,14 +91,7 @@ class Sentence:
     @cached_property
     def tokens(self) -> list[Token]:
         assert self._doc is not None
-        raw = tokenize(_safe_for_sudachi(self.text))
-        offs = self.offsets
-        out = []
-        for t in raw:
-            begin = offs[t.begin]
-            end = offs[t.end - 1] + 1 if t.end > t.begin else begin
-            out.append(Token(t.surface, t.normalized, t.dictionary, t.pos, begin, end))
-        return out
+        return tokenize(_safe_for_sudachi(self.text), offsets=self.offsets)
 
     @cached_property
     def folded(self) -> FoldedText:
@@ -219,6 +214,30 @@ class Document:
         # An offset inside a CRLF pair is reported at the end of its line.
         col = min(col, self._line_ends[i] - self.line_starts[i])
         return i + 1, col + 1
+
+    # ----------------------------------------------------------------- prefilters
+    # A pattern that finds nothing here finds nothing in any single sentence, so a rule
+    # can skip the per-sentence work for the whole draft (see Pattern.possible).
+    @cached_property
+    def sentence_texts(self) -> str:
+        """The text of every sentence, one per line."""
+        return "\n".join(s.text for s in self.sentences)
+
+    @cached_property
+    def folded_texts(self) -> str:
+        """The folded text of every sentence, one per line."""
+        return "\n".join(s.folded.text for s in self.sentences)
+
+    @cached_property
+    def token_words(self) -> frozenset[str]:
+        """Surface, dictionary and normalized forms of every token of every sentence."""
+        words: set[str] = set()
+        for s in self.sentences:
+            for t in s.tokens:
+                words.add(t.surface)
+                words.add(t.dictionary)
+                words.add(t.normalized)
+        return frozenset(words)
 
     @cached_property
     def content_lines(self) -> list[int]:

@@ -7,6 +7,7 @@ split anything longer than ``CHUNK_CHARS`` at a safe boundary before tokenizing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -78,23 +79,25 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
-def tokenize(text: str, base: int = 0) -> list[Token]:
-    """Tokenize ``text``; offsets are shifted by ``base``."""
+def tokenize(text: str, base: int = 0, offsets: Sequence[int] | None = None) -> list[Token]:
+    """Tokenize ``text``; offsets are shifted by ``base``.
+
+    With ``offsets`` (the document offset of each character of ``text``), a token's begin
+    is ``offsets[begin]`` and its end is just past ``offsets[end - 1]``: the document span
+    of a sentence whose hard-wrapped lines were joined.
+    """
     if not text:
         return []
     tok = get_tokenizer()
     out: list[Token] = []
+    append = out.append
     for chunk_start, chunk in _chunks(text):
         offset = base + chunk_start
         for m in tok.tokenize(chunk):
-            out.append(
-                Token(
-                    m.surface(),
-                    m.normalized_form(),
-                    m.dictionary_form(),
-                    tuple(m.part_of_speech()),
-                    offset + m.begin(),
-                    offset + m.end(),
-                )
-            )
+            begin = offset + m.begin()
+            end = offset + m.end()
+            if offsets is not None:
+                end = offsets[end - 1] + 1 if end > begin else offsets[begin]
+                begin = offsets[begin]
+            append(Token(m.surface(), m.normalized_form(), m.dictionary_form(), tuple(m.part_of_speech()), begin, end))
     return out

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from owabilint.document import Sentence
+    from owabilint.document import Document, Sentence
 
 from owabilint.errors import RuleError
 from owabilint.matchers.regex import RegexSyntaxError, compile_with_engine
@@ -72,6 +72,24 @@ def compile_regex(source: str, where: str, lexicons: dict[str, list[str]]) -> re
         raise RuleError(f"{where}: invalid regular expression {source!r}: {exc}") from None
 
 
+_CONTEXT_SYNTAX = ("^", "$", "\\A", "\\Z", "\\b", "\\B", "(?=", "(?!", "(?<=", "(?<!")
+_context_cache: dict[str, bool] = {}
+
+
+def _depends_on_context(rx: re.Pattern[str]) -> bool:
+    """Whether a match of ``rx`` may depend on what surrounds it (anchors, lookarounds).
+
+    A regex without such syntax that matches inside one sentence also matches in the
+    sentences joined by line breaks, so the joined text can rule it out for a whole
+    draft. Conservative: any caret outside ``[^`` counts as an anchor.
+    """
+    known = _context_cache.get(rx.pattern)
+    if known is None:
+        source = rx.pattern.replace("[^", "[")
+        known = _context_cache[rx.pattern] = any(syntax in source for syntax in _CONTEXT_SYNTAX)
+    return known
+
+
 @dataclass
 class Pattern:
     terms: list[str] = field(default_factory=list)
@@ -82,6 +100,8 @@ class Pattern:
     _raw_terms: re.Pattern[str] | None = None
     _fold_terms: re.Pattern[str] | None = None
     _folded_ready: bool = False
+    _possible_doc: Any = field(default=None, repr=False, compare=False)  # the last draft asked about
+    _possible: bool = field(default=True, repr=False, compare=False)
 
     @classmethod
     def from_spec(cls, spec: Any, where: str, lexicons: dict[str, list[str]]) -> Pattern:
@@ -139,8 +159,36 @@ class Pattern:
             self._fold_terms = re.compile(_alternation(folded))
         self._folded_ready = True
 
+    def possible(self, doc: Document) -> bool:
+        """False when this pattern cannot match any sentence of ``doc`` (a cheap whole-draft test)."""
+        if self._possible_doc is not doc:
+            self._possible = self._possible_in(doc)
+            self._possible_doc = doc
+        return self._possible
+
+    def _possible_in(self, doc: Document) -> bool:
+        if self.detectors:
+            return True
+        if any(map(_depends_on_context, self.regex)) or any(map(_depends_on_context, self.fold_regex)):
+            return True
+        if any(rx.search(doc.sentence_texts) for rx in self.regex):
+            return True
+        if any(rx.search(doc.folded_texts) for rx in self.fold_regex):
+            return True
+        if self.tokens and any(seq.possible(doc.token_words) for seq in self.tokens):
+            return True
+        if self._raw_terms is not None and self._raw_terms.search(doc.sentence_texts):
+            return True
+        if self.terms:
+            self._prepare_folded()
+            if self._fold_terms is not None and self._fold_terms.search(doc.folded_texts):
+                return True
+        return False
+
     def spans(self, sentence: Sentence) -> Iterator[tuple[int, int]]:
         """Document spans where this pattern matches inside ``sentence``."""
+        if sentence._doc is not None and not self.possible(sentence._doc):
+            return
         text = sentence.text
         if self._raw_terms is not None:
             for m in self._raw_terms.finditer(text):
@@ -167,7 +215,15 @@ class Pattern:
         return next(self.spans(sentence), None)
 
     def matches(self, sentence: Sentence) -> bool:
-        return self.first(sentence) is not None
+        # Filters ask the same pattern about the same sentence many times (a heading for
+        # every sentence under it): remember the answer on the sentence.
+        key = id(self)
+        known = sentence.memo.get(key)
+        if known is not None and known[0] is self:
+            return known[1]
+        found = self.first(sentence) is not None
+        sentence.memo[key] = (self, found)
+        return found
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

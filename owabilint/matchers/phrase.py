@@ -74,6 +74,8 @@ class PhraseMatcher(Matcher):
         doc = ctx.doc
         candidates: list[tuple[int, int, int, _Entry]] = []
         for rank, entry in enumerate(self.entries):
+            if not entry.pattern.possible(doc):
+                continue
             for sentence in doc.sentences:
                 if not entry.filter.accepts(sentence):
                     continue

@@ -86,8 +86,9 @@ class RequireMatcher(Matcher):
     def evidence(self, ctx: LintContext, options: dict[str, Any]) -> Evidence | None:
         doc = ctx.doc
         need_also = bool(options.get("require-time"))
+        entries = [e for e in self.evidence_entries if e.pattern.possible(doc)]
         for sentence in doc.sentences:
-            for entry in self.evidence_entries:
+            for entry in entries:
                 if not entry.filter.accepts(sentence):
                     continue
                 for start, end in entry.pattern.spans(sentence):
@@ -106,6 +107,8 @@ class RequireMatcher(Matcher):
         doc = ctx.doc
         for anchor in self.anchors:
             found: list[Finding] = []
+            if not anchor.pattern.possible(doc):
+                continue
             for sentence in doc.sentences:
                 if not anchor.filter.accepts(sentence):
                     continue

@@ -17,7 +17,7 @@ the noun やけど.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -38,8 +38,14 @@ def _alternatives(value: Any, where: str) -> tuple[str, ...]:
     raise RuleError(f"{where}: expected a string or a list of strings")
 
 
+_POS_STRINGS: dict[tuple[str, ...], str] = {}
+
+
 def pos_string(token: Token) -> str:
-    return "-".join(p for p in token.pos[:4] if p != "*")
+    text = _POS_STRINGS.get(token.pos)
+    if text is None:  # a dictionary has a few thousand distinct parts of speech at most
+        text = _POS_STRINGS[token.pos] = "-".join(p for p in token.pos[:4] if p != "*")
+    return text
 
 
 @dataclass(frozen=True)
@@ -93,11 +99,34 @@ class TokenSequence:
             out.append(cls(tuple(TokenSpec.parse(s, f"{where}[{i}][{j}]") for j, s in enumerate(seq))))
         return out
 
+    def possible(self, words: frozenset[str]) -> bool:
+        """False when no token of a draft (given as its set of forms) can start a match."""
+        head = self.specs[0]
+        for alternatives in (head.surface, head.lemma, head.normalized):
+            if alternatives and not any(a in words for a in alternatives):
+                return False
+        return True
+
     def spans(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
-        first_word = next((i for i, t in enumerate(tokens) if t.pos[0] not in _SKIPPABLE_AT_START), len(tokens))
-        n = len(self.specs)
-        for i in range(len(tokens) - n + 1):
-            if self.specs[0].start and i != first_word:
+        specs = self.specs
+        n = len(specs)
+        stop = len(tokens) - n + 1
+        if stop <= 0:
+            return
+        head, rest = specs[0], specs[1:]
+        if head.start:
+            first_word = next((i for i, t in enumerate(tokens) if t.pos[0] not in _SKIPPABLE_AT_START), len(tokens))
+            starts: Iterable[int] = (first_word,) if first_word < stop else ()
+        else:
+            starts = range(stop)
+        accepts = head.accepts
+        for i in starts:
+            if not accepts(tokens[i]):
                 continue
-            if all(spec.accepts(tokens[i + k]) for k, spec in enumerate(self.specs)):
+            k = i
+            for spec in rest:
+                k += 1
+                if not spec.accepts(tokens[k]):
+                    break
+            else:
                 yield tokens[i].begin, tokens[i + n - 1].end
