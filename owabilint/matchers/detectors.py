@@ -16,11 +16,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Full-width ASCII → ASCII, length-preserving, so raw offsets stay valid.
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({ord("（"): ord("("), ord("）"): ord(")"), ord("\u3000"): ord(" ")})
 _FULLWIDTH.update({ord("ー"): ord("-"), ord("－"): ord("-"), ord("‐"): ord("-"), ord("−"): ord("-"), ord("―"): ord("-")})
 
 _DATE = re.compile(
     r"(?:(?:(?:19|20)\d{2}|(?:令和|平成|昭和)(?:\d{1,2}|元))年\s*)?(?<!\d)\d{1,2}月\s*\d{1,2}日"
     r"|(?<![\d/])(?:19|20)\d{2}[/\-.]\d{1,2}[/\-.]\d{1,2}(?![\d/])"
+    r"|(?<![A-Za-z\d])(?:[RH]|令和|平成)\d{1,2}[/.]\d{1,2}[/.]\d{1,2}(?![\d/.])"
     r"|(?<![\d/.:])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\d/])"
 )
 _TIME = re.compile(r"(?:午前|午後|朝|夜)?\d{1,2}時(?:\d{1,2}分|半)?|(?<![\d:])\d{1,2}:\d{2}(?![\d:])|(?:午前|午後)\d{1,2}")
@@ -28,8 +30,15 @@ _COUNTER = r"(?:件|名様|名|人|アカウント|世帯|社|口座|枚|通|組
 _COUNT = re.compile(rf"(?:約|最大|およそ|計|合計|延べ)?(?<![\d.\-/:])\d+(?:\.\d+)?(?:万|千|百)?\d*{_COUNTER}")
 # Staff and work arrangements are not the number of affected people.
 _STAFF_BEFORE = re.compile(r"(?:担当者?|従業員|社員|スタッフ|職員|講師|作業員|添乗員|係員|当社員|弊社員|委員)(?:の|を|が|は|も)?\s*$")
-_STAFF_AFTER = re.compile(r"^(?:体制|で(?:作業|行|対応|実施|確認|担当|管理|照合|封入)|による(?:確認|チェック)|以上で)")
-_PHONE = re.compile(r"(?<![\d\-])(?:0\d{1,4}-\d{1,4}-\d{3,4}|0120-?\d{2,3}-?\d{3}|0[5789]0-?\d{4}-?\d{4}|0\d{9,10})(?![\d\-])")
+_STAFF_AFTER = re.compile(
+    r"^(?:体制|で(?:作業|行|対応|実施|確認|担当|管理|照合|封入)|による(?:確認|チェック)|以上で|に限(?:定|り|って))"
+)
+# "1名分ずつずれて", "1件目", "2件分ずれた": an offset or an ordinal, not how many were affected.
+_NOT_A_TOTAL_AFTER = re.compile(r"^(?:分)?(?:ずつ|ずれ|目|おき|ごと)")
+_PHONE = re.compile(
+    r"(?<![\d\-])(?:0\d{1,4}-\d{1,4}-\d{3,4}|0120-?\d{2,3}-?\d{3}|0[5789]0-?\d{4}-?\d{4}|0\d{9,10}"
+    r"|0\d{1,4}\(\d{1,4}\)\d{3,4}|\(0\d{1,4}\)\s?\d{1,4}-\d{3,4})(?![\d\-])"
+)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+")
 
@@ -64,7 +73,7 @@ def count(sentence: Sentence) -> Iterator[tuple[int, int]]:
     for m in _COUNT.finditer(text):
         before = text[max(0, m.start() - 10) : m.start()]
         after = text[m.end() : m.end() + 6]
-        if _STAFF_BEFORE.search(before) or _STAFF_AFTER.match(after):
+        if _STAFF_BEFORE.search(before) or _STAFF_AFTER.match(after) or _NOT_A_TOTAL_AFTER.match(after):
             continue
         yield folded.span(*m.span())
 
