@@ -14,6 +14,7 @@ using markdown-it's own link destination/title parsers.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -65,15 +66,13 @@ class _Masker:
 
 def mask_markdown(text: str) -> MaskedMarkdown:
     """The prose of a Markdown draft, aligned character for character with ``text``."""
-    from markdown_it import MarkdownIt
-
     m = _Masker(text)
     skip = _front_matter_lines(m)
     m.mask_lines(0, skip)
     # Feed markdown-it the text with the front matter blanked, so its line numbers match ours.
     parse_text = "".join(m.chars) if skip else text
     env: dict = {}
-    tokens = MarkdownIt("commonmark").enable("table").parse(parse_text, env)
+    tokens = _block_parser().parse(parse_text, env)
     references = set(env.get("references", {}))
     covered: set[int] = set(range(skip))
     quote_ranges: list[tuple[int, int]] = []
@@ -110,6 +109,19 @@ def mask_markdown(text: str) -> MaskedMarkdown:
     return m.result()
 
 
+_parser = None
+
+
+def _block_parser():  # type: ignore[no-untyped-def]
+    """markdown-it for blocks and reference definitions only: inline content is scanned here."""
+    global _parser
+    if _parser is None:
+        from markdown_it import MarkdownIt
+
+        _parser = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
+    return _parser
+
+
 def _front_matter_lines(m: _Masker) -> int:
     """Number of lines of YAML (---) or TOML (+++) front matter at the top, 0 if none."""
     if not m.line_starts:
@@ -135,109 +147,159 @@ def _record_comments(m: _Masker, start: int, end: int) -> None:
         pos = stop
 
 
+# Link destinations and titles longer than this are left alone: bounds the work per "(".
+_MAX_TARGET = 2048
+_MAX_LABEL = 999  # CommonMark's limit for a reference label
+
+
+class _Inline:
+    """One prose block's inline content, with code spans, brackets and comment ends found
+    up front in linear passes, so no construct rescans the block (no quadratic blow-up)."""
+
+    def __init__(self, m: _Masker, start: int, end: int, references: set[str]) -> None:
+        self.m = m
+        self.text = m.text
+        self.start = start
+        self.end = end
+        self.references = references
+        self.code_end = self._code_spans()
+        self.bracket_close = self._brackets()
+        self.comment_ends = [mm.start() for mm in re.finditer("-->", self.text[start:end])]
+        # Failed link and tag attempts each look ahead a bounded distance; the budget keeps
+        # their total linear in the block even for input made of nothing but "[a](".
+        self.budget = 16 * (end - start) + 4 * _MAX_TARGET
+
+    def spend(self, amount: int) -> bool:
+        """Charge a bounded look-ahead; False once the block's budget is used up."""
+        self.budget -= amount
+        return self.budget >= 0
+
+    def _code_spans(self) -> dict[int, int]:
+        """Opening backtick run start → end of its closing run (CommonMark: same run length)."""
+        runs = [(mm.start() + self.start, len(mm.group())) for mm in re.finditer("`+", self.text[self.start : self.end])]
+        by_width: dict[int, list[int]] = {}
+        for index, (_, width) in enumerate(runs):
+            by_width.setdefault(width, []).append(index)
+        cursor = {width: 0 for width in by_width}
+        spans: dict[int, int] = {}
+        index = 0
+        while index < len(runs):
+            at, width = runs[index]
+            if self._escaped(at):  # a backslash before a run takes one backtick literally
+                index += 1
+                continue
+            same = by_width[width]
+            while cursor[width] < len(same) and same[cursor[width]] <= index:
+                cursor[width] += 1
+            if cursor[width] < len(same):
+                closing = same[cursor[width]]
+                spans[at] = runs[closing][0] + width
+                index = closing + 1
+            else:
+                index += 1
+        return spans
+
+    def _escaped(self, at: int) -> bool:
+        slashes = 0
+        while at - slashes - 1 >= self.start and self.text[at - slashes - 1] == "\\":
+            slashes += 1
+        return slashes % 2 == 1
+
+    def _brackets(self) -> dict[int, int]:
+        """``[`` → its balanced ``]`` (escapes and code spans skipped)."""
+        text, close, stack = self.text, {}, []
+        i = self.start
+        while i < self.end:
+            ch = text[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "`":
+                after = self.code_end.get(i)
+                if after is not None:
+                    i = after
+                    continue
+                while i < self.end and text[i] == "`":
+                    i += 1
+                continue
+            if ch == "[":
+                stack.append(i)
+            elif ch == "]" and stack:
+                close[stack.pop()] = i
+            i += 1
+        return close
+
+    def scan(self, start: int, end: int) -> None:
+        """Blank the non-prose parts of ``text[start:end]``."""
+        text = self.text
+        i = start
+        while i < end:
+            ch = text[i]
+            if ch == "\\" and i + 1 < end and text[i + 1] in _ASCII_PUNCT:
+                i += 2
+            elif ch == "`":
+                after = self.code_end.get(i)
+                if after is not None and after <= end:
+                    self.m.mask(i, after)
+                    i = after
+                else:
+                    while i < end and text[i] == "`":
+                        i += 1
+            elif ch == "<":
+                i = self._inline_html(i, end)
+            elif ch == "[" or (ch == "!" and text[i + 1 : i + 2] == "["):
+                i = self._link(i, end)
+            else:
+                i += 1
+
+    def _inline_html(self, i: int, end: int) -> int:
+        text = self.text
+        if text.startswith("<!--", i):
+            k = bisect.bisect_left(self.comment_ends, i + 4 - self.start)
+            if k < len(self.comment_ends) and self.comment_ends[k] + self.start + 3 <= end:
+                stop = self.comment_ends[k] + self.start + 3
+                self.m.comments.append((i, stop))
+                self.m.mask(i, stop)
+                return stop
+            return i + 1
+        stop = min(end, i + _MAX_TARGET)
+        tag = _INLINE_TAG.match(text, i, stop) if self.spend(stop - i) else None
+        if tag:
+            self.m.mask(i, tag.end())
+            return tag.end()
+        return i + 1
+
+    def _link(self, i: int, end: int) -> int:
+        """Blank a link's brackets and target, keep its text; ``[顧客名]`` alone is left as is."""
+        from markdown_it.common.utils import normalizeReference
+
+        text = self.text
+        open_at = i + 1 if text[i] == "!" else i
+        close = self.bracket_close.get(open_at, -1)
+        if close < 0 or close >= end:
+            return open_at + 1
+        target_end = -1
+        if text[close + 1 : close + 2] == "(" and self.spend(min(end - close, _MAX_TARGET)):
+            target_end = _inline_target_end(text, close + 1, end)
+        if target_end < 0 and text[close + 1 : close + 2] == "[" and self.spend(_MAX_LABEL):
+            ref_close = text.find("]", close + 2, min(end, close + 2 + _MAX_LABEL))
+            if ref_close >= 0:
+                label = text[close + 2 : ref_close] or text[open_at + 1 : close]
+                if normalizeReference(label) in self.references:
+                    target_end = ref_close + 1
+        if target_end < 0:
+            if close - open_at > _MAX_LABEL or normalizeReference(text[open_at + 1 : close]) not in self.references:
+                return open_at + 1  # not a link: keep it (a template slot like [顧客名] must stay visible)
+            target_end = close + 1
+        self.m.mask(i, open_at + 1)
+        self.m.mask(close, target_end)
+        self.scan(open_at + 1, close)
+        return target_end
+
+
 def _scan_inline(m: _Masker, start: int, end: int, references: set[str]) -> None:
     """Blank the non-prose parts of one prose block's inline content (``text[start:end]``)."""
-    text = m.text
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch == "\\" and i + 1 < end and text[i + 1] in _ASCII_PUNCT:
-            i += 2
-        elif ch == "`":
-            i = _code_span(m, i, end)
-        elif ch == "<":
-            i = _inline_html(m, i, end)
-        elif ch == "[" or (ch == "!" and text[i + 1 : i + 2] == "["):
-            i = _link(m, i, end, references)
-        else:
-            i += 1
-
-
-def _code_span(m: _Masker, i: int, end: int) -> int:
-    text = m.text
-    run = i
-    while run < end and text[run] == "`":
-        run += 1
-    width = run - i
-    j = run
-    while j < end:
-        close = text.find("`" * width, j, end)
-        if close < 0:
-            return run  # no closing run: literal backticks
-        after = close + width
-        while after < end and text[after] == "`":
-            after += 1
-        if after - close == width:
-            m.mask(i, after)
-            return after
-        j = after
-    return run
-
-
-def _inline_html(m: _Masker, i: int, end: int) -> int:
-    text = m.text
-    if text.startswith("<!--", i):
-        close = text.find("-->", i + 4, end)
-        if close >= 0:
-            m.comments.append((i, close + 3))
-            m.mask(i, close + 3)
-            return close + 3
-        return i + 1
-    tag = _INLINE_TAG.match(text, i, end)
-    if tag:
-        m.mask(i, tag.end())
-        return tag.end()
-    return i + 1
-
-
-def _label_end(text: str, open_at: int, end: int) -> int:
-    """Index of the ``]`` closing the ``[`` at ``open_at`` (nested brackets balanced), or -1."""
-    depth = 0
-    i = open_at
-    while i < end:
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "`":  # a code span inside the label
-            close = text.find("`", i + 1, end)
-            i = close + 1 if close >= 0 else i + 1
-            continue
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
-
-
-def _link(m: _Masker, i: int, end: int, references: set[str]) -> int:
-    """Blank a link's brackets and target, keep its text; ``[顧客名]`` alone is left as is."""
-    from markdown_it.common.utils import normalizeReference
-
-    text = m.text
-    bang = text[i] == "!"
-    open_at = i + 1 if bang else i
-    close = _label_end(text, open_at, end)
-    if close < 0:
-        return open_at + 1
-    target_end = _inline_target_end(text, close + 1, end)
-    if target_end < 0 and text[close + 1 : close + 2] == "[":
-        ref_close = text.find("]", close + 2, end)
-        if ref_close >= 0:
-            label = text[close + 2 : ref_close] or text[open_at + 1 : close]
-            if normalizeReference(label) in references:
-                target_end = ref_close + 1
-    if target_end < 0:
-        if normalizeReference(text[open_at + 1 : close]) not in references:
-            return open_at + 1  # not a link: keep it (a template slot like [顧客名] must stay visible)
-        target_end = close + 1
-    m.mask(i, open_at + 1)
-    m.mask(close, target_end)
-    _scan_inline(m, open_at + 1, close, references)
-    return target_end
+    _Inline(m, start, end, references).scan(start, end)
 
 
 def _inline_target_end(text: str, pos: int, end: int) -> int:
@@ -246,6 +308,7 @@ def _inline_target_end(text: str, pos: int, end: int) -> int:
 
     if pos >= end or text[pos] != "(":
         return -1
+    end = min(end, pos + _MAX_TARGET)
     pos += 1
     while pos < end and text[pos] in _SPACE:
         pos += 1

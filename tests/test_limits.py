@@ -1,0 +1,98 @@
+"""Odd and extreme inputs: each is linted correctly or refused with one clear line, never a traceback."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run_cli, run_json
+from owabilint.engine import lint_text
+from owabilint.model import FileReport
+from owabilint.ruleset import builtin_rules
+
+
+def test_empty_and_whitespace_only_files_are_linted(tmp_path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.md"
+    blank.write_text(" \n\t\r\n\u3000\n", encoding="utf-8")
+    code, data = run_json(str(empty), str(blank))
+    assert code == 1  # the required elements are missing
+    for entry in data["files"]:
+        assert entry["error"] is None
+        assert entry["checklist"] and not any(item["found"] for item in entry["checklist"])
+
+
+def test_nul_bytes_are_refused_as_binary(tmp_path) -> None:
+    path = tmp_path / "nul.txt"
+    path.write_bytes("お詫び".encode("utf-8") + b"\x00\x00" + "です。".encode("utf-8"))
+    proc = run_cli(str(path))
+    assert proc.returncode == 2
+    (line,) = proc.stderr.decode().strip().splitlines()
+    assert str(path) in line and "NUL" in line
+    assert "Traceback" not in proc.stderr.decode()
+
+
+def test_a_50_mb_file_is_refused_quickly_with_the_limit_named(tmp_path) -> None:
+    big = tmp_path / "big.txt"
+    chunk = "件名：お詫び\n個人情報が流出しました！\n".encode("utf-8")
+    with big.open("wb") as out:
+        for _ in range(50 * 1024 * 1024 // len(chunk) + 1):
+            out.write(chunk)
+    small = tmp_path / "small.txt"
+    small.write_text("流出しました！\n", encoding="utf-8")
+    proc = run_cli("--format", "json", str(big), str(small))
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert str(big) in err and "2,000,000" in err and "--max-bytes" in err
+    data = json.loads(proc.stdout)
+    assert data["files"][0]["error"] and data["files"][1]["diagnostics"]
+
+
+def test_max_bytes_applies_to_stdin_and_can_be_raised() -> None:
+    text = "流出しました！\n" * 200
+    proc = run_cli("--max-bytes", "1000", "-", stdin=text)
+    assert proc.returncode == 2 and "<stdin>" in proc.stderr.decode() and "1,000" in proc.stderr.decode()
+    assert run_cli("--max-bytes", "0", "--select", "emotional-expression", "-", stdin=text).returncode == 1
+    bad = run_cli("--max-bytes", "-5", "-", stdin=text)
+    assert bad.returncode == 2 and "--max-bytes" in bad.stderr.decode()
+
+
+def test_an_extremely_long_line_is_linted(tmp_path) -> None:
+    line = "個人情報の流出について" * 20_000 + "！"  # 220,001 characters, no line break
+    path = tmp_path / "long.txt"
+    path.write_text(line, encoding="utf-8")
+    code, data = run_json("--select", "emotional-expression", str(path))
+    (d,) = data["files"][0]["diagnostics"]
+    assert (d["line"], d["column"], d["offset"]) == (1, len(line), len(line) - 1)
+    assert code == 1
+
+
+def test_unusual_unicode_keeps_code_point_columns() -> None:
+    rules = builtin_rules()
+    for prefix in ("が\u3099", "👨\u200d👩\u200d👧", "葛\U000e0100", "ｵﾜﾋﾞ", "\ud800", "\ufeff"):
+        text = f"{prefix}流出しました！\n"
+        report = lint_text(text, rules=rules)
+        bang = [d for d in report.diagnostics if d.rule == "emotional-expression"]
+        assert [(d.offset, d.column) for d in bang] == [(len(prefix) + 6, len(prefix) + 7)], prefix
+
+
+def test_a_crash_in_one_file_becomes_its_error_and_the_others_are_linted(tmp_path, monkeypatch) -> None:
+    from owabilint import runner
+    from owabilint.engine import Settings
+
+    broken = tmp_path / "a.txt"
+    broken.write_text("流出しました！\n", encoding="utf-8")
+    fine = tmp_path / "b.txt"
+    fine.write_text("流出しました！\n", encoding="utf-8")
+    real = runner.lint_text
+
+    def flaky(text, **kwargs):  # type: ignore[no-untyped-def]
+        if kwargs["path"].endswith("a.txt"):
+            raise ValueError("boom")
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(runner, "lint_text", flaky)
+    report = runner.lint_paths([str(tmp_path)], builtin_rules(), Settings())
+    first, second = report.files
+    assert isinstance(first, FileReport) and "ValueError: boom" in (first.error or "") and report.has_errors
+    assert second.error is None and second.diagnostics
