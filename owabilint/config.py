@@ -533,7 +533,22 @@ def _load_rules_for(config: ConfigFile | None, rule_paths: list[Path]) -> list[A
                 raise ConfigError(
                     f"{config.where(key)}: 拡張する辞書 rules/lexicons/{LEXICON_KEYS[key]}.txt が組み込みルールにありません"
                 )
-    return load_ruleset(lexicon_extensions, placeholders, brackets, tuple(rule_paths))
+    return load_ruleset(lexicon_extensions, placeholders, brackets, tuple(rule_paths), _pack_signature(rule_paths))
+
+
+def _pack_signature(rule_paths: list[Path]) -> tuple:
+    """Modification times of a pack's files: an edited pack is loaded again (language server)."""
+    files: list[Path] = []
+    for path in rule_paths:
+        files.extend([*sorted(path.glob("*.toml")), *sorted(path.glob("lexicons/*.txt"))] if path.is_dir() else [path])
+    signature = []
+    for f in files:
+        try:
+            stat = f.stat()
+        except OSError:
+            continue
+        signature.append((str(f), stat.st_mtime_ns, stat.st_size))
+    return tuple(signature)
 
 
 @lru_cache(maxsize=1)
@@ -549,8 +564,13 @@ def load_ruleset(
     placeholders: tuple[str, ...] = (),
     brackets: tuple[str, ...] = (),
     rule_paths: tuple[Path, ...] = (),
+    _signature: tuple = (),
 ) -> list[Any]:
-    """Built-in rules compiled with extended lexicons, plus rule packs (cached per set)."""
+    """Built-in rules compiled with extended lexicons, plus rule packs.
+
+    Cached per distinct set of arguments; ``_signature`` (the packs' file times) only
+    takes part in the cache key.
+    """
     from owabilint.ruleset import builtin_rules_dir, load_lexicons, load_rules
 
     folder = builtin_rules_dir()
@@ -682,6 +702,16 @@ def describe(resolved: Resolved) -> str:
             elif settings.select is not None and rule.id not in settings.select:
                 level, origin_key = "off", "select"
         add(rule.id, level, origin_key)
+    from owabilint.suppression import DIRECTIVE_RULES
+
+    for rule_id, (default, _summary) in DIRECTIVE_RULES.items():
+        level = settings.severity.get(rule_id, default) if settings.enabled(rule_id) else "off"
+        origin = origins.get(f"severity.{rule_id}", "ルールの既定")
+        if rule_id in settings.ignore:
+            origin = origins.get(f"ignore.{rule_id}", origin)
+        elif settings.select is not None and rule_id not in settings.select:
+            origin = origins.get("select", origin)
+        lines.append(_commented(f"{rule_id} = {_toml_value(level)}", f"{origin}（Markdown の指示コメント）"))
     for rule in sorted(resolved.rules, key=lambda r: r.id):
         opts = settings.options_of(rule)
         if opts:

@@ -273,6 +273,7 @@ def test_show_config_prints_values_and_their_origin(tmp_path: Path) -> None:
         assert any(line.startswith('missing-record-count = "error"') and line.endswith("# プロファイル strict") for line in lines)
         assert any(line.startswith('emotional-expression = "off"') and line.endswith(f"# {cfg}: ignore") for line in lines)
         assert any(line.startswith("require-time = true") and line.endswith("# プロファイル strict") for line in lines)
+        assert any(line.startswith('unused-directive = "warning"') for line in lines)
     proc = run_cli("--show-config", "--select", "missing-apology", cwd=tmp_path)
     assert any(
         line.startswith('select = ["missing-apology"]') and line.endswith("コマンドライン --select")

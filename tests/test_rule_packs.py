@@ -187,3 +187,23 @@ def test_readme_configuration_example_loads(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr.decode()
     out = proc.stdout.decode()
     assert 'max-chars = 100' in out and "internal-codename" in out
+
+
+def test_an_edited_pack_is_loaded_again(tmp_path: Path) -> None:
+    import os
+
+    rule = pack_rule(tmp_path / "pack", "codename", "regex = ['PRJ-[0-9]+']")
+    (tmp_path / "owabilint.toml").write_text('rule-paths = ["pack"]\n', encoding="utf-8")
+    draft = tmp_path / "a.txt"
+    draft.write_text("PRJ-1 と QRS-1 の不具合です。\n", encoding="utf-8")
+
+    def spans() -> list[str]:
+        resolved = settings_for(draft)
+        text = draft.read_text(encoding="utf-8")
+        report = lint_text(text, rules=resolved.rules, settings=resolved.settings)
+        return [text[d.offset:d.end_offset] for d in report.diagnostics if d.rule == "codename"]
+
+    assert spans() == ["PRJ-1"]
+    rule.write_text(rule.read_text(encoding="utf-8").replace("PRJ-", "QRS-"), encoding="utf-8")
+    os.utime(rule, ns=(1, 1))
+    assert spans() == ["QRS-1"]
