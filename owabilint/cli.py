@@ -82,6 +82,7 @@ def check(args: argparse.Namespace) -> None:
         profile=args.profile,
         fail_on=args.fail_on,
         output_format=args.output_format,
+        force_exclude=args.force_exclude,
     )
     resolver = _resolver(args, overrides)
     if args.show_config:
@@ -363,6 +364,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     config_options(p)
+    p.add_argument(
+        "--force-exclude", action="store_true",
+        help="Apply the configuration's exclude to files named on the command line too (for pre-commit).",
+    )
     p.add_argument(
         "--show-config", action="store_true", help="Print the effective configuration (for FILE or here) and exit."
     )

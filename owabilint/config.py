@@ -53,6 +53,8 @@ KEYS: dict[str, str] = {
     "fail-on": "\"error\" | \"warning\" | \"info\"",
     "format": "出力形式の名前",
     "rule-paths": "ルールファイル（.toml）またはフォルダーのパスのリスト",
+    "exclude": "除外するパスのパターン（gitignore 形式）のリスト",
+    "force-exclude": "真偽値",
     "extend-data-items": "文字列のリスト",
     "extend-jargon": "文字列のリスト",
     "extend-placeholders": "正規表現（RE2）のリスト",
@@ -62,7 +64,7 @@ PROFILE_KEYS = ("description", "checklist-severity", "severity", "rules")
 # Lexicon extension keys → the lexicon (rules/lexicons/<name>.txt) they extend.
 LEXICON_KEYS = {"extend-data-items": "data-items", "extend-jargon": "jargon"}
 _ID_LIST_KEYS = ("select", "extend-select", "ignore")
-_STRING_LIST_KEYS = ("rule-paths", "extend-data-items", "extend-jargon", "extend-placeholders", "allow-brackets")
+_STRING_LIST_KEYS = ("exclude", "rule-paths", "extend-data-items", "extend-jargon", "extend-placeholders", "allow-brackets")
 _OPEN_BRACKETS = "[［【<＜〈《(（{"
 _CLOSE_BRACKETS = "]］】>＞〉》)）}"
 
@@ -155,6 +157,11 @@ def _check_types(config: ConfigFile, allowed: dict[str, str] | tuple[str, ...]) 
                 raise ConfigError(f"{where}: '{value}' は使えません（{' | '.join(FORMATS)}）")
         if key in _ID_LIST_KEYS or key in _STRING_LIST_KEYS:
             _string_list(value, where, KEYS[key])
+        if key == "force-exclude" and not isinstance(value, bool):
+            raise ConfigError(f"{where}: 真偽値（true / false）を指定してください（{_type_name(value)} が指定されています）")
+        if key == "exclude":
+            for pattern in value:
+                _path_spec(pattern, where)
         if key == "severity":
             _table(value, where, KEYS[key])
             for rule_id, level in value.items():
@@ -247,6 +254,7 @@ class Overrides:
     profile: str | None = None
     fail_on: str | None = None
     output_format: str | None = None
+    force_exclude: bool = False
 
 
 @dataclass(frozen=True)
@@ -273,6 +281,18 @@ class Resolved:
     origins: dict[str, str] = field(default_factory=dict)
     per_file_ignores: list[tuple[str, Any, list[str]]] = field(default_factory=list)  # (pattern, spec, ids)
     rule_paths: list[Path] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)  # gitignore patterns, relative to the config's folder
+    force_exclude: bool = False
+
+    def excludes(self, path: str | Path) -> bool:
+        """True when ``exclude`` matches ``path`` (relative to the configuration's folder)."""
+        if not self.exclude or self.config is None:
+            return False
+        try:
+            relative = Path(path).resolve().relative_to(self.config.root).as_posix()
+        except ValueError:
+            return False
+        return bool(_path_spec_lines(tuple(self.exclude)).match_file(relative))
 
     def for_file(self, path: str | Path) -> Resolved:
         """This configuration with the ``per-file-ignores`` that match ``path`` applied."""
@@ -466,8 +486,19 @@ def resolve(config: ConfigFile | None, overrides: Overrides) -> Resolved:
         if key in values:
             origins[key] = origin(key)
 
+    exclude = list(values.get("exclude", []))
+    if exclude:
+        origins["exclude"] = origin("exclude")
+    force_exclude = overrides.force_exclude or bool(values.get("force-exclude", False))
+    origins["force-exclude"] = (
+        "コマンドライン --force-exclude" if overrides.force_exclude
+        else origin("force-exclude") if "force-exclude" in values else DEFAULT_SOURCE
+    )
+
     settings = Settings(select=select, ignore=ignore, severity=severity, options=options, fail_on=fail_on)
-    return Resolved(settings, rules, config, profile_name, output_format, origins, per_file, rule_paths)
+    return Resolved(
+        settings, rules, config, profile_name, output_format, origins, per_file, rule_paths, exclude, force_exclude
+    )
 
 
 def _rule_path(config: ConfigFile, value: str, index: int) -> Path:
@@ -482,12 +513,17 @@ def _rule_path(config: ConfigFile, value: str, index: int) -> Path:
 
 
 def _path_spec(pattern: str, where: str) -> Any:
+    try:
+        return _path_spec_lines((pattern,))
+    except Exception as exc:  # pathspec raises several kinds for a bad pattern
+        raise ConfigError(f"{where}: パターン {pattern!r} を読めません: {exc}") from None
+
+
+@lru_cache(maxsize=64)
+def _path_spec_lines(patterns: tuple[str, ...]) -> Any:
     import pathspec
 
-    try:
-        return pathspec.GitIgnoreSpec.from_lines([pattern])
-    except Exception as exc:  # pathspec raises several kinds for a bad pattern
-        raise ConfigError(f"{where}: パターンとして読めません: {exc}") from None
+    return pathspec.GitIgnoreSpec.from_lines(list(patterns))
 
 
 def _check_options(rule: Any, opts: dict[str, Any], where: str) -> None:
@@ -679,6 +715,9 @@ def describe(resolved: Resolved) -> str:
         add("format", resolved.output_format)
     else:
         lines.append(_commented("# format: 端末では rich、それ以外は text", DEFAULT_SOURCE))
+    if resolved.exclude:
+        add("exclude", resolved.exclude)
+    add("force-exclude", resolved.force_exclude)
     if resolved.rule_paths:
         add("rule-paths", [str(p) for p in resolved.rule_paths])
     values = resolved.config.values if resolved.config else {}
@@ -733,6 +772,8 @@ def as_dict(resolved: Resolved) -> dict[str, Any]:
         "fail-on": settings.fail_on,
         "format": resolved.output_format,
         "rule-paths": [str(p) for p in resolved.rule_paths],
+        "exclude": resolved.exclude,
+        "force-exclude": resolved.force_exclude,
         "severity": {
             r.id: (settings.severity_of(r) if settings.enabled(r) else "off") for r in sorted(resolved.rules, key=lambda r: r.id)
         },

@@ -95,14 +95,30 @@ def plan(paths: Iterable[str], resolver: ConfigResolver) -> list[Job | InputErro
     """Each input with its rules and settings, every configuration resolved up front.
 
     Raises ConfigError/RuleError before anything is linted, so a bad configuration
-    never lints some files with a half-read configuration.
+    never lints some files with a half-read configuration. A directory is walked with
+    the ``exclude`` patterns of its configuration, and each draft found is also checked
+    against the ``exclude`` of its own (possibly nearer) configuration. Files named
+    explicitly are linted unless ``force-exclude`` is on (for pre-commit, which names
+    every staged file).
     """
+    from pathlib import Path
+
     jobs: list[Job | InputError] = []
-    for item in expand_paths(list(paths)):
-        if isinstance(item, InputError):
-            jobs.append(item)
+    for path in paths:
+        walked = path != STDIN and Path(path).is_dir()
+        if walked:
+            top = resolver.for_folder(path)
+            base = str(top.config.root) if top.config else None
+            items = expand_paths([path], top.exclude, base)
         else:
+            items = [path]
+        for item in items:
+            if isinstance(item, InputError):
+                jobs.append(item)
+                continue
             resolved = resolver.for_path(item)
+            if item != STDIN and (walked or resolved.force_exclude) and resolved.excludes(item):
+                continue
             jobs.append((item, resolved.rules, resolved.settings))
     return jobs
 

@@ -388,3 +388,37 @@ def test_language_server_resolves_configuration_like_the_cli(tmp_path: Path) -> 
     os.utime(config, ns=(1, 1))  # a different modification time even on coarse clocks
     found = {d.rule: d.severity for d in _lint(DRAFT, str(draft), "text").diagnostics}
     assert found["emotional-expression"] == "info" and "missing-prevention" not in found
+
+
+def test_exclude_skips_walked_drafts_but_not_named_ones(tmp_path: Path) -> None:
+    write(tmp_path / "owabilint.toml", 'exclude = ["archive/", "*.bak.txt"]\n')
+    for name in ("drafts/a.txt", "drafts/old.bak.txt", "archive/2019.txt", "drafts/archive/x.md"):
+        write(tmp_path / name, DRAFT)
+    code, data = run_json(".", cwd=tmp_path)
+    assert sorted(f["path"] for f in data["files"]) == ["drafts/a.txt"]
+    # a nearer configuration's exclude applies to the drafts below it, in addition to the
+    # exclude of the walked folder's configuration
+    write(tmp_path / "drafts" / "owabilint.toml", 'exclude = ["a.txt"]\n')
+    write(tmp_path / "drafts" / "b.txt", DRAFT)
+    code, data = run_json(".", cwd=tmp_path)
+    assert sorted(f["path"] for f in data["files"]) == ["drafts/b.txt"]
+    code, data = run_json("drafts", cwd=tmp_path)
+    assert sorted(f["path"] for f in data["files"]) == ["drafts/archive/x.md", "drafts/b.txt", "drafts/old.bak.txt"]
+    # a file named on the command line is linted, unless --force-exclude (pre-commit names every file)
+    code, data = run_json("drafts/a.txt", "drafts/b.txt", cwd=tmp_path)
+    assert [f["path"] for f in data["files"]] == ["drafts/a.txt", "drafts/b.txt"]
+    code, data = run_json("--force-exclude", "drafts/a.txt", "drafts/b.txt", cwd=tmp_path)
+    assert [f["path"] for f in data["files"]] == ["drafts/b.txt"]
+    write(tmp_path / "drafts" / "owabilint.toml", 'exclude = ["a.txt"]\nforce-exclude = true\n')
+    code, data = run_json("drafts/a.txt", "drafts/b.txt", cwd=tmp_path)
+    assert [f["path"] for f in data["files"]] == ["drafts/b.txt"]
+
+
+def test_exclude_and_force_exclude_types(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", DRAFT)
+    write(tmp_path / "owabilint.toml", 'exclude = "drafts/"\n')
+    with pytest.raises(ConfigError, match=r"owabilint\.toml: exclude: 除外するパスのパターン.*のリストを指定してください"):
+        settings_for(tmp_path / "a.txt")
+    write(tmp_path / "owabilint.toml", 'force-exclude = "yes"\n')
+    with pytest.raises(ConfigError, match=r"owabilint\.toml: force-exclude: 真偽値"):
+        settings_for(tmp_path / "a.txt")
