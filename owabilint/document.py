@@ -16,7 +16,7 @@ from owabilint.tokenizer import Token, tokenize
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TERMINALS = "。．！？!?"
 _CLOSERS = "」』）)】〕"
-_SENTENCE_END = re.compile(rf"[。．！？!?]+[{_CLOSERS}]*")
+_SENTENCE_END = re.compile(rf"(?:[。．！？?]|!(?!\[))+[{_CLOSERS}]*")  # ![alt](src) is a Markdown image
 
 SUBJECT_LINE = re.compile(r"^\s*(?:件名|Subject|subject|SUBJECT)\s*[:：]")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
