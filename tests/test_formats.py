@@ -56,7 +56,7 @@ def test_sarif_driver_describes_every_rule() -> None:
 
 
 def test_sarif_result_regions_match_the_json_positions() -> None:
-    text = "件名：お詫び\n\n🙇全角の説明です！\n"
+    text = "件名：お詫び\n\n𠮷全角の説明です！\n"
     _, log = sarif("--select", "emotional-expression", "-", stdin=text)
     _, data = run_json("--select", "emotional-expression", "-", stdin=text)
     run = log["runs"][0]

@@ -16,7 +16,7 @@ from conftest import ROOT
 from owabilint.lsp.positions import LineIndex, units
 
 # Full-width text and an astral-plane emoji (two UTF-16 code units) before the span.
-DRAFT = "件名：お詫び\n\n🙇全角の説明です！\n本当に申し訳ございません！！\n"
+DRAFT = "件名：お詫び\n\n𠮷全角の説明です！\n本当に申し訳ございません！！\n"
 TIMEOUT = 60
 
 
