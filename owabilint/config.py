@@ -355,7 +355,8 @@ class ConfigResolver:
         return self.for_folder(folder).for_file(p)
 
     def for_folder(self, folder: str | Path) -> Resolved:
-        folder = Path(folder).resolve()
+        folder = Path(folder)
+        folder = (folder if folder.is_absolute() else self.cwd / folder).resolve()
         cached = self._by_folder.get(folder)
         if cached is None:
             if self.options.no_config:

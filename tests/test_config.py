@@ -422,3 +422,30 @@ def test_exclude_and_force_exclude_types(tmp_path: Path) -> None:
     write(tmp_path / "owabilint.toml", 'force-exclude = "yes"\n')
     with pytest.raises(ConfigError, match=r"owabilint\.toml: force-exclude: 真偽値"):
         settings_for(tmp_path / "a.txt")
+
+
+def test_long_sentence_max_chars_option(tmp_path: Path) -> None:
+    sentence = "当社の会員サイトにおいて会員様の氏名とメールアドレスが外部から閲覧できる状態になっておりました。"
+    draft = write(tmp_path / "a.txt", sentence + "\n")
+    assert "long-sentence" not in rules_fired(draft)
+    write(tmp_path / "pyproject.toml", "[tool.owabilint.rules.long-sentence]\nmax-chars = 40\n")
+    resolved = settings_for(draft)
+    found = [d for d in lint_text(sentence, rules=resolved.rules, settings=resolved.settings).diagnostics if d.rule == "long-sentence"]
+    assert [(d.line, d.column, d.end_column) for d in found] == [(1, 1, len(sentence) + 1)]
+    write(tmp_path / "pyproject.toml", "[tool.owabilint.rules.long-sentence]\nmax-chars = 0\n")
+    with pytest.raises(ConfigError, match=r"pyproject\.toml: tool\.owabilint\.rules\.long-sentence\.max-chars: 1 以上の整数"):
+        settings_for(draft)
+
+
+def test_resolver_options_pickle_so_workers_can_rebuild_the_resolver(tmp_path: Path) -> None:
+    import pickle
+
+    write(tmp_path / "owabilint.toml", 'ignore = ["emotional-expression"]\n')
+    draft = write(tmp_path / "a.txt", DRAFT)
+    options = ResolverOptions(overrides=Overrides(select=("emotional-expression", "missing-apology")), cwd=str(tmp_path))
+    copy = pickle.loads(pickle.dumps(options))
+    assert copy == options
+    here, there = ConfigResolver(options).for_path("a.txt"), ConfigResolver(copy).for_path(draft)
+    assert here.settings == there.settings
+    assert here.settings.select == {"emotional-expression", "missing-apology"}
+    assert here.settings.ignore == {"emotional-expression"}
