@@ -1,8 +1,17 @@
-"""``owabilint rules`` and ``owabilint rule ID``: the rule catalogue, rendered with rich."""
+"""``owabilint rules`` and ``owabilint rule ID``: the rule catalogue, rendered with rich.
+
+The table lists the required elements first (in checklist order), then the wording
+rules by category. ``rule ID`` shows what the rule asks for, why, its options, whether
+it has a safe automatic fix, and its own examples; in each invalid example the span
+the rule reports is highlighted, so the page shows the rule at work.
+"""
 
 from __future__ import annotations
 
-from rich.console import Console
+import os
+import re
+
+from rich.console import Console, Group
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -11,43 +20,137 @@ from rich.text import Text
 from owabilint.reporters.rich_report import STYLE
 from owabilint.ruleset import Rule, builtin_rules
 
+CATEGORY_LABELS = {
+    "content": "必須要素",
+    "template": "テンプレート",
+    "wording": "言葉づかい",
+    "tone": "語調",
+    "style": "文体",
+}
+SEVERITY_LABELS = {"error": "エラー", "warning": "警告", "info": "情報"}
+_CATEGORY_ORDER = {name: i for i, name in enumerate(CATEGORY_LABELS)}
+
+
+def catalogue_order(rules: list[Rule]) -> list[Rule]:
+    """Required elements in checklist order, then the other rules by category and id."""
+
+    def key(rule: Rule) -> tuple[int, int, str]:
+        if rule.checklist:
+            return (0, getattr(rule.matcher, "order", 100), rule.id)
+        return (1, _CATEGORY_ORDER.get(rule.category, len(_CATEGORY_ORDER)), rule.id)
+
+    return sorted(rules, key=key)
+
+
+def fixable(rule: Rule) -> bool:
+    """Whether some finding of this rule carries a safe mechanical fix."""
+    return any(getattr(entry, "fix", None) is not None for entry in getattr(rule.matcher, "entries", []))
+
+
+def category_label(category: str) -> str:
+    label = CATEGORY_LABELS.get(category)
+    return f"{category}（{label}）" if label else category
+
+
+def make_console() -> Console:
+    """A console; piped output gets a wide page so each rule stays on one line for grep."""
+    console = Console()
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(width=160)
+    return console
+
+
+def flowing(text: str) -> str:
+    """Join the hard-wrapped lines of a TOML paragraph (Japanese needs no space between)."""
+    return re.sub(r"(?<!\n)\n(?!\n)", "", text.strip())
+
 
 def rule_table(rules: list[Rule]) -> Table:
-    table = Table(title="owabilint のルール一覧", title_justify="left")
+    counts = {s: sum(1 for r in rules if r.severity == s) for s in SEVERITY_LABELS}
+    summary = " / ".join(f"{s} {n}" for s, n in counts.items())
+    table = Table(
+        title=f"owabilint のルール一覧（{len(rules)} ルール: {summary}）",
+        title_justify="left",
+        caption="各ルールの説明と例: owabilint rule ID　　修正 ✓ = --fix で自動修正できる指摘があります",
+        caption_justify="left",
+    )
     table.add_column("ID", style="bold", no_wrap=True)
     table.add_column("重要度", no_wrap=True)
-    table.add_column("分類", no_wrap=True)
+    table.add_column("分類", no_wrap=True)  # the id config files use; labels in ``rule ID``
+    table.add_column("修正", no_wrap=True, justify="center")
     table.add_column("概要")
-    for rule in rules:
-        table.add_row(rule.id, Text(rule.severity, style=STYLE[rule.severity]), rule.category, rule.summary)
+    for rule in catalogue_order(rules):
+        table.add_row(
+            rule.id,
+            Text(rule.severity, style=STYLE[rule.severity]),
+            rule.category,
+            "✓" if fixable(rule) else "",
+            rule.summary,
+        )
     return table
 
 
 def print_rule_table(console: Console | None = None, rules: list[Rule] | None = None) -> None:
-    (console or Console()).print(rule_table(builtin_rules() if rules is None else rules))
+    (console or make_console()).print(rule_table(builtin_rules() if rules is None else rules))
+
+
+def highlighted_example(rule: Rule, text: str, rules: list[Rule]) -> Group:
+    """The example with the spans ``rule`` reports underlined, and each span listed
+    below it (so the page also reads without colour)."""
+    from owabilint.engine import Settings, lint_text
+
+    shown = Text(text.strip("\n"))
+    offset = len(text) - len(text.lstrip("\n"))
+    report = lint_text(text, rules=rules, settings=Settings(select={rule.id}))
+    found = Text()
+    for d in report.diagnostics:
+        if d.rule != rule.id:
+            continue
+        if d.end_offset > d.offset:
+            shown.stylize(f"{STYLE[rule.severity]} underline", d.offset - offset, d.end_offset - offset)
+        span = text[d.offset : d.end_offset].replace("\n", "⏎")
+        if len(span) > 30:
+            span = span[:29] + "…"
+        found.append(f"→ {d.line}行{d.column}列", style="dim")
+        found.append(f"「{span}」" if span else "（文書全体）", style=STYLE[rule.severity])
+        found.append("\n")
+    found.rstrip()
+    return Group(shown, found)
+
+
+def _section(console: Console, title: str) -> None:
+    console.print()
+    console.print(Text(title, style="bold"))
 
 
 def print_rule(rule_id: str, console: Console | None = None, rules: list[Rule] | None = None) -> None:
-    console = console or Console()
-    rule = next(r for r in (builtin_rules() if rules is None else rules) if r.id == rule_id)
+    console = console or make_console()
+    rules = builtin_rules() if rules is None else rules
+    rule = next(r for r in rules if r.id == rule_id)
     head = Text()
     head.append(rule.id, style="bold")
-    head.append(f"  ({rule.severity}, {rule.category})", style=STYLE[rule.severity])
-    console.print(head)
-    console.print(rule.summary)
-    console.print()
-    console.print(Text("メッセージ", style="bold"))
-    console.print(escape(rule.message))
-    console.print()
-    console.print(Text("理由", style="bold"))
-    console.print(escape(rule.rationale.strip()))
+    head.append("  ")
+    head.append(f"{rule.severity}（{SEVERITY_LABELS.get(rule.severity, rule.severity)}）", style=STYLE[rule.severity])
+    head.append(f"  分類: {category_label(rule.category)}")
+    console.print(Panel(Group(head, Text(rule.summary)), expand=False))
+
+    _section(console, "指摘のメッセージ")
+    console.print(escape(rule.format_message(rule.options)))
+    _section(console, "理由")
+    console.print(escape(flowing(rule.rationale)))
     if rule.options:
-        console.print()
-        console.print(Text("オプション（既定値）", style="bold"))
+        _section(console, "オプション（既定値）")
         for key, value in rule.options.items():
-            console.print(f"  {key} = {value!r}")
-    for title, examples, style in (("良い例（指摘なし）", rule.valid, "green"), ("悪い例（指摘あり）", rule.invalid, "red")):
-        console.print()
-        console.print(Text(title, style="bold"))
-        for example in examples:
-            console.print(Panel(escape(example.strip()), border_style=style, expand=False))
+            console.print(f"  {escape(key)} = {value!r}")
+    if rule.checklist:
+        _section(console, "チェックリスト")
+        console.print(f"  必須要素「{escape(rule.matcher.element)}」として、レポートのチェックリストに表示されます。")
+    _section(console, "自動修正")
+    console.print("  あり（owabilint --fix で置き換えられます）" if fixable(rule) else "  なし")
+
+    _section(console, f"良い例（指摘なし: {len(rule.valid)} 件）")
+    for example in rule.valid:
+        console.print(Panel(Text(example.strip("\n")), border_style="green", expand=False))
+    _section(console, f"悪い例（指摘あり: {len(rule.invalid)} 件、指摘箇所に下線）")
+    for example in rule.invalid:
+        console.print(Panel(highlighted_example(rule, example, rules), border_style="red", expand=False))
