@@ -205,6 +205,8 @@ class Document:
         self._line_ends.append(len(text))
         # Per-document results of rule filters (e.g. which lines hold a phone number).
         self.cache: dict[object, object] = {}
+        # Markdown links whose targets were masked: (start, end) of the link text, URL.
+        self.links: list[tuple[int, int, str]] = []
 
     # ----------------------------------------------------------------- positions
     def position(self, offset: int) -> tuple[int, int]:

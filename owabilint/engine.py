@@ -153,6 +153,10 @@ def lint_text(
     if kind == "markdown":
         from owabilint.markdown import mask_markdown
 
+        from owabilint.markdown import link_targets
+
         prose = mask_markdown(text).prose
-        return lint_document(Document(prose, kind=kind, path=path), rules, settings, original=text)
+        doc = Document(prose, kind=kind, path=path)
+        doc.links = link_targets(text)  # a link's target is masked, but it is still a URL the reader can open
+        return lint_document(doc, rules, settings, original=text)
     return lint_document(Document(text, kind=kind, path=path), rules, settings)

@@ -329,3 +329,15 @@ def _inline_target_end(text: str, pos: int, end: int) -> int:
     if pos < end and text[pos] == ")":
         return pos + 1
     return -1
+
+
+_INLINE_LINK = re.compile(r"\[([^\[\]\r\n]+)\]\(\s*<?(https?://[^\s()<>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def link_targets(text: str) -> list[tuple[int, int, str]]:
+    """Inline links ``[text](https://…)``: (start, end) of the link text and the target URL.
+
+    Masking blanks the targets; rules that need to know a sentence offers a URL (an
+    inquiry form) read them from here.
+    """
+    return [(m.start(1), m.end(1), m.group(2)) for m in _INLINE_LINK.finditer(text)]

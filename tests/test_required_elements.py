@@ -156,3 +156,21 @@ def test_clause_bounds_keep_the_clause_ending() -> None:
     i = text.index("カード")
     begin, stop = clause_bounds(text, i, i + 3)
     assert text[begin:stop] == "カード番号は含まれておらず、"
+
+
+def test_record_count_points_at_the_vague_quantity_about_the_affected_people() -> None:
+    text = "複数の端末で確認する手順を設けます。\n一部の会員様の氏名が表示される状態でした。\n"
+    [d] = fired(text, "missing-record-count")
+    assert span(text, d) == "一部の会員様"
+    assert d.line == 2
+
+
+def test_markdown_link_to_an_inquiry_form_is_a_contact() -> None:
+    text = "## お問い合わせ\n\n[お問い合わせフォーム](https://example.jp/contact)（24時間受付）\n"
+    assert not fired(text, "missing-contact", kind="markdown")
+    assert not fired(text, "missing-contact-hours", kind="markdown")
+    assert fired("## 会社情報\n\n[会社概要](https://example.jp/about)\n", "missing-contact", kind="markdown")
+
+
+def test_count_of_households() -> None:
+    assert not fired("連絡網を誤って22ご家庭に配布していたことが判明しました。", "missing-record-count")

@@ -26,7 +26,7 @@ _DATE = re.compile(
     r"|(?<![\d/.:])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\d/])"
 )
 _TIME = re.compile(r"(?:午前|午後|朝|夜)?\d{1,2}時(?:\d{1,2}分|半)?|(?<![\d:])\d{1,2}:\d{2}(?![\d:])|(?:午前|午後)\d{1,2}")
-_COUNTER = r"(?:件|名様|名|人|アカウント|世帯|社|口座|枚|通|組)"
+_COUNTER = r"(?:件|名様|名|人|アカウント|世帯|(?:ご|御)?家庭|社|団体|事業者|口座|枚|通|組|ID)"
 _COUNT = re.compile(rf"(?:約|最大|およそ|計|合計|延べ)?(?<![\d.\-/:])\d+(?:\.\d+)?(?:万|千|百)?\d*{_COUNTER}")
 # Staff and work arrangements are not the number of affected people.
 _STAFF_BEFORE = re.compile(r"(?:担当者?|従業員|社員|スタッフ|職員|講師|作業員|添乗員|係員|当社員|弊社員|委員)(?:の|を|が|は|も)?\s*$")
@@ -88,6 +88,12 @@ def email(sentence: Sentence) -> Iterator[tuple[int, int]]:
 
 def url(sentence: Sentence) -> Iterator[tuple[int, int]]:
     yield from _raw(sentence, _URL)
+    doc = sentence._doc
+    if doc is not None:
+        # A Markdown link offers its (masked) target: the link text stands for the URL.
+        for start, end, _target in doc.links:
+            if sentence.start <= start and end <= sentence.end:
+                yield start, end
 
 
 DETECTORS = {

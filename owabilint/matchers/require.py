@@ -33,7 +33,7 @@ from owabilint.matchers.base import (
     pattern_from,
     take,
 )
-from owabilint.matchers.patterns import PATTERN_KEYS
+from owabilint.matchers.patterns import PATTERN_KEYS, merge_spans
 
 _EVIDENCE_KEYS = set(PATTERN_KEYS) | set(SentenceFilter.KEYS) | {"also"}
 _FALLBACKS = ("first-line", "first-prose", "last-line")
@@ -112,7 +112,7 @@ class RequireMatcher(Matcher):
             for sentence in doc.sentences:
                 if not anchor.filter.accepts(sentence):
                     continue
-                for start, end in anchor.pattern.spans(sentence):
+                for start, end in merge_spans(list(anchor.pattern.spans(sentence))):
                     if not anchor.filter.keeps_match(sentence, start, end) or ctx.overlaps_placeholder(start, end):
                         continue
                     if anchor.sentence:
