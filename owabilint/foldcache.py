@@ -68,6 +68,19 @@ def _load() -> dict[str, str]:
     return _folds
 
 
+KEEP_FILES = 8  # per kind of cache file: other installs, older rule sets
+
+
+def prune(folder: Path, prefix: str, keep: int = KEEP_FILES) -> None:
+    """Delete all but the ``keep`` most recently written ``prefix*`` files of ``folder``."""
+    try:
+        files = sorted(folder.glob(f"{prefix}*"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in files[keep:]:
+            old.unlink()
+    except OSError:
+        pass
+
+
 def _save() -> None:
     global _dirty
     if not _dirty or _path is None or _folds is None:
@@ -79,7 +92,8 @@ def _save() -> None:
         tmp.write_text(json.dumps(_folds, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         os.replace(tmp, _path)
     except OSError:
-        pass
+        return
+    prune(_path.parent, "folds-")
 
 
 def fold_term(term: str) -> str:

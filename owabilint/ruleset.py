@@ -164,7 +164,9 @@ def builtin_rules() -> list[Rule]:
     """The shipped rules, loaded once per process."""
     global _cache
     if _cache is None:
-        _cache = load_rules()
+        from owabilint.rulecache import load_cached
+
+        _cache = load_cached(builtin_rules_dir(), load_rules)
     return _cache
 
 
