@@ -12,7 +12,7 @@ Each sentence of prose gets a style from the parts of speech of its final predic
 The majority style of the document wins; each sentence in the minority style is
 reported (a tie counts as です・ます, the register of a notice to customers).
 Headings, list items, fields, the subject line, the closing sender block, quoted text
-and Markdown block quotes are never judged.
+and quoted lines (``>`` mail replies, Markdown block quotes) are never judged.
 """
 
 from __future__ import annotations
@@ -96,8 +96,8 @@ class StyleMatcher(Matcher):
         for sentence in doc.sentences:
             if sentence.kind not in self.kinds or doc.in_signature(sentence.start):
                 continue
-            if doc.kind == "markdown" and doc.line_text(sentence.line).lstrip().startswith(">"):
-                continue
+            if doc.line_text(sentence.line).lstrip().startswith((">", "＞")):
+                continue  # a quoted e-mail reply or a Markdown block quote
             style, chain = self.judge.style(sentence, doc)
             if style is not None:
                 out.append((sentence, style, chain))
