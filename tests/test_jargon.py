@@ -62,3 +62,8 @@ def test_terms_inside_words_urls_and_quotes_are_not_reported() -> None:
 
 def test_known_words_are_not_jargon() -> None:
     assert spans("サーバーの脆弱性を突かれ、ウイルスに感染しました。多要素認証とパスワードの変更をお願いします。") == []
+
+
+def test_full_width_letters_are_read_like_ascii() -> None:
+    assert spans("ＷＡＦを導入いたしました。") == ["ＷＡＦ"]
+    assert spans("不正な通信を遮断する仕組み（ＷＡＦ）を導入いたしました。") == []

@@ -12,19 +12,17 @@ A term counts as explained, for that use and every later one, when:
 "Plain words" means text with hiragana (or at least four kanji) that is not itself a
 listed term: クロスサイトスクリプティング（XSS） explains nothing. Terms come from
 lexicons (``lexicons``), ``terms`` and ``regex`` (CVE-2024-12345); Latin-letter terms match regardless of case and
-only as whole words; ウェ/ウエ and ィ/イ spellings are both found.
+only as whole words, in half or full width (WAF, ＷＡＦ); ウェ/ウエ and ィ/イ spellings are
+both found.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from owabilint.errors import RuleError
 from owabilint.matchers.base import Finding, LintContext, Matcher, take
-
-if TYPE_CHECKING:  # pragma: no cover
-    from owabilint.document import Document
 
 _OPEN, _CLOSE = "（(", "）)"
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -36,6 +34,9 @@ _PAREN_BEFORE = re.compile(r"[（(]\s*(?:いわゆる|通称|以下)?[、,]?\s*[
 _PAREN_AFTER = re.compile(r"^\s*[」』]?\s*[）)]")
 _GLOSSARY_LINE = re.compile(r"^\s*(?:[※*＊・\-]\s*)?$")
 _GLOSSARY_AFTER = re.compile(r"^\s*(?:[:：]|とは)\s*\S")
+# Full-width Latin letters, digits and brackets → ASCII, one code point for one, so
+# ＷＡＦ and （…） are read like WAF and (…) and offsets stay valid.
+_HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _SMALL_KANA = {"ェ": "[ェエ]", "ィ": "[ィイ]", "ォ": "[ォオ]", "ー": "ー?"}
 
 
@@ -90,8 +91,7 @@ class JargonMatcher(Matcher):
         return bool(_HIRAGANA.search(text)) or len(_KANJI.findall(text)) >= 4
 
     # ------------------------------------------------------------------ explanations
-    def _explained_here(self, doc: Document, start: int, end: int, line_start: int, line_end: int) -> bool:
-        text = doc.text
+    def _explained_here(self, text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
         after = text[end:line_end]
         before = text[line_start:start]
         stripped = after.lstrip()
@@ -106,22 +106,23 @@ class JargonMatcher(Matcher):
                 return True
         return bool(_DEFINITION_AFTER.match(after) or _DEFINITION_BEFORE.search(before))
 
-    def _glossary(self, doc: Document, start: int, end: int, line_start: int, line_end: int) -> bool:
-        return bool(_GLOSSARY_LINE.match(doc.text[line_start:start]) and _GLOSSARY_AFTER.match(doc.text[end:line_end]))
+    def _glossary(self, text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
+        return bool(_GLOSSARY_LINE.match(text[line_start:start]) and _GLOSSARY_AFTER.match(text[end:line_end]))
 
     def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
         doc = ctx.doc
+        text = doc.text.translate(_HALFWIDTH)
         hits: list[tuple[int, int, str]] = []
         explained_from: dict[str, int] = {}
         for line in doc.lines:
-            for m in self.pattern.finditer(doc.text, line.start, line.end):
+            for m in self.pattern.finditer(text, line.start, line.end):
                 start, end = m.span()
                 if doc.in_quote(start, end) or doc.in_url_or_email(start, end):
                     continue
                 key = self._key(m.group())
-                if self._glossary(doc, start, end, line.start, line.end):
+                if self._glossary(text, start, end, line.start, line.end):
                     explained_from[key] = -1
-                elif self._explained_here(doc, start, end, line.start, line.end):
+                elif self._explained_here(text, start, end, line.start, line.end):
                     explained_from.setdefault(key, start)
                 else:
                     hits.append((start, end, key))
