@@ -24,6 +24,8 @@ _BLOCKQUOTE_MARKERS = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)+")
 _REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\r\n]+\]:[ \t]*\S")
 _TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>")
+_INLINE_SPECIAL = re.compile(r"[\\`<\[!]")  # where an inline construct can start
+_BRACKET_SPECIAL = re.compile(r"[\\`\[\]]")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _SPACE = " \t\r\n"
 
@@ -210,6 +212,10 @@ class _Inline:
         text, close, stack = self.text, {}, []
         i = self.start
         while i < self.end:
+            found = _BRACKET_SPECIAL.search(text, i, self.end)
+            if found is None:
+                break
+            i = found.start()
             ch = text[i]
             if ch == "\\":
                 i += 2
@@ -234,6 +240,10 @@ class _Inline:
         text = self.text
         i = start
         while i < end:
+            found = _INLINE_SPECIAL.search(text, i, end)
+            if found is None:
+                return
+            i = found.start()
             ch = text[i]
             if ch == "\\" and i + 1 < end and text[i + 1] in _ASCII_PUNCT:
                 i += 2
