@@ -207,3 +207,18 @@ def test_an_edited_pack_is_loaded_again(tmp_path: Path) -> None:
     rule.write_text(rule.read_text(encoding="utf-8").replace("PRJ-", "QRS-"), encoding="utf-8")
     os.utime(rule, ns=(1, 1))
     assert spans() == ["QRS-1"]
+
+
+def test_pack_jargon_matcher_takes_terms_but_no_python_regex(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    body = (
+        'id = "house-jargon"\nseverity = "info"\ncategory = "wording"\nsummary = "社内用語"\n'
+        'message = "社内用語です。"\nrationale = "テスト"\n[matcher]\nkind = "jargon"\nterms = ["ZETA基盤"]\n{extra}'
+        '[examples]\nvalid = ["会員サイトの不具合です。"]\ninvalid = ["ZETA基盤の不具合です。"]\n'
+    )
+    (pack / "house-jargon.toml").write_text(body.format(extra=""), encoding="utf-8")
+    assert run_cli("rules", "--check", str(pack)).returncode == 0
+    (pack / "house-jargon.toml").write_text(body.format(extra="regex = ['(a+)+$']\n"), encoding="utf-8")
+    with pytest.raises(RuleError, match=r"house-jargon\.toml: matcher\.regex: not available in rule packs"):
+        load_rule_pack(pack, lexicons())

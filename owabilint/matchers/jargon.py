@@ -23,6 +23,7 @@ from typing import Any
 
 from owabilint.errors import RuleError
 from owabilint.matchers.base import Finding, LintContext, Matcher, take
+from owabilint.matchers.regex import patterns_untrusted
 
 _OPEN, _CLOSE = "（(", "）)"
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -66,6 +67,12 @@ class JargonMatcher(Matcher):
             raise RuleError(f"{where}: a jargon matcher needs terms or lexicons")
         ordered = sorted(set(terms), key=len, reverse=True)
         extra = [source for source in take(params, "regex", list, where, [])]
+        if extra and patterns_untrusted():
+            # The matcher joins its regexes into one Python pattern, which RE2 cannot check.
+            raise RuleError(
+                f"{where}.regex: not available in rule packs for the jargon matcher; "
+                "use terms or lexicons, or a phrase matcher for regular expressions"
+            )
         try:
             self.singles = [(re.compile(source, re.IGNORECASE), source) for source in extra]
             self.singles += [(re.compile(_term_regex(t), re.IGNORECASE), t) for t in ordered]

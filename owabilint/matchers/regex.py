@@ -36,6 +36,11 @@ def untrusted_patterns() -> Iterator[None]:
         _untrusted.reset(token)
 
 
+def patterns_untrusted() -> bool:
+    """True while a user's rule pack is being loaded (see :func:`untrusted_patterns`)."""
+    return _untrusted.get()
+
+
 def compile_with_engine(source: str) -> Any:
     """A compiled pattern with ``search``/``finditer``/``fullmatch`` (``re`` or RE2)."""
     if _untrusted.get():
