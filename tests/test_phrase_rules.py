@@ -56,3 +56,44 @@ def test_long_sentence_message_says_the_length_and_limit() -> None:
     assert "131字" in d.message and "120字" in d.message
     report = lint_text(text, settings=Settings(select={"long-sentence"}, options={"long-sentence": {"max-chars": 140}}))
     assert report.diagnostics == []
+
+
+def _rule_with(entry: dict) -> dict:
+    return {
+        "id": "house-rule",
+        "severity": "warning",
+        "category": "wording",
+        "summary": "s",
+        "message": "社内ルールです。",
+        "rationale": "r",
+        "matcher": {"kind": "phrase", "patterns": [entry]},
+        "examples": {"valid": ["a"], "invalid": ["b"]},
+    }
+
+
+def test_token_sequences_and_negation_checks_are_validated_with_file_and_key() -> None:
+    from pathlib import Path
+
+    import pytest
+
+    from owabilint.errors import RuleError
+    from owabilint.ruleset import parse_rule
+
+    where = Path("house-rule.toml")
+    with pytest.raises(RuleError, match=r"house-rule\.toml.*tokens\[0\]\[0\]: unknown token key 'lemmas'"):
+        parse_rule(_rule_with({"tokens": [[{"lemmas": "だ"}]]}), where, {})
+    with pytest.raises(RuleError, match=r"house-rule\.toml.*unless_after"):
+        parse_rule(_rule_with({"terms": ["x"], "unless_after": ["("]}), where, {})
+
+
+def test_token_sequence_with_start_matches_only_the_first_word() -> None:
+    from pathlib import Path
+
+    from owabilint.ruleset import parse_rule
+
+    rule = parse_rule(
+        _rule_with({"tokens": [[{"surface": "なお", "start": True}]]}), Path("house-rule.toml"), {}
+    )
+    text = "なお、原因はなお調査中です。"
+    report = lint_text(text, rules=[rule])
+    assert [(d.offset, d.end_offset) for d in report.diagnostics] == [(0, 2)]
