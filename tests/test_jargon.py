@@ -67,3 +67,9 @@ def test_known_words_are_not_jargon() -> None:
 def test_full_width_letters_are_read_like_ascii() -> None:
     assert spans("ＷＡＦを導入いたしました。") == ["ＷＡＦ"]
     assert spans("不正な通信を遮断する仕組み（ＷＡＦ）を導入いたしました。") == []
+
+
+def test_a_term_in_the_subject_is_fine_when_the_body_explains_it() -> None:
+    body = "\n\n端末がランサムウェア（データを暗号化して使えなくするウイルス）に感染しました。\n"
+    assert spans("件名：ランサムウェア感染に関するお詫び" + body) == []
+    assert spans("件名：ランサムウェア感染に関するお詫び\n\n端末が感染しました。\n") == ["ランサムウェア"]

@@ -97,3 +97,10 @@ def test_token_sequence_with_start_matches_only_the_first_word() -> None:
     text = "なお、原因はなお調査中です。"
     report = lint_text(text, rules=[rule])
     assert [(d.offset, d.end_offset) for d in report.diagnostics] == [(0, 2)]
+
+
+def test_casual_words_with_a_one_for_one_written_form_carry_a_fix() -> None:
+    text = "本当にすみませんでした。やっぱりちゃんと確認すべきでした。"
+    report = lint_text(text, settings=Settings(select={"casual-register"}))
+    fixes = [(text[d.offset : d.end_offset], d.fix.replacement if d.fix else None) for d in report.diagnostics]
+    assert fixes == [("すみません", "申し訳ございません"), ("やっぱり", "やはり"), ("ちゃんと", "きちんと")]

@@ -6,6 +6,8 @@ A term counts as explained, for that use and every later one, when:
 - it stands in parentheses right after plain words: 元に戻せない形に変換（ハッシュ化）;
 - it is introduced as a definition: ランサムウェアとは、… / ランサムウェアと呼ばれる…
   / …するウイルス、いわゆるランサムウェア;
+- it is in the subject or a heading, and the body explains it anywhere (a title has no
+  room for an explanation);
 - a glossary line defines it (``WAF：不正な通信を遮断する仕組み``, ``※WAF…``): that
   explains every use in the draft, earlier ones included.
 
@@ -119,7 +121,7 @@ class JargonMatcher(Matcher):
     def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
         doc = ctx.doc
         text = doc.text.translate(_HALFWIDTH)
-        hits: list[tuple[int, int, str]] = []
+        hits: list[tuple[int, int, str, bool]] = []
         explained_from: dict[str, int] = {}
         for line in doc.lines:
             for m in self.pattern.finditer(text, line.start, line.end):
@@ -132,11 +134,11 @@ class JargonMatcher(Matcher):
                 elif self._explained_here(text, start, end, line.start, line.end):
                     explained_from.setdefault(key, start)
                 else:
-                    hits.append((start, end, key))
+                    hits.append((start, end, key, line.kind in ("subject", "heading")))
         findings = []
-        for start, end, key in hits:
-            if key in explained_from and explained_from[key] < start:
-                continue
+        for start, end, key, title in hits:
+            if key in explained_from and (title or explained_from[key] < start):
+                continue  # a title has no room for an explanation: the body's counts
             message = self.message.format(term=doc.text[start:end]) if self.message else None
             findings.append(Finding(start, end, message))
         return findings
