@@ -12,14 +12,15 @@ or written is ignored: folding then happens in memory, with the same results.
 from __future__ import annotations
 
 import atexit
-import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 
 _folds: dict[str, str] | None = None
 _dirty = False
 _path: Path | None = None
+_key = ""
 
 
 def cache_dir() -> Path | None:
@@ -43,11 +44,8 @@ def cache_key() -> str:
         dic_id = f"{dic}:{st.st_size}:{st.st_mtime_ns}"
     except OSError:
         dic_id = str(dic)
-    h = hashlib.sha256()
-    for part in (__version__, sudachipy.__version__, dic_id):
-        h.update(part.encode("utf-8") + b"\0")
-    h.update(Path(tokenizer.__file__).read_bytes())
-    return h.hexdigest()[:20]
+    code = Path(tokenizer.__file__).read_bytes()
+    return f"{__version__}|{sudachipy.__version__}|{dic_id}|{len(code)}:{zlib.crc32(code):08x}"
 
 
 def _load() -> dict[str, str]:
@@ -58,13 +56,15 @@ def _load() -> dict[str, str]:
     folder = cache_dir()
     if folder is None:
         return _folds
-    _path = folder / f"folds-{cache_key()}.json"
+    global _key
+    _key = cache_key()
+    _path = folder / f"folds-{zlib.crc32(_key.encode('utf-8')):08x}{zlib.adler32(_key.encode('utf-8')):08x}.json"
     try:
         data = json.loads(_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return _folds
-    if isinstance(data, dict):
-        _folds.update((k, v) for k, v in data.items() if isinstance(k, str) and isinstance(v, str))
+    if isinstance(data, dict) and data.get("key") == _key and isinstance(data.get("folds"), dict):
+        _folds.update((k, v) for k, v in data["folds"].items() if isinstance(k, str) and isinstance(v, str))
     return _folds
 
 
@@ -89,7 +89,8 @@ def _save() -> None:
     try:
         _path.parent.mkdir(parents=True, exist_ok=True)
         tmp = _path.with_name(f"{_path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(_folds, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        data = {"key": _key, "folds": _folds}
+        tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         os.replace(tmp, _path)
     except OSError:
         return

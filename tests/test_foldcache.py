@@ -37,11 +37,12 @@ def test_cache_is_written_then_used_with_identical_results(tmp_path) -> None:
     assert "漏洩" in first["cached"][0]
     files = list(tmp_path.glob("folds-*.json"))
     assert len(files) == 1
-    stored = json.loads(files[0].read_text(encoding="utf-8"))
+    data = json.loads(files[0].read_text(encoding="utf-8"))
+    stored = data["folds"]
     assert [stored[t] for t in TERMS] == first["direct"]
     # A second process reads the file; a planted value proves it is really used.
     stored["漏えい"] = "PLANTED"
-    files[0].write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+    files[0].write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     second = probe(str(tmp_path))
     assert second["cached"][0] == "PLANTED"
     assert second["cached"][1:] == first["direct"][1:]
@@ -53,7 +54,18 @@ def test_corrupt_cache_file_is_ignored_and_rewritten(tmp_path) -> None:
         fh.write("{not json")
     again = probe(str(tmp_path))
     assert again["cached"] == again["direct"]
-    assert json.loads(open(path, encoding="utf-8").read())["御詫び"] == again["direct"][2]
+    assert json.loads(open(path, encoding="utf-8").read())["folds"]["御詫び"] == again["direct"][2]
+
+
+def test_a_file_written_for_another_key_is_not_used(tmp_path) -> None:
+    path = probe(str(tmp_path))["path"]
+    data = json.loads(open(path, encoding="utf-8").read())
+    data["key"] = "another sudachi"
+    data["folds"]["漏えい"] = "PLANTED"
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False)
+    again = probe(str(tmp_path))
+    assert again["cached"] == again["direct"]
 
 
 def test_empty_cache_dir_disables_the_cache() -> None:
