@@ -287,6 +287,11 @@ def show_rule(args: argparse.Namespace) -> None:
     """Explain one rule, with its valid and invalid examples."""
     from owabilint.rule_docs import print_rule
 
+    from owabilint.suppression import DIRECTIVE_RULES, describe_directive_rule
+
+    if args.rule_id in DIRECTIVE_RULES:
+        echo(describe_directive_rule(args.rule_id))
+        return
     rules = _rules_here(args)
     known = [r.id for r in rules]
     if args.rule_id not in known:

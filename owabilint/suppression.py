@@ -66,6 +66,18 @@ class _Directive:
     targets: list[_Target] = field(default_factory=list)
 
 
+def describe_directive_rule(rule_id: str) -> str:
+    """``owabilint rule ID`` for a directive pseudo-rule (it has no rule file)."""
+    severity, summary = DIRECTIVE_RULES[rule_id]
+    return (
+        f"{rule_id}  ({severity})\n{summary}\n\n"
+        "Markdown の下書きでは <!-- owabilint-disable ルールID --> … <!-- owabilint-enable ルールID --> と\n"
+        "<!-- owabilint-disable-next-line ルールID --> で指摘を抑制できます。存在しないルール ID や\n"
+        "何も抑制していない指示、テキストの下書きに書かれた指示（そのままお客様に届きます）を報告します。\n"
+        "設定ファイルの select / ignore / severity でほかのルールと同じように扱えます。"
+    )
+
+
 def find_directives(text: str, known_ids: Iterable[str]) -> tuple[list[_Directive], list[DirectiveFinding]]:
     """Parse the directive comments of a Markdown text (outside fenced code blocks)."""
     known = sorted(set(known_ids))

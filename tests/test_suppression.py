@@ -124,3 +124,12 @@ def test_directive_ids_are_accepted_in_configuration(tmp_path) -> None:
     code, data = run_json("a.md", cwd=tmp_path)
     sev = {d["rule"]: d["severity"] for d in data["files"][0]["diagnostics"]}
     assert sev["unused-directive"] == "error"
+
+
+def test_rule_command_explains_directive_rules() -> None:
+    from conftest import run_cli
+
+    proc = run_cli("rule", "unused-directive")
+    assert proc.returncode == 0
+    out = proc.stdout.decode()
+    assert out.startswith("unused-directive  (warning)") and "owabilint-disable-next-line" in out
