@@ -127,8 +127,10 @@ class SentenceFilter:
                 sentence (a list under "流出していない情報" is not about what leaked);
     ``unless_clause`` regexes none of which may match the clause holding the match
                 (a negation such as 含まれておりません);
-    ``unless_before`` regexes none of which may match the clause text before the match
-                (anchor them with ``$``: "不手際" right before "により");
+    ``unless_before`` regexes none of which may match the sentence text before the match
+                (``search``; anchor them with ``$``: "不手際" right before "により");
+    ``unless_after`` regexes none of which may match the sentence text after the match
+                (``match``: 不可抗力ではなく is not a disclaimer);
     ``first_lines`` / ``last_lines``: the sentence starts within the first / last N
                 non-blank lines of the document;
     ``near``    a pattern spec plus ``lines``: the pattern must match a sentence that
@@ -148,6 +150,7 @@ class SentenceFilter:
         "unless_context",
         "unless_clause",
         "unless_before",
+        "unless_after",
         "first_lines",
         "last_lines",
         "near",
@@ -171,6 +174,7 @@ class SentenceFilter:
         self.unless_context = optional_patterns(params.get("unless_context"), f"{where}.unless_context", lexicons)
         self.unless_clause = regex_list(params.get("unless_clause"), f"{where}.unless_clause", lexicons)
         self.unless_before = regex_list(params.get("unless_before"), f"{where}.unless_before", lexicons)
+        self.unless_after = regex_list(params.get("unless_after"), f"{where}.unless_after", lexicons)
         self.first_lines = take(params, "first_lines", int, where)
         self.last_lines = take(params, "last_lines", int, where)
         near = take(params, "near", dict, where)
@@ -230,16 +234,19 @@ class SentenceFilter:
         assert sentence._doc is not None
         if not self.keeps_span(sentence._doc, start, end):
             return False
-        if not (self.unless_clause or self.unless_before):
+        if not (self.unless_clause or self.unless_before or self.unless_after):
             return True
         offsets = sentence.offsets
         i = bisect.bisect_left(offsets, start)
         j = bisect.bisect_left(offsets, end)
         text = sentence.text
-        begin, stop = clause_bounds(text, i, j)
-        if any(rx.search(text[begin:stop]) for rx in self.unless_clause):
+        if self.unless_clause:
+            begin, stop = clause_bounds(text, i, j)
+            if any(rx.search(text[begin:stop]) for rx in self.unless_clause):
+                return False
+        if any(rx.search(text[:i]) for rx in self.unless_before):
             return False
-        return not any(rx.search(text[begin:i]) for rx in self.unless_before)
+        return not any(rx.match(text[j:]) for rx in self.unless_after)
 
     def keeps_span(self, doc: Document, start: int, end: int) -> bool:
         if "quote" in self.skip and doc.in_quote(start, end):

@@ -8,32 +8,22 @@ spec (see patterns.py) plus a sentence filter (see base.SentenceFilter) and:
 - ``allow``: regexes; a match whose text fully matches one of them is not reported;
 - ``allow_whole_line``: a match that is all there is on its line is not reported
   (section headings such as 【お問い合わせ窓口】);
-- ``unless_before`` / ``unless_after``: regexes tried on the sentence text just before
-  the match (``search``; anchor them with ``$``) and just after it (``match``); a hit
-  drops the match. This is how a rule says "not when negated" (不可抗力ではなく) or
-  "not after this word".
+
+The sentence filter's ``unless_before`` / ``unless_after`` (regexes tried on the
+sentence text just before the match, ``search``, anchor them with ``$``, and just after
+it, ``match``) are how a rule says "not when negated" (不可抗力ではなく) or "not after
+this word".
 """
 
 from __future__ import annotations
 
-import bisect
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from owabilint.errors import RuleError
 from owabilint.matchers.base import Finding, LintContext, Matcher, SentenceFilter, pattern_from, regex_list, take
 from owabilint.matchers.patterns import PATTERN_KEYS, merge_spans
 
-if TYPE_CHECKING:  # pragma: no cover
-    from owabilint.document import Sentence
-
-_ENTRY_KEYS = set(PATTERN_KEYS) | set(SentenceFilter.KEYS) | {
-    "message",
-    "fix",
-    "allow",
-    "allow_whole_line",
-    "unless_before",
-    "unless_after",
-}
+_ENTRY_KEYS = set(PATTERN_KEYS) | set(SentenceFilter.KEYS) | {"message", "fix", "allow", "allow_whole_line"}
 
 
 class _Entry:
@@ -47,17 +37,6 @@ class _Entry:
         self.fix = take(params, "fix", str, where)
         self.allow = regex_list(params.get("allow"), f"{where}.allow")
         self.allow_whole_line = take(params, "allow_whole_line", bool, where, False)
-        self.unless_before = regex_list(params.get("unless_before"), f"{where}.unless_before")
-        self.unless_after = regex_list(params.get("unless_after"), f"{where}.unless_after")
-
-    def vetoed(self, sentence: Sentence, start: int, end: int) -> bool:
-        """Whether the text around the match cancels it (negation, a set phrase...)."""
-        if not (self.unless_before or self.unless_after):
-            return False
-        i = bisect.bisect_left(sentence.offsets, start)
-        j = bisect.bisect_left(sentence.offsets, end)
-        before, after = sentence.text[:i], sentence.text[j:]
-        return any(rx.search(before) for rx in self.unless_before) or any(rx.match(after) for rx in self.unless_after)
 
 
 class PhraseMatcher(Matcher):
@@ -86,8 +65,6 @@ class PhraseMatcher(Matcher):
                     if any(rx.fullmatch(matched) for rx in entry.allow):
                         continue
                     if entry.allow_whole_line and _whole_line(doc, start, end):
-                        continue
-                    if entry.vetoed(sentence, start, end):
                         continue
                     candidates.append((start, rank, end, entry))
         findings: list[Finding] = []
