@@ -50,7 +50,9 @@ def _folded(sentence: Sentence, rx: re.Pattern[str]) -> Iterator[tuple[int, int]
 
 
 def _raw(sentence: Sentence, rx: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    text = sentence.text.translate(_FULLWIDTH)
+    text = sentence.memo.get("ascii-text")
+    if text is None:  # several detectors and rules read it: translate once per sentence
+        text = sentence.memo["ascii-text"] = sentence.text.translate(_FULLWIDTH)
     for m in rx.finditer(text):
         yield sentence.span(*m.span())
 

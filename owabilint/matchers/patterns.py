@@ -72,22 +72,33 @@ def compile_regex(source: str, where: str, lexicons: dict[str, list[str]]) -> re
         raise RuleError(f"{where}: invalid regular expression {source!r}: {exc}") from None
 
 
-_CONTEXT_SYNTAX = ("^", "$", "\\A", "\\Z", "\\b", "\\B", "(?=", "(?!", "(?<=", "(?<!")
-_context_cache: dict[str, bool] = {}
+_LOOKAROUND_SYNTAX = ("\\A", "\\Z", "\\b", "\\B", "(?=", "(?!", "(?<=", "(?<!")
+_prefilters: dict[tuple[str, int], re.Pattern[str] | None] = {}
 
 
-def _depends_on_context(rx: re.Pattern[str]) -> bool:
-    """Whether a match of ``rx`` may depend on what surrounds it (anchors, lookarounds).
+def _prefilter(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A regex to run on a draft's sentences joined by line breaks, or None.
 
-    A regex without such syntax that matches inside one sentence also matches in the
-    sentences joined by line breaks, so the joined text can rule it out for a whole
-    draft. Conservative: any caret outside ``[^`` counts as an anchor.
+    A match of ``rx`` inside one sentence is then also a match in the joined text, so
+    finding nothing there rules the pattern out for the whole draft. Sentence texts have
+    no line breaks, so ``^``/``$`` become line anchors (MULTILINE); a regex that looks
+    around its match (lookarounds, ``\\b``, ``\\A``, ``\\Z``) gets no prefilter.
     """
-    known = _context_cache.get(rx.pattern)
-    if known is None:
+    key = (rx.pattern, rx.flags)
+    if key not in _prefilters:
         source = rx.pattern.replace("[^", "[")
-        known = _context_cache[rx.pattern] = any(syntax in source for syntax in _CONTEXT_SYNTAX)
-    return known
+        if any(syntax in source for syntax in _LOOKAROUND_SYNTAX):
+            _prefilters[key] = None
+        elif "^" in source or "$" in source:
+            _prefilters[key] = re.compile(rx.pattern, rx.flags | re.MULTILINE)
+        else:
+            _prefilters[key] = rx
+    return _prefilters[key]
+
+
+def _may_match(rx: re.Pattern[str], joined: str) -> bool:
+    pre = _prefilter(rx)
+    return pre is None or pre.search(joined) is not None
 
 
 @dataclass
@@ -101,7 +112,7 @@ class Pattern:
     _fold_terms: re.Pattern[str] | None = None
     _folded_ready: bool = False
     _possible_doc: Any = field(default=None, repr=False, compare=False)  # the last draft asked about
-    _possible: bool = field(default=True, repr=False, compare=False)
+    _possible: tuple = field(default=(), repr=False, compare=False)
 
     @classmethod
     def from_spec(cls, spec: Any, where: str, lexicons: dict[str, list[str]]) -> Pattern:
@@ -161,54 +172,57 @@ class Pattern:
 
     def possible(self, doc: Document) -> bool:
         """False when this pattern cannot match any sentence of ``doc`` (a cheap whole-draft test)."""
+        return self._live(doc)[0]
+
+    def _live(self, doc: Document) -> tuple:
+        """(possible, raw terms, regexes, fold terms, fold regexes, token sequences) that may
+        match somewhere in ``doc``; the parts that cannot are left out of ``spans``."""
         if self._possible_doc is not doc:
-            self._possible = self._possible_in(doc)
+            if self.terms:
+                self._prepare_folded()
+            raw = self._raw_terms is not None and self._raw_terms.search(doc.sentence_texts) is not None
+            regex = [rx for rx in self.regex if _may_match(rx, doc.sentence_texts)]
+            fold = self._fold_terms is not None and self._fold_terms.search(doc.folded_texts) is not None
+            fold_regex = [rx for rx in self.fold_regex if _may_match(rx, doc.folded_texts)]
+            tokens = [seq for seq in self.tokens if seq.possible(doc.token_words)]
+            possible = bool(raw or regex or fold or fold_regex or tokens or self.detectors)
+            self._possible = (possible, raw, regex, fold, fold_regex, tokens)
             self._possible_doc = doc
         return self._possible
 
-    def _possible_in(self, doc: Document) -> bool:
-        if self.detectors:
-            return True
-        if any(map(_depends_on_context, self.regex)) or any(map(_depends_on_context, self.fold_regex)):
-            return True
-        if any(rx.search(doc.sentence_texts) for rx in self.regex):
-            return True
-        if any(rx.search(doc.folded_texts) for rx in self.fold_regex):
-            return True
-        if self.tokens and any(seq.possible(doc.token_words) for seq in self.tokens):
-            return True
-        if self._raw_terms is not None and self._raw_terms.search(doc.sentence_texts):
-            return True
-        if self.terms:
-            self._prepare_folded()
-            if self._fold_terms is not None and self._fold_terms.search(doc.folded_texts):
-                return True
-        return False
-
     def spans(self, sentence: Sentence) -> Iterator[tuple[int, int]]:
         """Document spans where this pattern matches inside ``sentence``."""
-        if sentence._doc is not None and not self.possible(sentence._doc):
-            return
+        if sentence._doc is not None:
+            possible, raw, regexes, fold, fold_regexes, sequences = self._live(sentence._doc)
+            if not possible:
+                return
+        else:
+            if self.terms:
+                self._prepare_folded()
+            raw, regexes, fold = self._raw_terms is not None, self.regex, self._fold_terms is not None
+            fold_regexes, sequences = self.fold_regex, self.tokens
         text = sentence.text
-        if self._raw_terms is not None:
-            for m in self._raw_terms.finditer(text):
+        if raw:
+            for m in self._raw_terms.finditer(text):  # type: ignore[union-attr]
                 yield sentence.span(*m.span())
-        for rx in self.regex:
+        for rx in regexes:
             for m in rx.finditer(text):
                 yield sentence.span(*m.span())
-        if self.terms:
-            self._prepare_folded()
-        if self._fold_terms is not None or self.fold_regex:
+        if fold or fold_regexes:
             folded = sentence.folded
-            if self._fold_terms is not None:
-                for m in self._fold_terms.finditer(folded.text):
+            if fold:
+                for m in self._fold_terms.finditer(folded.text):  # type: ignore[union-attr]
                     yield folded.span(*m.span())
-            for rx in self.fold_regex:
+            for rx in fold_regexes:
                 for m in rx.finditer(folded.text):
                     yield folded.span(*m.span())
         for detector in self.detectors:
-            yield from detector(sentence)
-        for seq in self.tokens:
+            # Detectors are pure and several rules run the same one: keep its spans.
+            found = sentence.memo.get(detector)
+            if found is None:
+                found = sentence.memo[detector] = list(detector(sentence))
+            yield from found
+        for seq in sequences:
             yield from seq.spans(sentence.tokens)
 
     def first(self, sentence: Sentence) -> tuple[int, int] | None:
