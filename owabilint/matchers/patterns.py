@@ -84,6 +84,8 @@ def _prefilter(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     no line breaks, so ``^``/``$`` become line anchors (MULTILINE); a regex that looks
     around its match (lookarounds, ``\\b``, ``\\A``, ``\\Z``) gets no prefilter.
     """
+    if not isinstance(rx, re.Pattern):
+        return None  # another engine (e.g. re2 for user rule packs): always run it
     key = (rx.pattern, rx.flags)
     if key not in _prefilters:
         source = rx.pattern.replace("[^", "[")
