@@ -174,3 +174,18 @@ def test_markdown_link_to_an_inquiry_form_is_a_contact() -> None:
 
 def test_count_of_households() -> None:
     assert not fired("連絡網を誤って22ご家庭に配布していたことが判明しました。", "missing-record-count")
+
+
+def test_require_time_option_asks_for_a_time_of_day() -> None:
+    settings = Settings(select={"missing-incident-date"}, options={"missing-incident-date": {"require-time": True}})
+    dated = "2025年4月3日、会員情報の流出が判明いたしました。"
+    timed = "2025年4月3日14時頃、会員情報の流出が判明いたしました。"
+    assert lint_text(dated, settings=settings).diagnostics
+    assert not lint_text(timed, settings=settings).diagnostics
+    assert not fired(dated, "missing-incident-date")
+
+
+def test_deadline_date_is_not_the_incident_date() -> None:
+    text = "先般、メールの誤送信が発生しました。調査結果は2025年5月1日に公表いたします。"
+    [d] = fired(text, "missing-incident-date")
+    assert span(text, d) == "先般"
