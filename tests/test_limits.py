@@ -96,3 +96,34 @@ def test_a_crash_in_one_file_becomes_its_error_and_the_others_are_linted(tmp_pat
     first, second = report.files
     assert isinstance(first, FileReport) and "ValueError: boom" in (first.error or "") and report.has_errors
     assert second.error is None and second.diagnostics
+
+
+def test_lone_surrogates_in_a_file_are_an_input_error(tmp_path) -> None:
+    utf16 = tmp_path / "lone16.txt"
+    utf16.write_bytes(b"\xff\xfe" + "お詫び".encode("utf-16-le") + b"\x00\xd8" + "です".encode("utf-16-le"))
+    cesu = tmp_path / "lone8.txt"
+    cesu.write_bytes("お詫び".encode("utf-8") + b"\xed\xa0\x80")
+    proc = run_cli(str(utf16), str(cesu))
+    assert proc.returncode == 2
+    first, second = proc.stderr.decode().strip().splitlines()
+    assert str(utf16) in first and "utf-16" in first and "バイト目" in first
+    assert str(cesu) in second and "--encoding" in second
+
+
+def test_worker_processes_report_inputs_like_the_serial_run(tmp_path) -> None:
+    body = "会員サイトの設定に誤りがあり、閲覧できる状態でした！\n" * 400  # ~30 KB per draft: enough for workers
+    (tmp_path / "a.txt").write_bytes(("件名：お詫び\n\n" + body).encode("cp932"))
+    (tmp_path / "b.md").write_text("# お詫び\n\n```\nコード！\n```\n\n" + body, encoding="utf-8")
+    (tmp_path / "c.eml").write_bytes(("Subject: お知らせ\n\n" + body).encode("utf-8"))
+    _, serial = run_json("--jobs", "1", str(tmp_path))
+    _, parallel = run_json("--jobs", "2", str(tmp_path))
+    assert parallel == serial
+    assert [(f["encoding"], f["position_base"]) for f in serial["files"]] == [
+        ("cp932", "file"), ("utf-8", "file"), ("utf-8", "body"),
+    ]
+
+
+def test_the_command_line_default_limit_is_the_library_default() -> None:
+    from owabilint import cli, source
+
+    assert cli.DEFAULT_MAX_BYTES == source.DEFAULT_MAX_BYTES
