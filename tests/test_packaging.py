@@ -32,6 +32,10 @@ def test_wheel_contains_every_rule_and_lexicon(wheel: Path) -> None:
         assert f"owabilint/rules/{rule.name}" in names
     for lexicon in (ROOT / "rules" / "lexicons").glob("*.txt"):
         assert f"owabilint/rules/lexicons/{lexicon.name}" in names
+    profiles = list((ROOT / "rules" / "profiles").glob("*.toml"))
+    assert profiles
+    for profile in profiles:
+        assert f"owabilint/rules/profiles/{profile.name}" in names
 
 
 def test_unpacked_wheel_lints_from_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
