@@ -58,7 +58,11 @@ def _repository_root(folder: Path) -> Path | None:
 
 
 def _outer_ignores(folder: Path) -> _Ignores:
-    """The .gitignore files above ``folder`` up to its repository root (none outside a repository)."""
+    """The .gitignore files above ``folder`` up to its repository root (none outside a repository).
+
+    A folder the user names although it is ignored (``owabilint build/drafts``) is walked
+    without the outer files: naming it is asking for it.
+    """
     ignores = _Ignores([])
     root = _repository_root(folder)
     if root is None:
@@ -66,6 +70,8 @@ def _outer_ignores(folder: Path) -> _Ignores:
     for ancestor in reversed(folder.parents):
         if ancestor == root or root in ancestor.parents:
             ignores = ignores.with_folder(ancestor)
+    if folder != root and ignores.ignored(folder, True):
+        return _Ignores([])
     return ignores
 
 

@@ -69,3 +69,8 @@ def test_outside_a_repository_only_gitignores_inside_the_walk_count(tmp_path: Pa
     (inner / "b.txt").write_text("本文\n", encoding="utf-8")
     (inner / ".gitignore").write_text("b.txt\n", encoding="utf-8")
     assert _names(expand_paths([str(inner)]), tmp_path) == ["inner/a.txt"]
+
+
+def test_a_named_folder_is_walked_even_when_an_outer_gitignore_ignores_it(repo: Path) -> None:
+    found = expand_paths([str(repo / "drafts" / "old")])
+    assert _names(found, repo) == ["drafts/old/b.txt"]
