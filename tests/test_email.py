@@ -101,7 +101,9 @@ def test_html_alternative_is_not_linted(tmp_path) -> None:
 def test_rich_report_shows_the_decoded_lines(tmp_path) -> None:
     path = _write(tmp_path, "m.eml", _iso2022jp_mail())
     proc = run_cli("--format", "rich", "--select", "unfilled-placeholder", str(path))
-    assert BODY.splitlines()[BODY_LINE - 1] in proc.stdout.decode()
+    out = proc.stdout.decode()
+    assert BODY.splitlines()[BODY_LINE - 1] in out
+    assert "(iso-2022-jp)" in out and "デコードしたメール" in out
 
 
 def test_html_only_mail_is_an_input_error(tmp_path) -> None:

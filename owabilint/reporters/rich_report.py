@@ -52,7 +52,12 @@ def _checklist(f: FileReport) -> Table | None:
 
 
 def _file_block(f: FileReport) -> Group:
-    parts: list = [HRule(Text(f.path, style="bold"), align="left")]
+    title = Text(f.path, style="bold")
+    if f.encoding and f.encoding not in ("utf-8", "ascii"):
+        title.append(f" ({f.encoding})", style="dim")
+    parts: list = [HRule(title, align="left")]
+    if f.position_base == "body" and not f.error:
+        parts.append(Text("  行番号はデコードしたメール（件名の行、空行、本文）での位置です", style="dim"))
     if f.error:
         parts.append(Text(f"入力エラー: {f.error}", style="bold red"))
         return Group(*parts)
