@@ -98,9 +98,8 @@ def _prefilter(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     return _prefilters[key]
 
 
-def _may_match(rx: re.Pattern[str], joined: str) -> bool:
-    pre = _prefilter(rx)
-    return pre is None or pre.search(joined) is not None
+def _may_match(prefilter: re.Pattern[str] | None, joined: str) -> bool:
+    return prefilter is None or prefilter.search(joined) is not None
 
 
 @dataclass
@@ -115,6 +114,7 @@ class Pattern:
     _folded_ready: bool = False
     _possible_doc: Any = field(default=None, repr=False, compare=False)  # the last draft asked about
     _possible: tuple = field(default=(), repr=False, compare=False)
+    _prefilters: tuple = field(default=((), ()), repr=False, compare=False)
 
     @classmethod
     def from_spec(cls, spec: Any, where: str, lexicons: dict[str, list[str]]) -> Pattern:
@@ -164,12 +164,14 @@ class Pattern:
         return not (self.terms or self.regex or self.fold_regex or self.detectors or self.tokens)
 
     def _prepare_folded(self) -> None:
+        """Work done once per pattern (and kept in the rule cache): folded terms, prefilters."""
         if self._folded_ready:
             return
         folded = [f for f in (fold_term(t) for t in self.terms) if f]
         new = [f for f in folded if f not in self.terms]
         if new:
             self._fold_terms = re.compile(_alternation(folded))
+        self._prefilters = ([_prefilter(rx) for rx in self.regex], [_prefilter(rx) for rx in self.fold_regex])
         self._folded_ready = True
 
     def possible(self, doc: Document) -> bool:
@@ -180,12 +182,12 @@ class Pattern:
         """(possible, raw terms, regexes, fold terms, fold regexes, token sequences) that may
         match somewhere in ``doc``; the parts that cannot are left out of ``spans``."""
         if self._possible_doc is not doc:
-            if self.terms:
-                self._prepare_folded()
+            self._prepare_folded()
+            pre_regex, pre_fold_regex = self._prefilters
             raw = self._raw_terms is not None and self._raw_terms.search(doc.sentence_texts) is not None
-            regex = [rx for rx in self.regex if _may_match(rx, doc.sentence_texts)]
+            regex = [rx for rx, pre in zip(self.regex, pre_regex) if _may_match(pre, doc.sentence_texts)]
             fold = self._fold_terms is not None and self._fold_terms.search(doc.folded_texts) is not None
-            fold_regex = [rx for rx in self.fold_regex if _may_match(rx, doc.folded_texts)]
+            fold_regex = [rx for rx, pre in zip(self.fold_regex, pre_fold_regex) if _may_match(pre, doc.folded_texts)]
             tokens = [seq for seq in self.tokens if seq.possible(doc.token_words)]
             possible = bool(raw or regex or fold or fold_regex or tokens or self.detectors)
             self._possible = (possible, raw, regex, fold, fold_regex, tokens)
