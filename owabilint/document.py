@@ -33,6 +33,14 @@ _PARTICLE_START = re.compile(r"^\s*(?:から|より|には|にも|(?:に|の|が
 _CONTINUES_NEXT = re.compile(r"[\u3041-\u309f、，,「（(]\s*$")
 _CONTINUATION_START = re.compile(r"^\s*[がをにのでとはもへやかまよいし]")
 _SIGNATURE_LINE_CHARS = 60
+# A bare line that names a section ("経緯", "今後の対策", "流出した情報について"): it is a
+# heading when it stands after a blank line (or first) and text follows it directly.
+_BARE_HEADING = re.compile(
+    r"^[^、。．！？!?「」：:]{1,24}?"
+    r"(?:概要|経緯|経過|原因|理由|情報|項目|内容|対象|範囲|件数|人数|影響|被害|対策|対応|防止策|再発防止|取り組み|取組"
+    r"|お願い|お問い合わせ|お問合せ|問い合わせ先|問合せ先|連絡先|窓口|日時|期間|状況|今後|措置|経緯と原因)"
+    r"(?:について|に関して|等|など|の(?:内容|詳細|状況|概要))?$"
+)
 _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+|www\.[^\s<>\"'「」（）()、。]+")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 
@@ -255,6 +263,15 @@ class Document:
         for i, start in enumerate(self.line_starts):
             end = self._line_ends[i]
             out.append(Line(i + 1, start, end, classify_line(self.text[start:end])))
+        for i, line in enumerate(out):
+            if (
+                line.kind == "plain"
+                and (i == 0 or out[i - 1].kind == "blank")
+                and i + 1 < len(out)
+                and out[i + 1].kind != "blank"
+                and _BARE_HEADING.match(self.text[line.start : line.end].strip())
+            ):
+                out[i] = Line(line.number, line.start, line.end, "heading")
         return out
 
     # ----------------------------------------------------------------- sentences

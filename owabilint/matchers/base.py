@@ -98,7 +98,8 @@ def regex_list(value: Any, where: str, lexicons: dict[str, list[str]] | None = N
 
 
 # Where a clause ends inside a sentence: "…が、", "…ものの、", "…ておらず、", "、なお…".
-_CLAUSE_END = re.compile(r"(?:が|ものの|けれど(?:も)?|ず|ながら|一方|(?:のみ|だけ)(?:で|であり))、|、(?=なお|ただし|また)|[。．；;]")
+# A parenthetical is a clause of its own: "メールアドレス（住所は含まれておりません）".
+_CLAUSE_END = re.compile(r"(?:が|ものの|けれど(?:も)?|ず|ながら|一方|(?:のみ|だけ)(?:で|であり))、|、(?=なお|ただし|また)|[。．；;（）()]")
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
