@@ -36,7 +36,7 @@ _SIGNATURE_LINE_CHARS = 60
 # A bare line that names a section ("経緯", "今後の対策", "流出した情報について"): it is a
 # heading when it stands after a blank line (or first) and text follows it directly.
 _BARE_HEADING = re.compile(
-    r"^[^、。．！？!?「」：:]{1,24}?"
+    r"^[^、。．！？!?「」：:]{0,24}?"
     r"(?:概要|経緯|経過|原因|理由|情報|項目|内容|対象|範囲|件数|人数|影響|被害|対策|対応|防止策|再発防止|取り組み|取組"
     r"|お願い|お問い合わせ|お問合せ|問い合わせ先|問合せ先|連絡先|窓口|日時|期間|状況|今後|措置|経緯と原因)"
     r"(?:について|に関して|等|など|の(?:内容|詳細|状況|概要))?$"

@@ -110,3 +110,23 @@ def test_email_address_span() -> None:
 @pytest.mark.parametrize(("text", "expected"), [("午後7時頃", "午後7時"), ("14:30頃", "14:30"), ("10時15分頃", "10時15分")])
 def test_times_of_day(text: str, expected: str) -> None:
     assert found("time", text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("患者様お一人分の氏名が記載されていました。", "お一人"),
+        ("対象はお二人様分です。", "お二人様"),
+        ("対象は一人の会員様です。", "一人"),
+    ],
+)
+def test_one_and_two_people_written_as_words(text: str, expected: str) -> None:
+    assert found("count", text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["お客様一人ひとりにご連絡いたします。", "お客様お一人おひとりに確認しました。", "二人で確認しました。", "業界の第一人者です。"],
+)
+def test_each_customer_and_staff_pairs_are_not_counts(text: str) -> None:
+    assert found("count", text) == []

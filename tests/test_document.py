@@ -86,3 +86,20 @@ def test_signature_block_starts_after_the_last_sentence_of_prose() -> None:
     assert doc.in_signature(text.index("山田")) and not doc.in_signature(0)
     # a draft that ends in prose has no sender block
     assert Document("深くお詫び申し上げます。\n").signature_start is None
+
+
+def test_bare_section_lines_are_headings() -> None:
+    doc = Document("経緯\n6月9日に誤って送信しました。\n\n送信された書類に記載されていた情報\n氏名、生年月日\n\nお客様各位\n\n株式会社みなと\n代表 港")
+    kinds = {s.text: s.kind for s in doc.sentences}
+    assert kinds["経緯"] == "heading"
+    assert kinds["送信された書類に記載されていた情報"] == "heading"
+    assert doc.sentences[3].heading is doc.sentences[2]
+    # a salutation and a company line are not section headings
+    line_kinds = {doc.line_text(ln.number): ln.kind for ln in doc.lines}
+    assert line_kinds["お客様各位"] != "heading"
+    assert line_kinds["株式会社みなと"] != "heading"
+
+
+def test_a_bare_line_in_running_text_is_not_a_heading() -> None:
+    doc = Document("平素よりご愛顧いただき誠にありがとうございます。\n今後の対応\nについてご説明いたします。")
+    assert all(s.kind != "heading" for s in doc.sentences)

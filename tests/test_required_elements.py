@@ -189,3 +189,13 @@ def test_deadline_date_is_not_the_incident_date() -> None:
     text = "先般、メールの誤送信が発生しました。調査結果は2025年5月1日に公表いたします。"
     [d] = fired(text, "missing-incident-date")
     assert span(text, d) == "先般"
+
+def test_a_parenthetical_not_leaked_note_keeps_the_items_outside_it() -> None:
+    from owabilint.engine import Settings, lint_text
+
+    text = "■誤って表示された情報\nメールアドレス（お名前やご住所は含まれておりません）\n"
+    report = lint_text(text, settings=Settings(select={"vague-leaked-data"}))
+    assert report.diagnostics == []
+    negated = "■誤って表示された情報\n（お名前やご住所は含まれておりません）\n"
+    report = lint_text(negated, settings=Settings(select={"vague-leaked-data"}))
+    assert [d.rule for d in report.diagnostics] == ["vague-leaked-data"]

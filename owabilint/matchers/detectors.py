@@ -27,7 +27,12 @@ _DATE = re.compile(
 )
 _TIME = re.compile(r"(?:午前|午後|朝|夜)?\d{1,2}時(?:\d{1,2}分|半)?|(?<![\d:])\d{1,2}:\d{2}(?![\d:])|(?:午前|午後)\d{1,2}")
 _COUNTER = r"(?:件|名様|名|人|アカウント|世帯|(?:ご|御)?家庭|社|団体|事業者|口座|枚|通|組|ID)"
-_COUNT = re.compile(rf"(?:約|最大|およそ|計|合計|延べ)?(?<![\d.\-/:])\d+(?:\.\d+)?(?:万|千|百)?\d*{_COUNTER}")
+# 一人/二人 are words of their own (Sudachi does not fold them to digits); お客様一人ひとり
+# ("each customer") is not a count.
+_COUNT = re.compile(
+    rf"(?:約|最大|およそ|計|合計|延べ)?(?<![\d.\-/:])\d+(?:\.\d+)?(?:万|千|百)?\d*{_COUNTER}"
+    r"|(?<![一二三四五六七八九十百千万第人り御お])(?:お|御)?[一二]人(?:様)?(?!ひとり|一人|御一人|おひとり|ずつ|で|体制)"
+)
 # Staff and work arrangements are not the number of affected people.
 _STAFF_BEFORE = re.compile(r"(?:担当者?|従業員|社員|スタッフ|職員|講師|作業員|添乗員|係員|当社員|弊社員|委員)(?:の|を|が|は|も)?\s*$")
 _STAFF_AFTER = re.compile(
