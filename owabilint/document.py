@@ -41,6 +41,10 @@ _BARE_HEADING = re.compile(
     r"|お願い|お問い合わせ|お問合せ|問い合わせ先|問合せ先|連絡先|窓口|日時|期間|状況|今後|措置|経緯と原因)"
     r"(?:について|に関して|等|など|の(?:内容|詳細|状況|概要))?$"
 )
+_ROW_START = re.compile(
+    r"^\s*(?:午前|午後)?(?:(?:\d{4}|[０-９]{4}|(?:令和|平成)\S{1,2})年\s*)?(?:\d{1,2}|[０-９]{1,2})(?:月\s*(?:\d{1,2}|[０-９]{1,2})日|[:：時])"
+    r"|^\s*\d{1,4}[/／]\d{1,2}"
+)
 _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+|www\.[^\s<>\"'「」（）()、。]+")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 
@@ -314,6 +318,8 @@ class Document:
         if not body or body[-1] in _TERMINALS or body[-1] in _CLOSERS and body[-2:-1] in tuple(_TERMINALS):
             return False
         nxt_text = self.text[nxt.start : nxt.end]
+        if _ROW_START.match(body) and _ROW_START.match(nxt_text):
+            return False  # timeline rows (4月3日　…検知した / 4月4日　…), not a wrapped sentence
         if _SALUTATION_END.search(body):
             return bool(_PARTICLE_START.match(nxt_text))
         if _SALUTATION_END.search(nxt_text.rstrip()) and len(nxt_text.strip()) <= 40:

@@ -103,3 +103,11 @@ def test_bare_section_lines_are_headings() -> None:
 def test_a_bare_line_in_running_text_is_not_a_heading() -> None:
     doc = Document("平素よりご愛顧いただき誠にありがとうございます。\n今後の対応\nについてご説明いたします。")
     assert all(s.kind != "heading" for s in doc.sentences)
+
+
+def test_timeline_rows_are_not_joined_as_a_hard_wrapped_sentence() -> None:
+    doc = Document("4月3日　不審な通信を検知した\n4月4日　サーバーを停止した\n")
+    assert texts(doc) == ["4月3日\u3000不審な通信を検知した", "4月4日\u3000サーバーを停止した"]
+    # a wrapped sentence whose next line happens to start with a date still joins
+    doc = Document("弊社は\n2025年4月3日に判明した事実をお知らせいたします。\n")
+    assert texts(doc) == ["弊社は2025年4月3日に判明した事実をお知らせいたします。"]

@@ -74,3 +74,15 @@ def test_headings_list_items_subject_and_signature_are_not_judged() -> None:
 def test_quoted_plain_speech_is_not_judged() -> None:
     text = "お客様から「届いた書類が違う。」とのご連絡をいただきました。\n「宛名を確認しなかった。」\n直ちに回収いたしました。"
     assert findings(text) == []
+
+
+def test_lines_without_closing_punctuation_are_fragments_not_sentences() -> None:
+    text = (
+        "不正アクセスが判明いたしました。\n\n"
+        "■経緯\n"
+        "4月3日　不審な通信を検知した\n\n"
+        "4月4日　サーバーを停止した\n\n"
+        "深くお詫び申し上げます。詳細は追ってお知らせいたします。\n"
+    )
+    assert findings(text) == []
+    assert findings(text.replace("停止した\n", "停止した。\n")) == ["4月4日　サーバーを停止した。"]

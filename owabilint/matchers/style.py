@@ -11,12 +11,15 @@ Each sentence of prose gets a style from the parts of speech of its final predic
 
 The majority style of the document wins; each sentence in the minority style is
 reported (a tie counts as です・ます, the register of a notice to customers).
-Headings, list items, fields, the subject line, the closing sender block, quoted text
+Only sentences that end like prose (with 。！？) are judged: a line without one is a
+fragment such as a timeline row (4月3日　サーバーを停止した). Headings, list items,
+fields, the subject line, the closing sender block, quoted text
 and quoted lines (``>`` mail replies, Markdown block quotes) are never judged.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from owabilint.errors import RuleError
@@ -30,6 +33,7 @@ POLITE, PLAIN = "polite", "plain"
 _TRAILING = ("補助記号", "空白")
 _PREDICATE = ("助動詞", "動詞", "形容詞")
 _PLAIN_FORMS = ("終止形", "意志推量形")
+_ENDS_LIKE_PROSE = re.compile(r"[。．！？!?][」』）)]*\s*$")
 _MESSAGES = {
     POLITE: "文体が混在しています。この文書は主に「です・ます」調です。文末「{ending}」を「です・ます」に揃えてください。",
     PLAIN: "文体が混在しています。この文書は主に「だ・である」調です。文末「{ending}」を「だ・である」に揃えるか、文書全体を「です・ます」調に統一してください。",
@@ -98,6 +102,8 @@ class StyleMatcher(Matcher):
                 continue
             if doc.line_text(sentence.line).lstrip().startswith((">", "＞")):
                 continue  # a quoted e-mail reply or a Markdown block quote
+            if not _ENDS_LIKE_PROSE.search(sentence.text):
+                continue  # a fragment: a timeline row, a label, a table cell
             style, chain = self.judge.style(sentence, doc)
             if style is not None:
                 out.append((sentence, style, chain))
