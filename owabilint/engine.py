@@ -151,12 +151,18 @@ def lint_text(
     and front matter are blanked first (same length, so positions still point into ``text``).
     """
     if kind == "markdown":
-        from owabilint.markdown import mask_markdown
+        from owabilint.markdown import link_targets, mask_markdown
 
-        from owabilint.markdown import link_targets
+        masked = mask_markdown(text)
+        doc = Document(masked.prose, kind=kind, path=path)
+        if masked.setext_headings:  # "Title\n=====": the underline is blanked, the parser knows the heading
+            from dataclasses import replace
 
-        prose = mask_markdown(text).prose
-        doc = Document(prose, kind=kind, path=path)
+            heading_lines = set(masked.setext_headings)
+            doc.lines = [
+                replace(line, kind="heading") if line.number in heading_lines and line.kind != "blank" else line
+                for line in doc.lines
+            ]
         doc.links = link_targets(text)  # a link's target is masked, but it is still a URL the reader can open
         return lint_document(doc, rules, settings, original=text)
     return lint_document(Document(text, kind=kind, path=path), rules, settings)

@@ -34,6 +34,7 @@ _SPACE = " \t\r\n"
 class MaskedMarkdown:
     prose: str  # same length as the source; non-prose replaced by spaces
     comments: list[tuple[int, int]] = field(default_factory=list)  # HTML comment spans, <!-- … --> included
+    setext_headings: list[int] = field(default_factory=list)  # 1-based lines of "Title\n=====" heading text
 
 
 class _Masker:
@@ -41,6 +42,7 @@ class _Masker:
         self.text = text
         self.chars = list(text)
         self.comments: list[tuple[int, int]] = []
+        self.setext_headings: list[int] = []
         self.line_starts = [0]
         self.line_ends: list[int] = []  # before the line break
         for m in _LINE_BREAK.finditer(text):
@@ -63,7 +65,7 @@ class _Masker:
         return self.text[self.line_starts[n] : self.line_ends[n]]
 
     def result(self) -> MaskedMarkdown:
-        return MaskedMarkdown("".join(self.chars), sorted(self.comments))
+        return MaskedMarkdown("".join(self.chars), sorted(self.comments), self.setext_headings)
 
 
 def mask_markdown(text: str) -> MaskedMarkdown:
@@ -91,6 +93,7 @@ def mask_markdown(text: str) -> MaskedMarkdown:
             quote_ranges.append((first, last))
         elif tok.type == "heading_open" and tok.markup in ("=", "-"):
             m.mask_lines(last - 1, last)  # setext underline
+            m.setext_headings.extend(range(first + 1, last))
         elif tok.type == "inline":
             _scan_inline(m, m.line_starts[first], m.line_ends[min(last, len(m.line_ends)) - 1], references)
         elif tok.type == "table_open":

@@ -107,3 +107,14 @@ def test_table_delimiter_row_is_not_prose() -> None:
     text = "| 項目 | 内容 |\n|:---|---:|\n| 氏名 | あり |\n"
     masked = mask_markdown(text).prose
     assert masked.splitlines() == ["| 項目 | 内容 |", " " * len("|:---|---:|"), "| 氏名 | あり |"]
+
+
+def test_setext_headings_are_headings() -> None:
+    from owabilint.engine import lint_text
+
+    text = "お詫びとご報告！\n=====\n\n本文です。\n\n再発防止策\n---\n"
+    assert mask_markdown(text).setext_headings == [1, 6]
+    (d,) = [d for d in lint_text(text, kind="markdown").diagnostics if d.rule == "emotional-expression"]
+    assert d.line == 1 and d.fix is None and "見出し" in d.message  # the heading variant, not the sentence one
+    (plain,) = [d for d in lint_text(text, kind="text").diagnostics if d.rule == "emotional-expression"]
+    assert plain.fix is not None
