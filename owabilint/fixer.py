@@ -99,7 +99,8 @@ def write_back(path: str, data: bytes, original: bytes) -> None:
     """Replace ``path`` with ``data`` atomically, unless it no longer holds ``original``."""
     target = Path(path)
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        info = target.stat()
+        mode = stat.S_IMODE(info.st_mode)
         folder = target.resolve().parent
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".owabilint-tmp", dir=folder)
     except OSError as exc:
@@ -110,6 +111,11 @@ def write_back(path: str, data: bytes, original: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
+        if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+            try:
+                os.chown(tmp, info.st_uid, info.st_gid)  # keep the owner when we are allowed to (root)
+            except PermissionError:
+                pass
         if target.read_bytes() != original:
             raise FixError(f"{path}: 確認中にファイルが変更されたため、修正を書き込みませんでした。もう一度実行してください")
         os.replace(tmp, target.resolve())

@@ -161,3 +161,14 @@ def test_every_rule_fix_converges_on_the_rule_examples() -> None:
             again = fix_text(result.text, lint)
             assert again.applied == 0 and again.text == result.text
     assert fixed_any
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="changing a file's owner needs root")
+def test_fix_keeps_the_owner(tmp_path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(BAD, encoding="utf-8")
+    os.chown(draft, 1234, 5678)
+    proc = run_cli("--fix", *SELECT, str(draft))
+    assert proc.returncode == 0, proc.stderr
+    assert draft.read_text(encoding="utf-8") == FIXED
+    assert (draft.stat().st_uid, draft.stat().st_gid) == (1234, 5678)

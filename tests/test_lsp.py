@@ -30,6 +30,7 @@ class Session:
     def __init__(self, client: LanguageClient) -> None:
         self.client = client
         self.published: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
+        self.messages: asyncio.Queue[types.ShowMessageParams] = asyncio.Queue()
 
     async def diagnostics(self, uri: str, version: int | None = None) -> types.PublishDiagnosticsParams:
         while True:
@@ -45,6 +46,10 @@ async def start(encodings: list[str] | None = None, root: Path | None = None) ->
     @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     def on_diagnostics(_client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
         session.published.put_nowait(params)
+
+    @client.feature(types.WINDOW_SHOW_MESSAGE)
+    def on_message(_client: LanguageClient, params: types.ShowMessageParams) -> None:
+        session.messages.put_nowait(params)
 
     await client.start_io(sys.executable, "-m", "owabilint", "lsp", cwd=str(ROOT))
     general = types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None
@@ -238,6 +243,28 @@ def test_configuration_is_discovered_and_reloaded_when_it_changes(tmp_path) -> N
         second = await session.diagnostics(uri, version=1)
         codes = {str(d.code) for d in second.diagnostics}
         assert "emotional-expression" in codes and "missing-contact" not in codes
+        await stop(session)
+
+    asyncio.run(scenario())
+
+
+def test_a_broken_configuration_is_shown_once_and_the_server_keeps_serving(tmp_path) -> None:
+    (tmp_path / "owabilint.toml").write_text('ignore = "emotional-expression"\n', encoding="utf-8")
+    uri = (tmp_path / "draft.txt").as_uri()
+
+    async def scenario() -> None:
+        session, _ = await start(root=tmp_path)
+        open_draft(session, uri, DRAFT)
+        message = await asyncio.wait_for(session.messages.get(), TIMEOUT)
+        assert message.type == types.MessageType.Error
+        assert "owabilint.toml" in message.message and "ignore" in message.message
+        session.client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
+        (tmp_path / "owabilint.toml").write_text('ignore = ["emotional-expression"]\n', encoding="utf-8")
+        os.utime(tmp_path / "owabilint.toml", ns=(1, 1))
+        session.client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
+        published = await session.diagnostics(uri, version=1)
+        assert "emotional-expression" not in {str(d.code) for d in published.diagnostics}
+        assert session.messages.empty()  # the same error was not shown a second time
         await stop(session)
 
     asyncio.run(scenario())

@@ -148,6 +148,7 @@ class OwabilintServer(LanguageServer):
         self.pending: dict[str, asyncio.Task] = {}
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="owabilint-lint")
         self.debounce = DEBOUNCE_SECONDS
+        self.last_error: str | None = None
 
     @property
     def encoding(self) -> str:
@@ -169,9 +170,16 @@ class OwabilintServer(LanguageServer):
         kind = document_kind(path, document.language_id)
         try:
             report = await asyncio.get_running_loop().run_in_executor(self.executor, _lint, text, path, kind)
-        except OwabilintError as exc:
-            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"owabilint: {exc}"))
+        except OwabilintError as exc:  # a broken configuration or rule pack: say so once, not per keystroke
+            message = f"owabilint: {exc}"
+            if message != self.last_error:
+                self.last_error = message
+                self.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
             return
+        except Exception:  # a bug must not take the server down: log it and keep serving
+            log.exception("linting %s failed", uri)
+            return
+        self.last_error = None
         if uri not in self.workspace.text_documents:
             return  # closed meanwhile
         current = self.workspace.get_text_document(uri)
