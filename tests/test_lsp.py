@@ -268,3 +268,19 @@ def test_a_broken_configuration_is_shown_once_and_the_server_keeps_serving(tmp_p
         await stop(session)
 
     asyncio.run(scenario())
+
+
+def test_a_buffer_that_is_not_a_draft_gets_one_error_diagnostic(tmp_path) -> None:
+    uri = (tmp_path / "mail.eml").as_uri()
+    buffer = "Subject: test\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>本文</p>\r\n"
+
+    async def scenario() -> None:
+        session, _ = await start(root=tmp_path)
+        open_draft(session, uri, buffer)
+        published = await session.diagnostics(uri, version=1)
+        (d,) = published.diagnostics
+        assert d.severity == types.DiagnosticSeverity.Error and "text/plain" in d.message
+        assert (d.range.start.line, d.range.start.character) == (0, 0)
+        await stop(session)
+
+    asyncio.run(scenario())

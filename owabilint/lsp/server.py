@@ -25,7 +25,7 @@ from pygls.lsp.server import LanguageServer
 
 from owabilint import __version__
 from owabilint.engine import Settings, lint_text
-from owabilint.errors import OwabilintError
+from owabilint.errors import InputError, OwabilintError
 from owabilint.fixer import non_overlapping
 from owabilint.links import rule_doc_url
 from owabilint.lsp.positions import LineIndex
@@ -188,10 +188,18 @@ class OwabilintServer(LanguageServer):
         linted = Linted(text, version, report, self.encoding)
         self.linted[uri] = linted
         index = linted.index()
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(
-                uri=uri, version=version, diagnostics=[to_lsp_diagnostic(d, index) for d in report.diagnostics]
+        diagnostics = [to_lsp_diagnostic(d, index) for d in report.diagnostics]
+        if report.error:  # the buffer cannot be read as a draft (e.g. an e-mail without a text body)
+            diagnostics.append(
+                types.Diagnostic(
+                    range=lsp_range(index, 0, 0),
+                    severity=types.DiagnosticSeverity.Error,
+                    source=SOURCE,
+                    message=report.error,
+                )
             )
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
         )
 
     def relint_all(self) -> None:
@@ -230,8 +238,18 @@ def is_config_uri(uri: str) -> bool:
 
 
 def _lint(text: str, path: str | None, kind: str) -> FileReport:
+    """Lint a buffer as the CLI lints the file; positions are offsets into the buffer."""
     rules, settings = settings_for(path)
-    return lint_text(text, path=path or "<buffer>", kind=kind, rules=rules, settings=settings)
+    shown = path or "<buffer>"
+    if kind != "email":
+        return lint_text(text, path=shown, kind=kind, rules=rules, settings=settings)
+    from owabilint.lsp.email_buffer import email_view
+
+    try:
+        view = email_view(text, shown)
+    except InputError as exc:
+        return FileReport(path=shown, text=text, error=exc.problem)
+    return view.remap(lint_text(view.text, path=shown, kind=kind, rules=rules, settings=settings))
 
 
 def build_server() -> OwabilintServer:
