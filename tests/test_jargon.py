@@ -73,3 +73,8 @@ def test_a_term_in_the_subject_is_fine_when_the_body_explains_it() -> None:
     body = "\n\n端末がランサムウェア（データを暗号化して使えなくするウイルス）に感染しました。\n"
     assert spans("件名：ランサムウェア感染に関するお詫び" + body) == []
     assert spans("件名：ランサムウェア感染に関するお詫び\n\n端末が感染しました。\n") == ["ランサムウェア"]
+
+
+def test_numbered_footnote_glossary_explains_the_term() -> None:
+    text = "WAF※1を導入いたしました。\n\n※1 WAF：不正な通信を自動で遮断する仕組みです。\n"
+    assert spans(text) == []

@@ -35,7 +35,7 @@ _DEFINITION_AFTER = re.compile(r"^\s*(?:とは|(?:と呼ばれる|と呼ばれ�
 _DEFINITION_BEFORE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]{3,}[、,]?\s*(?:いわゆる|通称)\s*$")
 _PAREN_BEFORE = re.compile(r"[（(]\s*(?:いわゆる|通称|以下)?[、,]?\s*[「『]?\s*$")
 _PAREN_AFTER = re.compile(r"^\s*[」』]?\s*[）)]")
-_GLOSSARY_LINE = re.compile(r"^\s*(?:[※*＊・\-]\s*)?$")
+_GLOSSARY_LINE = re.compile(r"^\s*(?:(?:※|\*|＊|注)[0-9０-９]*[:：.．)）]?\s*|[・\-]\s*)?$")
 _GLOSSARY_AFTER = re.compile(r"^\s*(?:[:：]|とは)\s*\S")
 # Full-width Latin letters, digits and brackets → ASCII, one code point for one, so
 # ＷＡＦ and （…） are read like WAF and (…) and offsets stay valid.
