@@ -257,3 +257,21 @@ class SentenceFilter:
         if "email" in self.skip and doc.in_spans(doc.email_spans, start, end):
             return False
         return True
+
+
+class PatternEntry:
+    """One ``[[matcher.…]]`` table: a pattern spec, a sentence filter, and the entry's
+    own keys (``EXTRA_KEYS``, read by ``configure``). Unknown keys are refused."""
+
+    EXTRA_KEYS: frozenset[str] = frozenset()
+
+    def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
+        unknown = set(params) - set(PATTERN_KEYS) - set(SentenceFilter.KEYS) - self.EXTRA_KEYS
+        if unknown:
+            raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+        self.pattern = pattern_from(params, where, lexicons)
+        self.filter = SentenceFilter(params, where, lexicons)
+        self.configure(params, where, lexicons)
+
+    def configure(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
+        """Read the entry's own keys."""

@@ -20,19 +20,13 @@ from __future__ import annotations
 from typing import Any
 
 from owabilint.errors import RuleError
-from owabilint.matchers.base import Finding, LintContext, Matcher, SentenceFilter, pattern_from, regex_list, take
-from owabilint.matchers.patterns import PATTERN_KEYS, merge_spans
+from owabilint.matchers.base import Finding, LintContext, Matcher, PatternEntry, regex_list, take
+from owabilint.matchers.patterns import merge_spans
 
-_ENTRY_KEYS = set(PATTERN_KEYS) | set(SentenceFilter.KEYS) | {"message", "fix", "allow", "allow_whole_line"}
+class _Entry(PatternEntry):
+    EXTRA_KEYS = frozenset({"message", "fix", "allow", "allow_whole_line"})
 
-
-class _Entry:
-    def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
-        unknown = set(params) - _ENTRY_KEYS
-        if unknown:
-            raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}")
-        self.pattern = pattern_from(params, where, lexicons)
-        self.filter = SentenceFilter(params, where, lexicons)
+    def configure(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
         self.message = take(params, "message", str, where)
         self.fix = take(params, "fix", str, where)
         self.allow = regex_list(params.get("allow"), f"{where}.allow")

@@ -28,36 +28,27 @@ from owabilint.matchers.base import (
     Finding,
     LintContext,
     Matcher,
-    SentenceFilter,
+    PatternEntry,
     optional_patterns,
-    pattern_from,
     take,
 )
-from owabilint.matchers.patterns import PATTERN_KEYS, merge_spans
+from owabilint.matchers.patterns import merge_spans
 
-_EVIDENCE_KEYS = set(PATTERN_KEYS) | set(SentenceFilter.KEYS) | {"also"}
 _FALLBACKS = ("first-line", "first-prose", "last-line")
-_ANCHOR_KEYS = set(PATTERN_KEYS) | set(SentenceFilter.KEYS) | {"message", "anchor_sentence"}
 
 
-class _Evidence:
-    def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
-        unknown = set(params) - _EVIDENCE_KEYS
-        if unknown:
-            raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}")
-        self.pattern = pattern_from(params, where, lexicons)
-        self.filter = SentenceFilter(params, where, lexicons)
+class _Evidence(PatternEntry):
+    EXTRA_KEYS = frozenset({"also"})
+
+    def configure(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
         # ``also``: patterns that must match in the same sentence when an option asks.
         self.also = optional_patterns(params.get("also"), f"{where}.also", lexicons)
 
 
-class _Anchor:
-    def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
-        unknown = set(params) - _ANCHOR_KEYS
-        if unknown:
-            raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}")
-        self.pattern = pattern_from(params, where, lexicons)
-        self.filter = SentenceFilter(params, where, lexicons)
+class _Anchor(PatternEntry):
+    EXTRA_KEYS = frozenset({"message", "anchor_sentence"})
+
+    def configure(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
         self.message = take(params, "message", str, where)
         self.sentence = take(params, "anchor_sentence", bool, where, False)
 
