@@ -44,10 +44,12 @@ def test_sarif_driver_describes_every_rule() -> None:
     proc = run_cli("rules", env={"COLUMNS": "200"})
     ids = [r["id"] for r in rules]
     assert ids and len(ids) == len(set(ids))
-    listed = proc.stdout.decode()
-    assert all(rule_id in listed for rule_id in ids)
+    from owabilint.suppression import DIRECTIVE_RULES
+
     rule_files = sorted(p.stem for p in (ROOT / "rules").glob("*.toml"))
-    assert sorted(ids) == rule_files
+    assert sorted(ids) == sorted(rule_files + list(DIRECTIVE_RULES))
+    listed = proc.stdout.decode()
+    assert all(rule_id in listed for rule_id in rule_files)
     for r in rules:
         assert r["name"] and r["shortDescription"]["text"] and r["help"]["text"]
         assert r["helpUri"].startswith("https://") and r["helpUri"].endswith("README.md#rules")
@@ -138,3 +140,15 @@ def test_the_schema_rejects_output_that_breaks_the_contract() -> None:
     extended = json.loads(json.dumps(data))
     extended["files"][0]["encoding"] = "utf-8"
     assert validator.is_valid(extended)
+
+
+def test_sarif_describes_the_rule_of_every_result_including_directive_problems(tmp_path) -> None:
+    draft = tmp_path / "notice.md"
+    draft.write_text("# お詫び\n\n<!-- owabilint-disable no-such-rule -->\n流出しました！\n", encoding="utf-8")
+    _, log = sarif(str(draft))
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert "invalid-directive" in {r["ruleId"] for r in run["results"]}
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]

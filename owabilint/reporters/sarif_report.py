@@ -50,6 +50,28 @@ def descriptor(rule: Rule) -> dict:
     }
 
 
+def directive_descriptors(known: set[str]) -> list[dict]:
+    """The pseudo-rules that report problems with Markdown directive comments."""
+    from owabilint.suppression import DIRECTIVE_RULES
+
+    out = []
+    for rule_id, (severity, summary) in DIRECTIVE_RULES.items():
+        if rule_id in known:
+            continue
+        help_text = f"{summary}\n\n詳しくは `owabilint rule {rule_id}` を参照してください。"
+        out.append(
+            {
+                "id": rule_id,
+                "name": rule_name(rule_id),
+                "shortDescription": {"text": summary},
+                "help": {"text": help_text, "markdown": help_text},
+                "helpUri": rule_doc_url(rule_id),
+                "defaultConfiguration": {"level": LEVELS[severity]},
+            }
+        )
+    return out
+
+
 def _result(f: FileReport, d: Diagnostic, rule_index: dict[str, int]) -> dict:
     uri = artifact_uri(f.path)
     region = {
@@ -92,7 +114,9 @@ def _result(f: FileReport, d: Diagnostic, rule_index: dict[str, int]) -> dict:
 
 
 def as_dict(report: Report, rules: list[Rule]) -> dict:
-    rule_index = {r.id: i for i, r in enumerate(rules)}
+    descriptors = [descriptor(r) for r in rules]
+    descriptors += directive_descriptors({r.id for r in rules})
+    rule_index = {d["id"]: i for i, d in enumerate(descriptors)}
     results = [_result(f, d, rule_index) for f in report.files for d in f.diagnostics]
     notifications = [
         {
@@ -114,7 +138,7 @@ def as_dict(report: Report, rules: list[Rule]) -> dict:
                         "version": __version__,
                         "semanticVersion": __version__,
                         "informationUri": HOMEPAGE,
-                        "rules": [descriptor(r) for r in rules],
+                        "rules": descriptors,
                     }
                 },
                 "invocations": [
