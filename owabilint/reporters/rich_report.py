@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 
 from rich.cells import cell_len
 from rich.console import Console, Group
@@ -100,7 +101,7 @@ def render(report: Report, *, color: bool | None = None, width: int | None = Non
         file=buffer,
         force_terminal=bool(color),
         no_color=not color,
-        width=width or 100,
+        width=width or shutil.get_terminal_size((100, 24)).columns,
         highlight=False,
         soft_wrap=True,
     )
