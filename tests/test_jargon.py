@@ -78,3 +78,34 @@ def test_a_term_in_the_subject_is_fine_when_the_body_explains_it() -> None:
 def test_numbered_footnote_glossary_explains_the_term() -> None:
     text = "WAF※1を導入いたしました。\n\n※1 WAF：不正な通信を自動で遮断する仕組みです。\n"
     assert spans(text) == []
+
+
+def _spellings(term: str) -> list[str]:
+    """Spellings the jargon pattern accepts for ``term``: other case, the letters
+    IGNORECASE also reads as Latin (ſ, ı, K), full-width letters, エ for ェ, no long vowel."""
+    swapped = term.swapcase()
+    odd = term.replace("s", "ſ").replace("S", "ſ").replace("i", "ı").replace("k", "\u212a").replace("K", "\u212a")
+    wide = "".join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalnum() else c for c in term)
+    kana = term.replace("ェ", "エ").replace("ィ", "イ").replace("ォ", "オ").replace("ー", "")
+    return [term, swapped, odd, wide, kana]
+
+
+def test_every_listed_term_is_found_in_every_spelling_the_pattern_accepts() -> None:
+    # A draft is searched line by line only after a quick whole-text test: that test must
+    # let through every spelling the full pattern matches.
+    from pathlib import Path
+
+    from owabilint.ruleset import builtin_rules
+
+    (rule,) = [r for r in builtin_rules() if r.id == "technical-jargon"]
+    lexicon = Path(__file__).parent.parent / "rules" / "lexicons" / "jargon.txt"
+    terms = [t.strip() for t in lexicon.read_text(encoding="utf-8").splitlines() if t.strip() and not t.startswith("#")]
+    assert len(terms) > 50
+    checked = 0
+    for term in terms:
+        for spelling in _spellings(term):
+            text = f"当社では、{spelling}について確認しております。"
+            if rule.matcher.pattern.search(text.translate({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})):
+                checked += 1
+                assert spans(text), f"{spelling!r} matches the pattern but was not reported"
+    assert checked >= len(terms)

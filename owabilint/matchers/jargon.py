@@ -82,6 +82,15 @@ class JargonMatcher(Matcher):
             raise RuleError(f"{where}.regex: invalid regular expression: {exc}") from None
         self.pattern = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in self.singles), re.IGNORECASE)
         self.message = take(params, "message", str, where)
+        self._literals, self._rest = _necessary_parts(self.singles, len(extra))
+
+    def _may_occur(self, text: str) -> bool:
+        """False when no term can match anywhere in ``text``: a draft without jargon (the
+        common case) skips the line-by-line search with the large pattern."""
+        caseless = _caseless(text)
+        if any(literal in caseless for literal in self._literals):
+            return True
+        return self._rest is not None and self._rest.search(text) is not None
 
     def _key(self, text: str) -> str:
         """The listed term a match stands for (ランサムウエア → ランサムウェア)."""
@@ -121,6 +130,8 @@ class JargonMatcher(Matcher):
     def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
         doc = ctx.doc
         text = doc.text.translate(_HALFWIDTH)
+        if not self._may_occur(text):
+            return []
         hits: list[tuple[int, int, str, bool]] = []
         explained_from: dict[str, int] = {}
         for line in doc.lines:
@@ -142,6 +153,58 @@ class JargonMatcher(Matcher):
             message = self.message.format(term=doc.text[start:end]) if self.message else None
             findings.append(Finding(start, end, message))
         return findings
+
+
+_VARIANTS = {"ェ": ("ェ", "エ"), "ィ": ("ィ", "イ"), "ォ": ("ォ", "オ"), "ー": ("ー", "")}
+# Characters other than A-Z that IGNORECASE matches to a-z (checked over all of Unicode).
+_IGNORECASE_ODD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _caseless(text: str) -> str:
+    """``text`` with every character that IGNORECASE matches to a Latin letter spelled
+    as that lowercase letter (other characters keep or change their own case)."""
+    return text.translate(_IGNORECASE_ODD).lower()
+
+
+def _literal_forms(term: str) -> tuple[str, ...]:
+    """Spellings of which ``_caseless`` of every match of ``term``'s regex contains one:
+    its longest run without non-Latin cased letters, lowercased, with each small kana or
+    long vowel in the forms the regex allows. Empty when a form would be shorter than two."""
+    runs: list[str] = []
+    run = ""
+    for ch in term:
+        if ch.isascii() and ch.isalpha():
+            run += ch.lower()
+        elif ch.lower() != ch or ch.upper() != ch or ch.casefold() != ch:
+            runs.append(run)
+            run = ""
+        else:
+            run += ch
+    runs.append(run)
+    best: tuple[str, ...] = ()
+    for run in runs:
+        forms = [""]
+        for ch in run:
+            choices = (ch,) if term.isascii() else _VARIANTS.get(ch, (ch,))
+            forms = [f + c for f in forms for c in choices]
+        shortest = min(len(f) for f in forms)
+        if shortest >= 2 and (not best or shortest > min(len(f) for f in best)):
+            best = tuple(dict.fromkeys(forms))
+    return best
+
+
+def _necessary_parts(singles: list[tuple[re.Pattern[str], str]], n_regex: int) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """Literals of which ``_caseless`` of a match holds one, and a pattern for the regexes
+    and terms without: a text with neither holds no term (see ``JargonMatcher._may_occur``)."""
+    literals: list[str] = []
+    rest: list[str] = []
+    for i, (rx, source) in enumerate(singles):
+        forms = () if i < n_regex else _literal_forms(source)
+        if forms:
+            literals.extend(forms)
+        else:
+            rest.append(f"(?:{rx.pattern})")
+    return tuple(dict.fromkeys(literals)), re.compile("|".join(rest), re.IGNORECASE) if rest else None
 
 
 def _paren_content(text: str) -> str | None:
