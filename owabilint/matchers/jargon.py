@@ -28,15 +28,16 @@ from owabilint.matchers.base import Finding, LintContext, Matcher, take
 from owabilint.matchers.regex import patterns_untrusted
 
 _OPEN, _CLOSE = "（(", "）)"
-_HIRAGANA = re.compile(r"[\u3041-\u309f]")
-_KANJI = re.compile(r"[\u4e00-\u9fff]")
-_JAPANESE_END = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]\s*$")
-_DEFINITION_AFTER = re.compile(r"^\s*(?:とは|(?:と呼ばれる|と呼ばれている|つまり|すなわち)[、,])\s*[^。]{6,}")
-_DEFINITION_BEFORE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]{3,}[、,]?\s*(?:いわゆる|通称)\s*$")
-_PAREN_BEFORE = re.compile(r"[（(]\s*(?:いわゆる|通称|以下)?[、,]?\s*[「『]?\s*$")
-_PAREN_AFTER = re.compile(r"^\s*[」』]?\s*[）)]")
-_GLOSSARY_LINE = re.compile(r"^\s*(?:(?:※|\*|＊|注)[0-9０-９]*[:：.．)）]?\s*|[・\-]\s*)?$")
-_GLOSSARY_AFTER = re.compile(r"^\s*(?:[:：]|とは)\s*\S")
+# Compiled by re's own cache at first use: only drafts with a term need them.
+_HIRAGANA = r"[\u3041-\u309f]"
+_KANJI = r"[\u4e00-\u9fff]"
+_JAPANESE_END = r"[\u3041-\u30ff\u4e00-\u9fff]\s*$"
+_DEFINITION_AFTER = r"^\s*(?:とは|(?:と呼ばれる|と呼ばれている|つまり|すなわち)[、,])\s*[^。]{6,}"
+_DEFINITION_BEFORE = r"[\u3041-\u30ff\u4e00-\u9fff]{3,}[、,]?\s*(?:いわゆる|通称)\s*$"
+_PAREN_BEFORE = r"[（(]\s*(?:いわゆる|通称|以下)?[、,]?\s*[「『]?\s*$"
+_PAREN_AFTER = r"^\s*[」』]?\s*[）)]"
+_GLOSSARY_LINE = r"^\s*(?:(?:※|\*|＊|注)[0-9０-９]*[:：.．)）]?\s*|[・\-]\s*)?$"
+_GLOSSARY_AFTER = r"^\s*(?:[:：]|とは)\s*\S"
 # Full-width Latin letters, digits and brackets → ASCII, one code point for one, so
 # ＷＡＦ and （…） are read like WAF and (…) and offsets stay valid.
 _HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -106,7 +107,7 @@ class JargonMatcher(Matcher):
     def _plain_words(self, text: str) -> bool:
         if self._is_term(text):
             return False
-        return bool(_HIRAGANA.search(text)) or len(_KANJI.findall(text)) >= 4
+        return bool(re.search(_HIRAGANA, text)) or len(re.findall(_KANJI, text)) >= 4
 
     # ------------------------------------------------------------------ explanations
     def _explained_here(self, text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
@@ -117,15 +118,15 @@ class JargonMatcher(Matcher):
             inner = _paren_content(stripped)
             if inner is not None and self._plain_words(inner):
                 return True
-        opening = _PAREN_BEFORE.search(before)
-        if opening and _PAREN_AFTER.match(after):
+        opening = re.search(_PAREN_BEFORE, before)
+        if opening and re.match(_PAREN_AFTER, after):
             outside = before[: opening.start()].rstrip()
-            if _JAPANESE_END.search(outside) and not self._ends_with_term(outside):
+            if re.search(_JAPANESE_END, outside) and not self._ends_with_term(outside):
                 return True
-        return bool(_DEFINITION_AFTER.match(after) or _DEFINITION_BEFORE.search(before))
+        return bool(re.match(_DEFINITION_AFTER, after) or re.search(_DEFINITION_BEFORE, before))
 
     def _glossary(self, text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
-        return bool(_GLOSSARY_LINE.match(text[line_start:start]) and _GLOSSARY_AFTER.match(text[end:line_end]))
+        return bool(re.match(_GLOSSARY_LINE, text[line_start:start]) and re.match(_GLOSSARY_AFTER, text[end:line_end]))
 
     def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
         doc = ctx.doc
