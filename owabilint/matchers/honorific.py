@@ -121,10 +121,16 @@ class HonorificMatcher(Matcher):
     def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
         doc = ctx.doc
         findings: list[Finding] = []
+        # Every shape starts at a verb whose lemma is listed: other tokens start none.
+        heads = set().union(self.become, self.respect_verbs, self.humble_verbs)
         for sentence in doc.sentences:
             tokens = sentence.tokens
             k = 0
             while k < len(tokens):
+                t = tokens[k]
+                if t.dictionary not in heads and t.normalized not in heads:
+                    k += 1
+                    continue
                 for key, shape in (("become", self._become), ("respect", self._respect), ("humble", self._humble)):
                     hit = shape(tokens, k)
                     if hit is None:
