@@ -117,6 +117,12 @@ class TokenSequence:
         if head.start:
             first_word = next((i for i, t in enumerate(tokens) if t.pos[0] not in _SKIPPABLE_AT_START), len(tokens))
             starts: Iterable[int] = (first_word,) if first_word < stop else ()
+        elif head.surface:  # only tokens spelled as listed can start a match: find them first
+            starts = [i for i in range(stop) if tokens[i].surface in head.surface]
+        elif head.lemma:
+            starts = [i for i in range(stop) if tokens[i].dictionary in head.lemma]
+        elif head.normalized:
+            starts = [i for i in range(stop) if tokens[i].normalized in head.normalized]
         else:
             starts = range(stop)
         accepts = head.accepts
