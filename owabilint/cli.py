@@ -209,7 +209,7 @@ def _fix_or_diff(jobs, rules, *, fmt: str, fail_on: str | None, write: bool, fil
 def _print_config(resolver, target: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
     import json
 
-    from owabilint.config import as_dict, describe
+    from owabilint.config_display import as_dict, describe
     from owabilint.errors import OwabilintError
 
     try:
@@ -253,7 +253,7 @@ def _check_pack(path: str) -> None:
     """Load a rule pack and run its own examples; always ends the command."""
     from pathlib import Path
 
-    from owabilint.config import load_rule_pack
+    from owabilint.rule_packs import load_rule_pack
     from owabilint.errors import OwabilintError
     from owabilint.examples import check_examples
     from owabilint.ruleset import builtin_rules, builtin_rules_dir, load_lexicons

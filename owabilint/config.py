@@ -26,14 +26,13 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from owabilint.errors import ConfigError, RuleError
+from owabilint.errors import ConfigError
 
 CONFIG_NAMES = ("owabilint.toml", ".owabilint.toml", "pyproject.toml")
 PROFILES = ("recommended", "strict", "concise")
@@ -65,8 +64,6 @@ PROFILE_KEYS = ("description", "checklist-severity", "severity", "rules")
 LEXICON_KEYS = {"extend-data-items": "data-items", "extend-jargon": "jargon"}
 _ID_LIST_KEYS = ("select", "extend-select", "ignore")
 _STRING_LIST_KEYS = ("exclude", "rule-paths", "extend-data-items", "extend-jargon", "extend-placeholders", "allow-brackets")
-_OPEN_BRACKETS = "[［【<＜〈《(（{"
-_CLOSE_BRACKETS = "]］】>＞〉》)）}"
 
 DEFAULT_SOURCE = "既定"
 
@@ -555,6 +552,7 @@ def _same_kind(default: Any, value: Any) -> bool:
 
 # -------------------------------------------------------------------- rule sets
 def _load_rules_for(config: ConfigFile | None, rule_paths: list[Path]) -> list[Any]:
+    from owabilint.rule_packs import builtin_lexicon_names, load_ruleset, pack_signature
     from owabilint.ruleset import builtin_rules
 
     values = config.values if config else {}
@@ -564,241 +562,10 @@ def _load_rules_for(config: ConfigFile | None, rule_paths: list[Path]) -> list[A
     if not (lexicon_extensions or placeholders or brackets or rule_paths):
         return builtin_rules()
     if lexicon_extensions:
-        available = _builtin_lexicon_names()
+        available = builtin_lexicon_names()
         for key in LEXICON_KEYS:
             if values.get(key) and LEXICON_KEYS[key] not in available:
                 raise ConfigError(
                     f"{config.where(key)}: 拡張する辞書 rules/lexicons/{LEXICON_KEYS[key]}.txt が組み込みルールにありません"
                 )
-    return load_ruleset(lexicon_extensions, placeholders, brackets, tuple(rule_paths), _pack_signature(rule_paths))
-
-
-def _pack_signature(rule_paths: list[Path]) -> tuple:
-    """Modification times of a pack's files: an edited pack is loaded again (language server)."""
-    files: list[Path] = []
-    for path in rule_paths:
-        files.extend([*sorted(path.glob("*.toml")), *sorted(path.glob("lexicons/*.txt"))] if path.is_dir() else [path])
-    signature = []
-    for f in files:
-        try:
-            stat = f.stat()
-        except OSError:
-            continue
-        signature.append((str(f), stat.st_mtime_ns, stat.st_size))
-    return tuple(signature)
-
-
-@lru_cache(maxsize=1)
-def _builtin_lexicon_names() -> frozenset[str]:
-    from owabilint.ruleset import builtin_rules_dir
-
-    return frozenset(p.stem for p in (builtin_rules_dir() / "lexicons").glob("*.txt"))
-
-
-@lru_cache(maxsize=16)
-def load_ruleset(
-    lexicon_extensions: tuple[tuple[str, tuple[str, ...]], ...] = (),
-    placeholders: tuple[str, ...] = (),
-    brackets: tuple[str, ...] = (),
-    rule_paths: tuple[Path, ...] = (),
-    _signature: tuple = (),
-) -> list[Any]:
-    """Built-in rules compiled with extended lexicons, plus rule packs.
-
-    Cached per distinct set of arguments; ``_signature`` (the packs' file times) only
-    takes part in the cache key.
-    """
-    from owabilint.ruleset import builtin_rules_dir, load_lexicons, load_rules
-
-    folder = builtin_rules_dir()
-    lexicons = load_lexicons(folder / "lexicons")
-    for name, terms in lexicon_extensions:
-        lexicons[name] = [*lexicons[name], *terms]
-    rules = load_rules(folder, lexicons)
-    if placeholders or brackets:
-        for rule in rules:
-            if rule.placeholder:
-                _extend_placeholder_rule(rule, placeholders, brackets, lexicons)
-    seen = {r.id: r for r in rules}
-    for path in rule_paths:
-        for rule in load_rule_pack(path, lexicons):
-            if rule.id in seen:
-                other = seen[rule.id].path
-                raise RuleError(f"{rule.path}: key 'id': rule id {rule.id!r} is already defined by {other}")
-            seen[rule.id] = rule
-            rules.append(rule)
-    return rules
-
-
-def load_rule_pack(path: Path, base_lexicons: dict[str, list[str]]) -> list[Any]:
-    """Rules of a user's pack (a folder of rule files with optional lexicons/, or one file).
-
-    Patterns are compiled with RE2 (see owabilint.matchers.regex), so a pack cannot
-    make matching take more than linear time.
-    """
-    from owabilint.matchers.regex import untrusted_patterns
-    from owabilint.ruleset import load_lexicons, load_rule_file
-
-    path = Path(path)
-    if path.is_dir():
-        files = sorted(path.glob("*.toml"))
-        if not files:
-            raise RuleError(f"{path}: no rule files (*.toml) in this folder")
-        own = load_lexicons(path / "lexicons")
-    elif path.is_file():
-        files, own = [path], {}
-    else:
-        raise RuleError(f"{path}: rule pack not found")
-    for name in own:
-        if name in base_lexicons:
-            raise RuleError(f"{path / 'lexicons' / (name + '.txt')}: lexicon {name!r} already exists in the built-in rules; choose another name")
-    lexicons = {**base_lexicons, **own}
-    with untrusted_patterns():
-        rules = [load_rule_file(f, lexicons) for f in files]
-    seen: dict[str, Path | None] = {}
-    for rule in rules:
-        if rule.id in seen:
-            raise RuleError(f"{rule.path}: duplicate rule id {rule.id!r}")
-        seen[rule.id] = rule.path
-    return rules
-
-
-def _extend_placeholder_rule(rule: Any, placeholders: tuple[str, ...], brackets: tuple[str, ...], lexicons: dict) -> None:
-    """Add company slot styles (RE2) and allowed bracket labels to a placeholder rule."""
-    from owabilint.matchers.phrase import PhraseMatcher, _Entry
-    from owabilint.matchers.regex import untrusted_patterns
-
-    if not isinstance(rule.matcher, PhraseMatcher):
-        return
-    allow = [re.compile(_bracket_label_regex(label)) for label in brackets]
-    if placeholders:
-        with untrusted_patterns():
-            entry = _Entry(
-                {"regex": list(placeholders), "skip": ["url", "email"]},
-                "extend-placeholders",
-                lexicons,
-            )
-        rule.matcher.entries.append(entry)
-    for entry in rule.matcher.entries:
-        entry.allow.extend(allow)
-
-
-def _bracket_label_regex(label: str) -> str:
-    """【速報】 allows exactly that; 速報 allows it in any kind of bracket."""
-    label = label.strip()
-    if len(label) >= 2 and label[0] in _OPEN_BRACKETS and label[-1] in _CLOSE_BRACKETS:
-        return re.escape(label)
-    opens = re.escape(_OPEN_BRACKETS)
-    closes = re.escape(_CLOSE_BRACKETS)
-    return f"[{opens}]{re.escape(label)}[{closes}]"
-
-
-# ------------------------------------------------------------------ show-config
-def describe(resolved: Resolved) -> str:
-    """The effective configuration as TOML, each value followed by where it came from."""
-    lines: list[str] = []
-    source = str(resolved.config.path) if resolved.config else "なし（既定値で動作）"
-    lines.append(f"# owabilint の実効設定　設定ファイル: {source}")
-    settings = resolved.settings
-    origins = resolved.origins
-
-    def add(key: str, value: Any, origin_key: str | None = None) -> None:
-        lines.append(_commented(f"{key} = {_toml_value(value)}", origins.get(origin_key or key, DEFAULT_SOURCE)))
-
-    add("profile", resolved.profile)
-    if settings.select is None:
-        lines.append(_commented("# select: すべてのルール", origins.get("select", DEFAULT_SOURCE)))
-    else:
-        add("select", sorted(settings.select))
-    add("ignore", sorted(settings.ignore))
-    add("fail-on", settings.fail_on)
-    if resolved.output_format:
-        add("format", resolved.output_format)
-    else:
-        lines.append(_commented("# format: 端末では rich、それ以外は text", DEFAULT_SOURCE))
-    if resolved.exclude:
-        add("exclude", resolved.exclude)
-    add("force-exclude", resolved.force_exclude)
-    if resolved.rule_paths:
-        add("rule-paths", [str(p) for p in resolved.rule_paths])
-    values = resolved.config.values if resolved.config else {}
-    for key in (*LEXICON_KEYS, "extend-placeholders", "allow-brackets"):
-        if key in values:
-            add(key, values[key])
-    if resolved.per_file_ignores:
-        lines.append("")
-        lines.append("[per-file-ignores]")
-        for pattern, _spec, ids in resolved.per_file_ignores:
-            where = resolved.config.where("per-file-ignores") if resolved.config else ""
-            lines.append(_commented(f"{_toml_value(pattern)} = {_toml_value(ids)}", where))
-    lines.append("")
-    lines.append("[severity]  # 実際に使われる重要度（off は実行されないルール）")
-    for rule in sorted(resolved.rules, key=lambda r: r.id):
-        level = settings.severity_of(rule)
-        origin_key = f"severity.{rule.id}"
-        if not settings.enabled(rule):
-            if rule.id in settings.ignore:
-                level, origin_key = "off", f"ignore.{rule.id}"
-            elif settings.select is not None and rule.id not in settings.select:
-                level, origin_key = "off", "select"
-        add(rule.id, level, origin_key)
-    from owabilint.suppression import DIRECTIVE_RULES
-
-    for rule_id, (default, _summary) in DIRECTIVE_RULES.items():
-        level = settings.severity.get(rule_id, default) if settings.enabled(rule_id) else "off"
-        origin = origins.get(f"severity.{rule_id}", "ルールの既定")
-        if rule_id in settings.ignore:
-            origin = origins.get(f"ignore.{rule_id}", origin)
-        elif settings.select is not None and rule_id not in settings.select:
-            origin = origins.get("select", origin)
-        lines.append(_commented(f"{rule_id} = {_toml_value(level)}", f"{origin}（Markdown の指示コメント）"))
-    for rule in sorted(resolved.rules, key=lambda r: r.id):
-        opts = settings.options_of(rule)
-        if opts:
-            lines.append("")
-            lines.append(f"[rules.{rule.id}]")
-            for option, value in opts.items():
-                add(option, value, f"rules.{rule.id}.{option}")
-    return "\n".join(lines) + "\n"
-
-
-def as_dict(resolved: Resolved) -> dict[str, Any]:
-    """The effective configuration as plain data (for editors and ``--format json``)."""
-    settings = resolved.settings
-    return {
-        "config": str(resolved.config.path) if resolved.config else None,
-        "profile": resolved.profile,
-        "select": sorted(settings.select) if settings.select is not None else None,
-        "ignore": sorted(settings.ignore),
-        "fail-on": settings.fail_on,
-        "format": resolved.output_format,
-        "rule-paths": [str(p) for p in resolved.rule_paths],
-        "exclude": resolved.exclude,
-        "force-exclude": resolved.force_exclude,
-        "severity": {
-            r.id: (settings.severity_of(r) if settings.enabled(r) else "off") for r in sorted(resolved.rules, key=lambda r: r.id)
-        },
-        "rules": {r.id: settings.options_of(r) for r in sorted(resolved.rules, key=lambda r: r.id) if settings.options_of(r)},
-        "per-file-ignores": {pattern: ids for pattern, _spec, ids in resolved.per_file_ignores},
-        "origins": dict(sorted(resolved.origins.items())),
-    }
-
-
-def _commented(text: str, origin: str, width: int = 48) -> str:
-    """``text`` padded to ``width`` terminal columns (wide characters count two), then the origin."""
-    import unicodedata
-
-    columns = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return f"{text}{' ' * max(1, width - columns)} # {origin}"
-
-
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    return json.dumps(value, ensure_ascii=False)
+    return load_ruleset(lexicon_extensions, placeholders, brackets, tuple(rule_paths), pack_signature(rule_paths))

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli, run_json
-from owabilint.config import load_rule_pack, settings_for
+from owabilint.config import settings_for
+from owabilint.rule_packs import load_rule_pack
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import RuleError
 from owabilint.matchers.regex import untrusted_patterns
