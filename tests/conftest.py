@@ -31,6 +31,27 @@ def run_json(*args: str, stdin: str | None = None, cwd: Path | None = None) -> t
     return proc.returncode, json.loads(proc.stdout.decode("utf-8"))
 
 
+def modules_loaded_by_cli(commands: list[list[str]], modules: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Run ``owabilint`` in-process in a fresh interpreter for each argument list.
+
+    Returns what it printed and which of ``modules`` it imported: start-up must stay light.
+    """
+    code = (
+        "import json, sys\n"
+        "from owabilint.cli import app\n"
+        f"for args in {commands!r}:\n"
+        "    try:\n"
+        "        app(args)\n"
+        "    except SystemExit as exc:\n"
+        "        assert exc.code in (0, None), exc.code\n"
+        f"print('LOADED', json.dumps(sorted(m for m in {modules!r} if m in sys.modules)))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    out, _, loaded = proc.stdout.rpartition("LOADED ")
+    return out, json.loads(loaded)
+
+
 @pytest.fixture
 def cli():
     return run_cli

@@ -11,7 +11,7 @@ import pytest
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
-from conftest import ROOT
+from conftest import ROOT, modules_loaded_by_cli
 
 from owabilint.lsp.positions import LineIndex, units
 
@@ -201,22 +201,9 @@ def test_line_index_counts_code_units_per_line(encoding, expected) -> None:
 
 
 def test_cli_imports_pygls_only_for_the_lsp_command() -> None:
-    import subprocess
-
-    code = (
-        "import sys\n"
-        "from owabilint.cli import app\n"
-        "for args in (['--help'], ['lsp', '--help']):\n"
-        "    try:\n"
-        "        app(args)\n"
-        "    except SystemExit as exc:\n"
-        "        assert exc.code in (0, None), exc.code\n"
-        "print('LOADED', sorted(m for m in ('pygls', 'lsprotocol') if m in sys.modules))\n"
-    )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert proc.returncode == 0, proc.stderr
-    assert "LOADED []" in proc.stdout
-    assert "lsp" in proc.stdout and "language server" in proc.stdout
+    out, loaded = modules_loaded_by_cli([["--help"], ["lsp", "--help"]], ("pygls", "lsprotocol"))
+    assert loaded == []
+    assert "lsp" in out and "language server" in out
 
 
 def test_configuration_is_discovered_and_reloaded_when_it_changes(tmp_path) -> None:
