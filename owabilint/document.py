@@ -45,6 +45,8 @@ _ROW_START = re.compile(
     r"^\s*(?:午前|午後)?(?:(?:\d{4}|[０-９]{4}|(?:令和|平成)\S{1,2})年\s*)?(?:\d{1,2}|[０-９]{1,2})(?:月\s*(?:\d{1,2}|[０-９]{1,2})日|[:：時])"
     r"|^\s*\d{1,4}[/／]\d{1,2}"
 )
+# What changes the quotation depth: brackets, and a blank line (two line breaks in a row).
+_QUOTE_EVENT = re.compile(r"[「」]|(?:\r\n|\r(?!\n)|\n){2}")
 _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+|www\.[^\s<>\"'「」（）()、。]+")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 
@@ -408,16 +410,18 @@ class Document:
         spans = []
         depth = 0
         start = 0
-        for i, ch in enumerate(self.text):
-            if ch == "「":
+        for m in _QUOTE_EVENT.finditer(self.text):
+            mark = m.group()
+            if mark == "「":
                 if depth == 0:
-                    start = i
+                    start = m.start()
                 depth += 1
-            elif ch == "」" and depth:
-                depth -= 1
-                if depth == 0:
-                    spans.append((start, i + 1))
-            elif ch in "\r\n" and depth and self.text[i - 1 : i] in ("\n", "\r"):
+            elif mark == "」":
+                if depth:
+                    depth -= 1
+                    if depth == 0:
+                        spans.append((start, m.end()))
+            else:
                 depth = 0  # a blank line closes a runaway quote
         return spans
 

@@ -111,3 +111,13 @@ def test_timeline_rows_are_not_joined_as_a_hard_wrapped_sentence() -> None:
     # a wrapped sentence whose next line happens to start with a date still joins
     doc = Document("弊社は\n2025年4月3日に判明した事実をお知らせいたします。\n")
     assert texts(doc) == ["弊社は2025年4月3日に判明した事実をお知らせいたします。"]
+
+
+def test_quotes_span_lines_until_a_blank_line_with_lf_and_crlf() -> None:
+    for nl in ("\n", "\r\n"):
+        text = f"お客様から「届いた{nl}書類が違う」とのご連絡。{nl}{nl}「閉じない引用{nl}{nl}次の段落」です。"
+        doc = Document(text)
+        first = (text.index("「"), text.index("」") + 1)
+        assert doc.quote_spans == [first], nl
+        assert doc.in_quote(text.index("書類"), text.index("書類") + 2)
+        assert not doc.in_quote(text.index("次の段落"), text.index("次の段落") + 4)
