@@ -8,7 +8,7 @@ from typing import Any
 
 from owabilint.document import Document
 from owabilint.matchers.base import LintContext
-from owabilint.model import ChecklistItem, Diagnostic, FileReport, Fix
+from owabilint.model import SEVERITY_RANK, ChecklistItem, Diagnostic, FileReport, Fix, Related
 from owabilint.ruleset import Rule, builtin_rules
 from owabilint.suppression import DIRECTIVE_RULES, apply_directives, stray_directives
 
@@ -89,10 +89,11 @@ def lint_document(
         for f in findings:
             line, column = doc.position(f.start)
             end_line, end_column = doc.position(f.end)
+            related = tuple(Related(s, e, *doc.position(s), *doc.position(e)) for s, e in f.related)
             diagnostics.append(
                 Diagnostic(
                     rule=rule.id,
-                    severity=severity,
+                    severity=_calibrated(severity, f.severity),
                     message=f.message or default_message,
                     offset=f.start,
                     end_offset=f.end,
@@ -101,6 +102,7 @@ def lint_document(
                     end_line=end_line,
                     end_column=end_column,
                     fix=Fix(f.start, f.end, f.fix) if f.fix is not None else None,
+                    related=related,
                 )
             )
     diagnostics = _apply_directives(doc, original or doc.text, diagnostics, by_id, settings)
@@ -113,6 +115,13 @@ def lint_document(
     return FileReport(
         path=doc.path, text=original or doc.text, diagnostics=diagnostics, checklist=checklist, fail_on=settings.fail_on
     )
+
+
+def _calibrated(configured: str, asked: str | None) -> str:
+    """The severity of a finding: a matcher may lower it (weak evidence), never raise it."""
+    if asked is None or SEVERITY_RANK[asked] >= SEVERITY_RANK[configured]:
+        return configured
+    return asked
 
 
 def _apply_directives(

@@ -23,6 +23,8 @@ class Finding:
     end: int
     message: str | None = None  # overrides the rule's message
     fix: str | None = None  # replacement text for [start, end)
+    severity: str | None = None  # overrides the rule's severity (weak evidence → info)
+    related: tuple[tuple[int, int], ...] = ()  # other places of the same gap
 
 
 @dataclass(slots=True)
@@ -123,6 +125,9 @@ class SentenceFilter:
     ``context`` patterns that must all match in the same sentence;
     ``topic``   patterns that must each match the sentence or the heading it sits under;
     ``section`` patterns that must all match the heading the sentence sits under;
+    ``outline`` patterns (terms, regex) that must all match the label of the outline
+                section the sentence is written under (see owabilint/outline.py: also
+                「• 発生原因」 lines, 【概要】 openings and 原因：… fields);
     ``unless``  patterns none of which may match the sentence;
     ``unless_context`` patterns none of which may match the heading or the lead
                 sentence (a list under "流出していない情報" is not about what leaked);
@@ -137,8 +142,9 @@ class SentenceFilter:
     ``near``    a pattern spec plus ``lines``: the pattern must match a sentence that
                 starts within that many lines of this one (hours next to a phone number).
 
-    ``topic`` is read from the sentence, its heading and its lead sentence (the
-    sentence that introduces a list, or the one before it in the same paragraph).
+    ``topic`` is read from the sentence, its heading, its lead sentence (the
+    sentence that introduces a list, or the one before it in the same paragraph) and
+    the label of its outline section.
     """
 
     KEYS = (
@@ -147,6 +153,7 @@ class SentenceFilter:
         "context",
         "topic",
         "section",
+        "outline",
         "unless",
         "unless_context",
         "unless_clause",
@@ -171,6 +178,7 @@ class SentenceFilter:
         self.context = optional_patterns(params.get("context"), f"{where}.context", lexicons)
         self.topic = optional_patterns(params.get("topic"), f"{where}.topic", lexicons)
         self.section = optional_patterns(params.get("section"), f"{where}.section", lexicons)
+        self.outline = optional_patterns(params.get("outline"), f"{where}.outline", lexicons)
         self.unless = optional_patterns(params.get("unless"), f"{where}.unless", lexicons)
         self.unless_context = optional_patterns(params.get("unless_context"), f"{where}.unless_context", lexicons)
         self.unless_clause = regex_list(params.get("unless_clause"), f"{where}.unless_clause", lexicons)
@@ -197,10 +205,19 @@ class SentenceFilter:
         heading = sentence.heading
         if self.section and (heading is None or not all(p.matches(heading) for p in self.section)):
             return False
+        if self.outline:
+            from owabilint.outline import label_of
+
+            label = label_of(sentence)
+            if label is None or not all(p.search_text(label.text) for p in self.outline):
+                return False
         if self.topic:
+            from owabilint.outline import label_of
+
             around = [sentence, *sentence.context_sentences]
+            label = label_of(sentence)
             for p in self.topic:
-                if not any(p.matches(s) for s in around):
+                if not any(p.matches(s) for s in around) and not (label is not None and p.search_text(label.text)):
                     return False
         if self.unless and any(p.matches(sentence) for p in self.unless):
             return False
