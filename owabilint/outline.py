@@ -32,6 +32,12 @@ _MARKERS = re.compile(
 )
 _BRACKETS = re.compile(r"^\s*(?:【([^】]{1,30})】|[＜〈《<‹]([^＞〉》>›]{1,30})[＞〉》>›]|\[([^\]]{1,30})\])\s*")
 _FIELD_LABEL = re.compile(r"^\s*([^\s、。：:]{1,14})\s*[：:]\s*\S")
+# A line with no marker is a label only when it names a part of a notice.
+_BARE_LABEL = re.compile(
+    r"(?:概要|経緯|経過|原因|要因|理由|情報|項目|内容|対象|範囲|件数|人数|影響|被害|対策|対応|防止策|再発防止|取り組み|取組"
+    r"|お願い|お問い合わせ|お問合せ|問い合わせ先|問合せ先|連絡先|窓口|日時|状況|今後|措置|手口|経路|事実)"
+    r"(?:について|に関して|等|など|の(?:内容|詳細|状況|概要))?$"
+)
 _DATE_ONLY = re.compile(r"^[\d０-９年月日()（）/／:：.\s令和平成曜火水木金土日月]+$")
 
 
@@ -42,6 +48,23 @@ class Label:
     text: str
     sentence: int  # index of the sentence that holds the label
     inline: bool  # the label opens a sentence that goes on with content
+    style: str = ""  # how the label is marked (＜＞, ■, ○, 1., (1), bare…): same style, same level
+    parents: tuple[Label, ...] = ()  # the labels it is nested under, outermost first
+
+    @property
+    def chain(self) -> tuple[Label, ...]:
+        """This label and the labels it is nested under."""
+        return (*self.parents, self)
+
+
+def _style(text: str) -> str:
+    stripped = text.lstrip()
+    if _BRACKETS.match(stripped):
+        return stripped[0]
+    m = _MARKERS.match(stripped)
+    if not m:
+        return "bare"
+    return re.sub(r"[\d０-９一二三四五六七八九十①-⑳➀-➉]+", "n", m.group(0).strip())
 
 
 def _strip_markers(text: str) -> str:
@@ -67,6 +90,8 @@ def _label_line(sentence: Sentence, doc: Document) -> str | None:
     if nxt >= len(doc.sentences) or doc.sentences[nxt].line <= line:
         return None
     label = _bracket_text(text) or _strip_markers(text)
+    if label == text and not _BARE_LABEL.search(text):
+        return None  # an organisation or a date on its own line, not a label
     return label or None
 
 
@@ -87,11 +112,19 @@ def labels(doc: Document) -> list[Label | None]:
     if cached is not None:
         return cached  # type: ignore[return-value]
     out: list[Label | None] = []
+    stack: list[Label] = []  # the open labels, outermost first
     current: Label | None = None
     for s in doc.sentences:
         own = _label_line(s, doc)
         if own is not None:
-            current = Label(own, s.index, False)
+            style = _style(s.text)
+            # a label of a style already open closes that level and everything under it
+            for i, open_label in enumerate(stack):
+                if open_label.style == style:
+                    del stack[i:]
+                    break
+            current = Label(own, s.index, False, style, tuple(stack))
+            stack.append(current)
             out.append(None)  # a label is not under itself
             continue
         text = s.text.strip()
@@ -102,7 +135,7 @@ def labels(doc: Document) -> list[Label | None]:
         if inline is None:
             out.append(current)
             continue
-        label = Label(inline, s.index, True)
+        label = Label(inline, s.index, True, "inline", tuple(stack))
         out.append(label)
         if s.kind != "field":
             current = label  # 【概要】… goes on in the sentences after it
@@ -114,10 +147,3 @@ def label_of(sentence: Sentence) -> Label | None:
     """The label ``sentence`` is written under, or None."""
     assert sentence._doc is not None
     return labels(sentence._doc)[sentence.index]
-
-
-def is_label(sentence: Sentence) -> bool:
-    """Whether ``sentence`` is itself a label line of the outline."""
-    assert sentence._doc is not None
-    found = labels(sentence._doc)
-    return any(lab is not None and not lab.inline and lab.sentence == sentence.index for lab in found[sentence.index + 1 : sentence.index + 2])

@@ -129,6 +129,9 @@ class SentenceFilter:
                 section the sentence is written under (see owabilint/outline.py: also
                 「• 発生原因」 lines, 【概要】 openings and 原因：… fields);
     ``unless``  patterns none of which may match the sentence;
+    ``unless_outline`` patterns (terms, regex) none of which may match a label the
+                sentence is written under (an impact word inside the 原因 section is
+                part of the cause, not the impact);
     ``unless_context`` patterns none of which may match the heading or the lead
                 sentence (a list under "流出していない情報" is not about what leaked);
     ``unless_clause`` regexes none of which may match the clause holding the match
@@ -156,6 +159,7 @@ class SentenceFilter:
         "outline",
         "unless",
         "unless_context",
+        "unless_outline",
         "unless_clause",
         "unless_before",
         "unless_after",
@@ -181,6 +185,7 @@ class SentenceFilter:
         self.outline = optional_patterns(params.get("outline"), f"{where}.outline", lexicons)
         self.unless = optional_patterns(params.get("unless"), f"{where}.unless", lexicons)
         self.unless_context = optional_patterns(params.get("unless_context"), f"{where}.unless_context", lexicons)
+        self.unless_outline = optional_patterns(params.get("unless_outline"), f"{where}.unless_outline", lexicons)
         self.unless_clause = regex_list(params.get("unless_clause"), f"{where}.unless_clause", lexicons)
         self.unless_before = regex_list(params.get("unless_before"), f"{where}.unless_before", lexicons)
         self.unless_after = regex_list(params.get("unless_after"), f"{where}.unless_after", lexicons)
@@ -209,18 +214,25 @@ class SentenceFilter:
             from owabilint.outline import label_of
 
             label = label_of(sentence)
-            if label is None or not all(p.search_text(label.text) for p in self.outline):
+            if label is None or not all(any(p.search_text(lab.text) for lab in label.chain) for p in self.outline):
                 return False
         if self.topic:
             from owabilint.outline import label_of
 
             around = [sentence, *sentence.context_sentences]
             label = label_of(sentence)
+            labels = label.chain if label is not None else ()
             for p in self.topic:
-                if not any(p.matches(s) for s in around) and not (label is not None and p.search_text(label.text)):
+                if not any(_outside_quotes(p, s) for s in around) and not any(p.search_text(lab.text) for lab in labels):
                     return False
         if self.unless and any(p.matches(sentence) for p in self.unless):
             return False
+        if self.unless_outline:
+            from owabilint.outline import label_of
+
+            label = label_of(sentence)
+            if label is not None and any(p.search_text(lab.text) for lab in label.chain for p in self.unless_outline):
+                return False
         if self.unless_context and any(p.matches(s) for s in sentence.context_sentences for p in self.unless_context):
             return False
         return self.near is None or self._near(sentence)
@@ -274,6 +286,17 @@ class SentenceFilter:
         if "email" in self.skip and doc.in_spans(doc.email_spans, start, end):
             return False
         return True
+
+
+def _outside_quotes(pattern: Pattern, sentence: Sentence) -> bool:
+    """Whether ``pattern`` matches ``sentence`` other than inside a 「quoted name」
+    (「物価高騰対策事業」 does not make a sentence about prevention)."""
+    if not pattern.matches(sentence):
+        return False
+    doc = sentence._doc
+    if doc is None or "「" not in sentence.text:
+        return True
+    return any(not doc.in_quote(start, end) for start, end in pattern.spans(sentence))
 
 
 class PatternEntry:
