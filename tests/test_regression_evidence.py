@@ -47,6 +47,7 @@ CASES = [
     ("prevention-paraphrase-quoted-term.txt", "prevention-paraphrase", PREVENTION, set()),
     ("prevention-paraphrase-no-email.txt", "prevention-paraphrase", PREVENTION, set()),
     ("prevention-numbered-steps.txt", "prevention-paraphrase", PREVENTION, set()),
+    ("prevention-paraphrase-check-by-several.txt", "prevention-paraphrase", PREVENTION, set()),
     # Abstract promises and incident response are not prevention, under any heading.
     ("prevention-abstract-education.txt", "prevention-abstract", PREVENTION, {("missing-prevention", "error")}),
     ("prevention-abstract-incident-response.txt", "prevention-abstract", PREVENTION, {("missing-prevention", "error")}),
