@@ -27,6 +27,9 @@ CASES = [
     ("cause-account-bcc.txt", "cause-told-as-account", CAUSE, set()),
     ("cause-account-forgotten.txt", "cause-told-as-account", CAUSE, set()),
     ("cause-account-attack.txt", "cause-told-as-account", CAUSE, set()),
+    # A specific wrong act told with てしまい (選んでしまい, 添付してしまい).
+    ("cause-wrong-selection.txt", "cause-told-as-account", CAUSE, set()),
+    ("cause-wrong-attachment.txt", "cause-told-as-account", CAUSE, set()),
     # A presumed cause counts, also after 「原因は不明」.
     ("cause-estimate-after-unknown.txt", "cause-estimate", CAUSE, set()),
     ("cause-estimate-attack.txt", "cause-estimate", CAUSE, set()),
@@ -48,6 +51,9 @@ CASES = [
     ("prevention-paraphrase-no-email.txt", "prevention-paraphrase", PREVENTION, set()),
     ("prevention-numbered-steps.txt", "prevention-paraphrase", PREVENTION, set()),
     ("prevention-paraphrase-check-by-several.txt", "prevention-paraphrase", PREVENTION, set()),
+    # A rule made from now on, even without the word 再発防止 (必ず…こととし, 必須といたします).
+    ("prevention-rule-without-topic.txt", "prevention-paraphrase", PREVENTION, set()),
+    ("prevention-rule-obligation.txt", "prevention-paraphrase", PREVENTION, set()),
     # Abstract promises and incident response are not prevention, under any heading.
     ("prevention-abstract-education.txt", "prevention-abstract", PREVENTION, {("missing-prevention", "error")}),
     ("prevention-abstract-incident-response.txt", "prevention-abstract", PREVENTION, {("missing-prevention", "error")}),
@@ -57,6 +63,9 @@ CASES = [
     ("signature-head-line.txt", "signature-any-organisation", SIGNATURE, set()),
     ("signature-abbreviated-form.txt", "signature-any-organisation", SIGNATURE, set()),
     ("signature-legal-subject.txt", "signature-any-organisation", SIGNATURE, set()),
+    # A club or troupe with its 代表 / 団長 line.
+    ("signature-representative-line.txt", "signature-any-organisation", SIGNATURE, set()),
+    ("signature-troupe-head.txt", "signature-any-organisation", SIGNATURE, set()),
     # A contractor named in the body is not the sender.
     ("signature-contractor-only.txt", "signature-contractor", SIGNATURE, {("missing-signature", "warning")}),
     ("signature-contractor-defined.txt", "signature-contractor", SIGNATURE, {("missing-signature", "warning")}),
