@@ -87,3 +87,12 @@ def test_lsp_diagnostic_has_related_information() -> None:
 def test_a_finding_without_other_places_has_an_empty_related_list() -> None:
     report = lint_text("お客様各位\n\n流出しました！\n", settings=Settings(select={"emotional-expression"}))
     assert [d.related for d in report.diagnostics] == [()]
+
+
+def test_the_terminal_report_names_the_other_places() -> None:
+    from owabilint.model import Report
+    from owabilint.reporters import rich_report
+
+    report = lint_text(DRAFT, path="draft.txt", settings=Settings(select={"vague-leaked-data"}))
+    out = rich_report.render(Report([report]), width=200)
+    assert "同じ指摘の別の箇所: 4行目、6行目" in out
