@@ -61,6 +61,15 @@ def test_dates_read_kanji_slash_and_era_abbreviations() -> None:
     assert d.weekday is None
 
 
+def test_same_month_and_next_day_take_the_month_and_year_of_the_date_before() -> None:
+    doc = Document("2024年1月30日（火）に発生しました。翌31日（水）に判明し、翌1日（木）と同月5日（日）に公表しました。")
+    got = [(d.year, d.month, d.day, d.weekday) for s in doc.sentences for d in dates(s)]
+    assert got == [(2024, 1, 30, 1), (2024, 1, 31, 2), (2024, 2, 1, 3), (2024, 2, 5, 6)]
+    text = "2024年1月30日（火）に発生し、翌31日（木）に判明しました。"
+    assert findings(text, "weekday-mismatch")[0][0] == "翌31日（木）"
+    assert findings(text, "weekday-mismatch")[0][3] == "翌31日（水）"
+
+
 def test_times_counts_and_phones_carry_their_values() -> None:
     assert [(t.hour, t.minute, t.meridiem, t.hour24) for t in times(first_sentence("午後6時半から9:05、48時間以内"))] == [
         (6, 30, "午後", 18),
@@ -134,6 +143,17 @@ def test_impossible_date_spans() -> None:
 def test_date_order_points_at_the_later_date() -> None:
     text = "お知らせ\n\n2024年5月10日に送信しましたが、2024年6月1日以降に再送する予定です。\n\n2024年5月1日\n株式会社サンプル\n"
     assert [s for s, *_ in findings(text, "date-order")] == ["2024年5月10日"]
+
+
+def test_date_order_leaves_a_planned_event_alone() -> None:
+    text = "2024年5月20日\n\n2024年5月20日に、2024年5月25日実施予定の説明会について、案内を誤って送信しました。"
+    assert findings(text, "date-order") == []
+
+
+def test_count_mismatch_unmarked_groups_need_a_typing_slip() -> None:
+    assert findings("メール1,000件を送信しました。\n\n戻ったものを除き、メール988件が届きました。", "count-mismatch") == []
+    got = findings("メール1,000件を送信しました。\n\n戻ったものを除き、メール1,010件が届きました。", "count-mismatch")
+    assert [s for s, *_ in got] == ["1,010件"]
 
 
 def test_count_mismatch_compares_the_same_subject_only() -> None:
