@@ -77,6 +77,9 @@ _AT = re.compile(
     r"(?P<domain>[A-Za-z0-9\-]{1,63}(?:[ ]?\.[ ]?[A-Za-z0-9\-]{1,63}){0,8})"
 )
 _FULLWIDTH_ASCII = re.compile("[\uff01-\uff5e\u3000]")
+# A character of a host name as typed, full-width mistakes included (not Japanese text
+# or punctuation that follows the URL).
+_HOST_CHAR = re.compile("[A-Za-z0-9.\\-Ａ-Ｚａ-ｚ０-９．－]")
 
 
 class AddressCheck(Check):
@@ -121,8 +124,11 @@ class AddressCheck(Check):
     def _urls(self, doc: Document, sentence: Sentence, text: str, suggest_https: bool) -> Iterator[Problem]:
         for m in _URL.finditer(text):
             host_end = m.start() + m.group().index("://") + 3
-            while host_end < m.end() and text[host_end] not in "/?#:":
+            raw = sentence.text
+            while host_end < m.end() and _HOST_CHAR.match(raw, host_end):
                 host_end += 1
+            while host_end > m.start() and raw[host_end - 1] in "．.－-":
+                host_end -= 1  # https://example.jp． : the dot ends the sentence
             raw_head = sentence.text[m.start() : host_end]
             start, stop = sentence.span(m.start(), host_end)
             if _FULLWIDTH_ASCII.search(raw_head):

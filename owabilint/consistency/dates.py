@@ -19,6 +19,7 @@ from owabilint.matchers.facts import (
     days_in_month,
     document_dates,
     notice_date,
+    text_span,
     times,
 )
 
@@ -241,9 +242,7 @@ class DateOrderCheck(Check):
                 day = fact.as_date(fact.certain_year)
                 if day is None or day <= notice_day:
                     continue
-                offsets = sentence.offsets
-                i = offsets.index(fact.start)
-                j = offsets.index(max(fact.end, fact.weekday_end) - 1) + 1
+                i, j = text_span(sentence, fact.start, max(fact.end, fact.weekday_end))
                 if any(rx.match(text, j) for rx in self.not_after_date):
                     continue
                 _begin, stop = clause_bounds(text, i, j)

@@ -12,6 +12,7 @@ quantifiers over the same characters.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -318,14 +319,20 @@ def notice_date(doc: Document, top_lines: int = 6, bottom_lines: int = 10) -> Da
         for fact in dates(sentence):
             if fact.certain_year is None or fact.as_date(fact.certain_year) is None:
                 continue
-            i = sentence.offsets.index(fact.start)
-            j = sentence.offsets.index(max(fact.end, fact.weekday_end) - 1) + 1
+            i, j = text_span(sentence, fact.start, max(fact.end, fact.weekday_end))
             if not (_NOTICE_DATE_LABEL.fullmatch(sentence.text[:i]) and _NOTICE_DATE_TAIL.fullmatch(sentence.text[j:])):
                 continue
             if best is None or fact.as_date(fact.certain_year) > best.as_date(best.certain_year):  # type: ignore[operator, arg-type]
                 best = fact
     doc.cache[key] = best
     return best
+
+
+def text_span(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The span of ``sentence.text`` that covers document span [start, end) (clipped to
+    the sentence)."""
+    offsets = sentence.offsets
+    return bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end)
 
 
 _NOTICE_DATE_LABEL = re.compile(
