@@ -65,6 +65,9 @@ def test_same_month_and_next_day_take_the_month_and_year_of_the_date_before() ->
     doc = Document("2024年1月30日（火）に発生しました。翌31日（水）に判明し、翌1日（木）と同月5日（日）に公表しました。")
     got = [(d.year, d.month, d.day, d.weekday) for s in doc.sentences for d in dates(s)]
     assert got == [(2024, 1, 30, 1), (2024, 1, 31, 2), (2024, 2, 1, 3), (2024, 2, 5, 6)]
+    (start, end) = dates(first_sentence("2024年8月10日(土)〜15日(木)は休業し、16日から再開します"))
+    assert [(end.month, end.day, end.weekday), end.year] == [(8, 15, 3), 2024]
+    assert [(d.month, d.day) for d in dates(first_sentence("5月1日〜3日間"))] == [(5, 1)]
     text = "2024年1月30日（火）に発生し、翌31日（木）に判明しました。"
     assert findings(text, "weekday-mismatch")[0][0] == "翌31日（木）"
     assert findings(text, "weekday-mismatch")[0][3] == "翌31日（水）"

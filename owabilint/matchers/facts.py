@@ -49,8 +49,10 @@ YEAR_PAIR = re.compile(
     rf"(?P<era>{_ERA_NAMES})(?P<ey>\d{{1,2}}|元)\s{{0,2}}(?:年度?)?\s{{0,2}}[（(]\s{{0,2}}(?P<y>\d{{4}})\s{{0,2}}(?:年度?)?\s{{0,2}}[)）]"
     rf"|(?<!\d)(?P<y_>\d{{4}})\s{{0,2}}(?:年度?)?\s{{0,2}}[（(]\s{{0,2}}(?P<era_>{_ERA_NAMES})(?P<ey_>\d{{1,2}}|元)\s{{0,2}}(?:年度?)?\s{{0,2}}[)）]"
 )
-# A day of the month of the date before it: 同月15日, 翌10日 (not 翌月10日, 翌年).
-_RELATIVE_DAY = re.compile(r"(?P<rel>同月|翌)(?P<d>\d{1,2})日")
+# A day of the month of the date before it: 同月15日, 翌10日 (not 翌月10日, 翌年), and
+# the end of a range right after a date: 〜15日.
+_RANGE_MARKS = "〜～~－―ー–-"
+_RELATIVE_DAY = re.compile(rf"(?P<rel>同月|翌|[{re.escape(_RANGE_MARKS)}])\s{{0,2}}(?P<d>\d{{1,2}})日(?![\d月間])")
 ERA_YEAR = re.compile(rf"(?P<era>{_ERA_NAMES})(?P<ey>\d{{1,2}}|元)\s{{0,2}}年")
 _TIME_PARTS = re.compile(
     r"(?P<mer>午前|午後|朝|夜)?(?P<h>\d{1,2})時(?:(?P<min>\d{1,2})分|(?P<half>半))?"
@@ -190,21 +192,25 @@ def dates(sentence: Sentence) -> list[DateFact]:
 
 
 def _relative_dates(sentence: Sentence, found: list[DateFact]) -> list[DateFact]:
-    """同月15日 / 翌10日: a day of the month of the date written before it (in this
-    sentence or the ones just before); the year is that date's."""
+    """同月15日 / 翌10日 / 〜15日: a day of the month of the date written before it (in
+    this sentence or the ones just before; right before it for 〜15日); the year is that
+    date's."""
     folded = sentence.folded
-    if "同月" not in folded.text and "翌" not in folded.text:
-        return []
     doc = sentence._doc
     assert doc is not None
     out: list[DateFact] = []
     for m in _RELATIVE_DAY.finditer(folded.text):
-        start, end = folded.span(*m.span())
+        start, end = folded.span(m.start("rel"), m.end())
         anchor = _date_before(sentence, start, found + out)
+        if m.group("rel") in _RANGE_MARKS:
+            # 8月10日(金)〜15日(水): the end of a range written without its month.
+            if anchor is None or doc.text[max(anchor.end, anchor.weekday_end) : start].strip(" \u3000"):
+                continue
+            start = folded.span(m.start("d"), m.end())[0]
         if anchor is None or not 1 <= anchor.month <= 12:
             continue
         month, year, day = anchor.month, anchor.certain_year, int(m.group("d"))
-        if m.group("rel") == "翌" and day < anchor.day:  # 翌1日 after 31日: the next month
+        if m.group("rel") != "同月" and day < anchor.day:  # 翌1日 after 31日: the next month
             month, year = (1, year + 1 if year else None) if month == 12 else (month + 1, year)
         values: dict = {"month": month, "day": day, "year": year}
         weekday = _WEEKDAY_AFTER.match(doc.text, end, min(len(doc.text), end + 12))
