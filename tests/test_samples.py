@@ -45,6 +45,14 @@ SINGLE_DEFECT = {
     "mixed-style.txt",
     "double-honorific.txt",
     "long-sentence.txt",
+    "weekday-mismatch.txt",
+    "era-mismatch.txt",
+    "impossible-date.txt",
+    "date-order.txt",
+    "count-mismatch.txt",
+    "phone-number-format.txt",
+    "contact-address-format.txt",
+    "hours-range.txt",
 }
 
 
