@@ -84,16 +84,17 @@ def lint_document(
             findings = rule.matcher.find(ctx, options)
         else:
             findings = rule.matcher.find(ctx, options)
-        severity = settings.severity_of(rule)
+        chosen = settings.severity.get(rule.id)  # the user's or the profile's choice wins
         default_message = rule.format_message(options)
         for f in findings:
+            severity = chosen or f.severity or rule.severity
             line, column = doc.position(f.start)
             end_line, end_column = doc.position(f.end)
             related = tuple(Related(s, e, *doc.position(s), *doc.position(e)) for s, e in f.related)
             diagnostics.append(
                 Diagnostic(
                     rule=rule.id,
-                    severity=_calibrated(severity, f.severity),
+                    severity=_capped(severity, f.cap),
                     message=f.message or default_message,
                     offset=f.start,
                     end_offset=f.end,
@@ -117,11 +118,12 @@ def lint_document(
     )
 
 
-def _calibrated(configured: str, asked: str | None) -> str:
-    """The severity of a finding: a matcher may lower it (weak evidence), never raise it."""
-    if asked is None or SEVERITY_RANK[asked] >= SEVERITY_RANK[configured]:
-        return configured
-    return asked
+def _capped(severity: str, cap: str | None) -> str:
+    """A finding made on weak evidence is never reported above its cap, whatever the
+    rule's configured severity: "not sure" is not an error."""
+    if cap is None or SEVERITY_RANK[cap] >= SEVERITY_RANK[severity]:
+        return severity
+    return cap
 
 
 def _apply_directives(

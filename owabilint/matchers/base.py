@@ -23,7 +23,8 @@ class Finding:
     end: int
     message: str | None = None  # overrides the rule's message
     fix: str | None = None  # replacement text for [start, end)
-    severity: str | None = None  # overrides the rule's severity (weak evidence → info)
+    severity: str | None = None  # overrides the rule's default severity (not the user's choice)
+    cap: str | None = None  # the highest severity this finding may have (weak evidence → info)
     related: tuple[tuple[int, int], ...] = ()  # other places of the same gap
 
 

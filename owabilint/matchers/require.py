@@ -111,7 +111,7 @@ class RequireMatcher(Matcher):
             if weak is not None:
                 sentence = ctx.doc.sentence_at(weak.start)
                 start, end = (sentence.start, sentence.end) if sentence else (weak.start, weak.end)
-                return [Finding(start, end, self.loose_message, severity=self.loose_severity)]
+                return [Finding(start, end, self.loose_message, cap=self.loose_severity)]
         return self._anchor(ctx)
 
     def _anchor(self, ctx: LintContext) -> list[Finding]:
