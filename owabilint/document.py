@@ -20,7 +20,10 @@ _SENTENCE_END = re.compile(rf"(?:[。．！？?]|!(?!\[))+[{_CLOSERS}]*")  # ![a
 
 SUBJECT_LINE = re.compile(r"^\s*(?:件名|Subject|subject|SUBJECT)\s*[:：]")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
-_MARK_HEADING = re.compile(r"^\s*(?:[■□◆◇▼▽▶▷●○◎★☆]\s*\S|【[^】]{1,30}】\s*$|[＜〈《<][^＞〉》>]{1,30}[＞〉》>]\s*$)")
+# A bracketed label may carry a parenthetical note: 【対象となる情報】（合計 120 件）.
+_MARK_HEADING = re.compile(
+    r"^\s*(?:[■□◆◇▼▽▶▷●○◎★☆]\s*\S|(?:【[^】]{1,30}】|[＜〈《<][^＞〉》>]{1,30}[＞〉》>])\s*(?:[（(][^）)]{1,40}[）)])?\s*$)"
+)
 _KANJI_NUM_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十\d０-９]{1,3}[章節項]|[一二三四五六七八九十]{1,3}[、．.])\s*\S")
 # "1 概要" / "２　原因": a number and a space before a short label, no sentence end.
 _SPACED_NUM_HEADING = re.compile(r"^\s*(?:\d{1,2}|[０-９]{1,2})[ \u3000]+[^\s。．！？!?]{1,28}$")
@@ -44,6 +47,12 @@ _BARE_HEADING = re.compile(
 _ROW_START = re.compile(
     r"^\s*(?:午前|午後)?(?:(?:\d{4}|[０-９]{4}|(?:令和|平成)\S{1,2})年\s*)?(?:\d{1,2}|[０-９]{1,2})(?:月\s*(?:\d{1,2}|[０-９]{1,2})日|[:：時])"
     r"|^\s*\d{1,4}[/／]\d{1,2}"
+)
+# A line that is only a date (and a weekday, a time): the head of a timeline entry.
+_DATE_ROW = re.compile(
+    r"^(?:(?:\d{4}|[０-９]{4}|(?:令和|平成)(?:\d{1,2}|[０-９]{1,2}|元))\s*年\s*(?:[（(][^)）]{1,8}[)）])?\s*)?"
+    r"(?:\d{1,2}|[０-９]{1,2}|同)\s*月\s*(?:\d{1,2}|[０-９]{1,2})\s*日\s*(?:[（(][^)）]{1,8}[)）])?"
+    r"[\s\d０-９:：時分頃午前後〜～-]*$"
 )
 # What changes the quotation depth: brackets, and a blank line (two line breaks in a row).
 _QUOTE_EVENT = re.compile(r"[「」]|(?:\r\n|\r(?!\n)|\n){2}")
@@ -143,8 +152,40 @@ class Sentence:
 
     @property
     def context_sentences(self) -> list[Sentence]:
-        """The heading and the lead sentence this sentence is read under."""
-        return [s for s in (self.heading, self.lead) if s is not None]
+        """The heading and the lead sentence this sentence is read under.
+
+        A timeline date on a line of its own ("4月3日（木）") is read with the entries
+        under it: it says when they happened.
+        """
+        return [s for s in (self.heading, self.lead) if s is not None] + self.dated_entries
+
+    @cached_property
+    def dated_entries(self) -> list[Sentence]:
+        """For a date standing alone on its line: the entries up to the next date or heading.
+
+        Only inside the body (after a sentence of prose), and only in a timeline: the
+        entries are list items, or another date row follows. A date line above the
+        body is the issue date, not the day of an event.
+        """
+        if self._doc is None or not _DATE_ROW.match(self.text):
+            return []
+        sentences = self._doc.sentences
+        if not any(s.text.rstrip()[-1:] in "。．" for s in sentences[: self.index]):
+            return []
+        entries: list[Sentence] = []
+        last_paragraph = self.paragraph
+        next_row = False
+        for s in sentences[self.index + 1 :]:
+            if _DATE_ROW.match(s.text):
+                next_row = True
+                break
+            if s.kind in ("heading", "subject") or s.paragraph - last_paragraph > 1:
+                break
+            entries.append(s)
+            last_paragraph = s.paragraph
+        if not entries or not (next_row or entries[0].kind == "list"):
+            return []
+        return entries
 
 
 @dataclass(slots=True)

@@ -1,0 +1,66 @@
+"""Regression drafts for reading real layout (tests/regression/layout/).
+
+Each draft is written for this suite and shows one layout or phrasing that published
+notices use and owabilint once misread. A case names the failure pattern, the rules
+expected to fire among the layout-sensitive rules (exactly these), and for an expected
+finding the text it must underline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from owabilint.engine import Settings, lint_text
+
+DRAFTS = Path(__file__).parent / "regression" / "layout"
+
+# The rules whose findings depend on how the draft's layout is read.
+LAYOUT_RULES = frozenset(
+    {
+        "missing-subject",
+        "missing-incident-date",
+        "missing-record-count",
+        "unfilled-placeholder",
+        "mixed-style",
+        "technical-jargon",
+        "emotional-expression",
+        "casual-register",
+        "long-sentence",
+    }
+)
+
+# (draft, pattern, {rule: underlined text or None when only the rule id matters})
+CASES = [
+    ("date-spaced-1.txt", "date-with-spaces", {}),
+    ("date-spaced-2.txt", "date-with-spaces", {}),
+    ("count-label-1.txt", "count-in-label-form", {}),
+    ("count-label-2.txt", "count-in-label-form", {}),
+    ("timeline-date-1.txt", "timeline-date-line", {}),
+    ("timeline-date-2.txt", "timeline-date-line", {}),
+    ("incident-noun-date-1.txt", "date-of-named-incident", {"missing-subject": None}),
+    ("incident-noun-date-2.txt", "date-of-named-incident", {}),
+    ("bracket-label-1.txt", "bracketed-section-label", {}),
+    ("bracket-label-2.txt", "bracketed-section-label", {}),
+    ("bracket-slot-1.txt", "bracketed-section-label", {"unfilled-placeholder": "＜氏名＞", "missing-subject": None, "missing-record-count": None}),
+]
+
+
+def _lint(name: str):
+    text = (DRAFTS / name).read_text(encoding="utf-8")
+    return text, lint_text(text, path=name, settings=Settings(select=set(LAYOUT_RULES)))
+
+
+@pytest.mark.parametrize(("name", "pattern", "expected"), CASES, ids=[f"{p}:{n}" for n, p, _ in CASES])
+def test_layout_draft(name: str, pattern: str, expected: dict[str, str | None]) -> None:
+    text, report = _lint(name)
+    fired = {d.rule for d in report.diagnostics}
+    assert fired == set(expected), [(d.rule, d.line, text[d.offset : d.end_offset]) for d in report.diagnostics]
+    for rule, span in expected.items():
+        if span is not None:
+            assert [text[d.offset : d.end_offset] for d in report.diagnostics if d.rule == rule] == [span]
+
+
+def test_every_draft_has_a_case() -> None:
+    assert sorted(p.name for p in DRAFTS.glob("*.txt")) == sorted(n for n, _, _ in CASES)
