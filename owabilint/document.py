@@ -22,7 +22,7 @@ SUBJECT_LINE = re.compile(r"^\s*(?:件名|Subject|subject|SUBJECT)\s*[:：]")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 # A bracketed label may carry a parenthetical note: 【対象となる情報】（合計 120 件）.
 _MARK_HEADING = re.compile(
-    r"^\s*(?:[■□◆◇▼▽▶▷●○◎★☆]\s*\S|(?:【[^】]{1,30}】|[＜〈《<][^＞〉》>]{1,30}[＞〉》>])\s*(?:[（(][^）)]{1,40}[）)])?\s*$)"
+    r"^\s*(?:[■□◆◇▼▽▶▷●○◎★☆]\s*\S|(?:【[^】]{1,30}】|[＜〈《<][^＞〉》>]{1,30}[＞〉》>])\s*(?:[（(](?:[^（()）]|[（(][^（()）]{0,10}[）)]){1,40}[）)])?\s*$)"
 )
 _KANJI_NUM_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十\d０-９]{1,3}[章節項]|[一二三四五六七八九十]{1,3}[、．.])\s*\S")
 # "1 概要" / "２　原因": a number and a space before a short label, no sentence end.
@@ -36,6 +36,16 @@ _PARTICLE_START = re.compile(r"^\s*(?:から|より|には|にも|(?:に|の|が
 _CONTINUES_NEXT = re.compile(r"[\u3041-\u309f、，,「（(]\s*$")
 _CONTINUATION_START = re.compile(r"^\s*[がをにのでとはもへやかまよいし]")
 _SIGNATURE_LINE_CHARS = 60
+# How a notice's title ends: 「…について」「…に関するお詫び」「…のご報告とお詫び」「…の件」,
+# optionally followed by a bracketed note (「（第2報）」「(総務課)」).
+_TITLE_END = re.compile(
+    r"(?:について|に関して|に関する(?:お詫び|おわび|ご報告|報告|お知らせ|ご案内|ご連絡)|お詫び|おわび|ご報告|報告"
+    r"|お知らせ|ご案内|ご連絡|お願い|の件)"
+    r"(?:\s*[（(【［\[][^）)】］\]]{1,20}[）)】］\]])?$"
+)
+_TITLE_MAX_CHARS = 60
+# Lines that may stand above a title: a date, an addressee, an issuer, a 【重要】 tag.
+_ABOVE_TITLE_MAX_CHARS = 40
 # A bare line that names a section ("経緯", "今後の対策", "流出した情報について"): it is a
 # heading when it stands after a blank line (or first) and text follows it directly.
 _BARE_HEADING = re.compile(
@@ -355,10 +365,30 @@ class Document:
                 s.section = section
         return sentences
 
+    @cached_property
+    def title_line(self) -> int | None:
+        """1-based number of the line that is the notice's title, or None.
+
+        A title is a short line without 。 near the top that ends the way titles end
+        (「…について」「…のお詫び」), above the body or below date, addressee and issuer
+        lines. It stands on its own even when the body follows without a blank line.
+        """
+        for line in self.lines:
+            if line.kind == "blank":
+                continue
+            text = self.text[line.start : line.end].strip()
+            if line.kind in ("plain", "heading") and len(text) <= _TITLE_MAX_CHARS and "。" not in text and _TITLE_END.search(text):
+                return line.number
+            if len(text) > _ABOVE_TITLE_MAX_CHARS or text[-1:] in _TERMINALS or "。" in text:
+                return None
+        return None
+
     def _continues(self, line: Line, nxt: Line) -> bool:
         """Whether a hard-wrapped ``line`` goes on in ``nxt`` (same sentence)."""
         body = self.text[line.start : line.end].rstrip()
         if not body or body[-1] in _TERMINALS or body[-1] in _CLOSERS and body[-2:-1] in tuple(_TERMINALS):
+            return False
+        if line.number == self.title_line:
             return False
         nxt_text = self.text[nxt.start : nxt.end]
         if _ROW_START.match(body) and _ROW_START.match(nxt_text):

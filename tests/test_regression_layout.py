@@ -43,6 +43,14 @@ CASES = [
     ("incident-noun-date-2.txt", "date-of-named-incident", {}),
     ("bracket-label-1.txt", "bracketed-section-label", {}),
     ("bracket-label-2.txt", "bracketed-section-label", {}),
+    ("title-no-blank-1.txt", "title-without-blank-line", {}),
+    ("title-no-blank-2.txt", "title-without-blank-line", {}),
+    ("title-label-1.txt", "title-in-label-form", {}),
+    ("title-label-2.txt", "title-in-label-form", {}),
+    ("title-bare-notice-1.txt", "bare-notice-word-as-title", {"missing-subject": "お知らせ", "missing-incident-date": "このたび"}),
+    ("title-bare-notice-2.txt", "bare-notice-word-as-title", {"missing-subject": "【重要】ご報告"}),
+    ("title-numbered-heading-1.txt", "section-heading-as-title", {"missing-subject": None}),
+    ("title-numbered-heading-2.txt", "section-heading-as-title", {"missing-subject": "会員各位"}),
     ("bracket-slot-1.txt", "bracketed-section-label", {"unfilled-placeholder": "＜氏名＞", "missing-subject": None, "missing-record-count": None}),
 ]
 
