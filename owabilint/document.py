@@ -44,8 +44,9 @@ _TITLE_END = re.compile(
     r"(?:\s*[（(【［\[][^）)】］\]]{1,20}[）)】］\]])?$"
 )
 _TITLE_MAX_CHARS = 60
-# Lines that may stand above a title: a date, an addressee, an issuer, a 【重要】 tag.
-_ABOVE_TITLE_MAX_CHARS = 40
+# Lines that may stand above a title: a date, an addressee, an issuer, a 【重要】 tag,
+# the first half of a wrapped title.
+_ABOVE_TITLE_MAX_CHARS = 60
 # A bare line that names a section ("経緯", "今後の対策", "流出した情報について"): it is a
 # heading when it stands after a blank line (or first) and text follows it directly.
 _BARE_HEADING = re.compile(
@@ -64,6 +65,8 @@ _DATE_ROW = re.compile(
     r"(?:\d{1,2}|[０-９]{1,2}|同)\s*月\s*(?:\d{1,2}|[０-９]{1,2})\s*日\s*(?:[（(][^)）]{1,8}[)）])?"
     r"[\s\d０-９:：時分頃午前後〜～-]*$"
 )
+# A note line: ※ / ＊ / 注 / (注) before the remark.
+_NOTE_LINE = re.compile(r"^\s*(?:※|＊|\*(?!\*)|注[:：\s]|[（(]注[0-9０-９]*[)）])")
 # What changes the quotation depth: brackets, and a blank line (two line breaks in a row).
 _QUOTE_EVENT = re.compile(r"[「」]|(?:\r\n|\r(?!\n)|\n){2}")
 _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+|www\.[^\s<>\"'「」（）()、。]+")
@@ -170,30 +173,52 @@ class Sentence:
         return [s for s in (self.heading, self.lead) if s is not None] + self.dated_entries
 
     @cached_property
-    def dated_entries(self) -> list[Sentence]:
-        """For a date standing alone on its line: the entries up to the next date or heading.
+    def is_note(self) -> bool:
+        """A remark beside the text: on a ※ / 注 line, or wholly in parentheses."""
+        assert self._doc is not None
+        if _NOTE_LINE.match(self._doc.line_text(self.line)):
+            return True
+        text = self.text.strip()
+        return text[:1] in "（(" and text[-1:] in "）)"
 
-        Only inside the body (after a sentence of prose), and only in a timeline: the
-        entries are list items, or another date row follows. A date line above the
-        body is the issue date, not the day of an event.
+    @cached_property
+    def is_date_row(self) -> bool:
+        """A date on a line of its own, or a list item that starts with a date."""
+        if self.kind == "list":
+            return bool(_ROW_START.match(_BULLET.sub("", self.text, count=1)))
+        return bool(_DATE_ROW.match(self.text))
+
+    @cached_property
+    def dated_entries(self) -> list[Sentence]:
+        """For a timeline date: the entries it heads.
+
+        The entries are the rest of the date's paragraph or, when the date stands
+        alone, the next paragraph, up to the next date or heading. Only inside the body
+        (after a sentence of prose) and only in a timeline: the date is a list item,
+        another date row comes before or after it, or the entries are list items. A
+        date line above the body is the issue date, not the day of an event.
         """
-        if self._doc is None or not _DATE_ROW.match(self.text):
+        if self._doc is None or not self.is_date_row:
             return []
         sentences = self._doc.sentences
-        if not any(s.text.rstrip()[-1:] in "。．" for s in sentences[: self.index]):
+        earlier = sentences[: self.index]
+        if not any(s.text.rstrip()[-1:] in "。．" for s in earlier):
             return []
         entries: list[Sentence] = []
-        last_paragraph = self.paragraph
         next_row = False
         for s in sentences[self.index + 1 :]:
-            if _DATE_ROW.match(s.text):
+            if s.is_date_row:
                 next_row = True
                 break
-            if s.kind in ("heading", "subject") or s.paragraph - last_paragraph > 1:
+            if s.kind in ("heading", "subject"):
+                break
+            if s.paragraph != (entries[-1].paragraph if entries else s.paragraph):
+                break
+            if not entries and s.paragraph - self.paragraph > 1:
                 break
             entries.append(s)
-            last_paragraph = s.paragraph
-        if not entries or not (next_row or entries[0].kind == "list"):
+        timeline = next_row or self.kind == "list" or any(s.is_date_row for s in earlier)
+        if not entries or not (timeline or entries[0].kind == "list"):
             return []
         return entries
 
@@ -226,6 +251,10 @@ class FoldedText:
         if end <= start:
             return self.begins[start], self.begins[start]
         return self.begins[start], self.ends[end - 1]
+
+
+def _count_any(text: str, chars: str) -> int:
+    return sum(text.count(c) for c in chars)
 
 
 def _safe_for_sudachi(text: str) -> str:
@@ -366,29 +395,33 @@ class Document:
         return sentences
 
     @cached_property
-    def title_line(self) -> int | None:
-        """1-based number of the line that is the notice's title, or None.
+    def title_lines(self) -> frozenset[int]:
+        """1-based numbers of the lines that end a title at the top of the notice.
 
-        A title is a short line without 。 near the top that ends the way titles end
-        (「…について」「…のお詫び」), above the body or below date, addressee and issuer
-        lines. It stands on its own even when the body follows without a blank line.
+        A title is a short text without 。 that ends the way titles end (「…について」
+        「…のお詫び」), above the body or below date, addressee and issuer lines; it
+        may be wrapped over two lines. It stands on its own even when the body follows
+        without a blank line.
         """
+        found: set[int] = set()
         for line in self.lines:
             if line.kind == "blank":
                 continue
             text = self.text[line.start : line.end].strip()
-            if line.kind in ("plain", "heading") and len(text) <= _TITLE_MAX_CHARS and "。" not in text and _TITLE_END.search(text):
-                return line.number
-            if len(text) > _ABOVE_TITLE_MAX_CHARS or text[-1:] in _TERMINALS or "。" in text:
-                return None
-        return None
+            if "。" in text or text[-1:] in _TERMINALS:
+                break
+            if line.kind in ("plain", "heading") and len(text) <= _TITLE_MAX_CHARS and _TITLE_END.search(text):
+                found.add(line.number)
+            elif len(text) > _ABOVE_TITLE_MAX_CHARS:
+                break
+        return frozenset(found)
 
     def _continues(self, line: Line, nxt: Line) -> bool:
         """Whether a hard-wrapped ``line`` goes on in ``nxt`` (same sentence)."""
         body = self.text[line.start : line.end].rstrip()
         if not body or body[-1] in _TERMINALS or body[-1] in _CLOSERS and body[-2:-1] in tuple(_TERMINALS):
             return False
-        if line.number == self.title_line:
+        if line.number in self.title_lines:
             return False
         nxt_text = self.text[nxt.start : nxt.end]
         if _ROW_START.match(body) and _ROW_START.match(nxt_text):
@@ -415,13 +448,19 @@ class Document:
         for start, end in pieces:
             seg_start = start
             scanned = start
+            parens = 0  # （ nesting on this line: (以下「A社」という。) is part of the sentence
             for m in _SENTENCE_END.finditer(self.text, start, end):
                 between = self.text[scanned : m.start()]
                 depth = max(0, depth + between.count("「") - between.count("」"))
+                parens = max(0, parens + _count_any(between, "（(") - _count_any(between, "）)"))
                 scanned = m.end()
                 if depth:
                     depth = max(0, depth - m.group().count("」"))
                     continue
+                if parens and (_count_any(m.group(), "）)") or _count_any(self.text[m.end() : end], "）)")):
+                    parens = max(0, parens - _count_any(m.group(), "）)"))
+                    continue
+                parens = 0
                 current.append((seg_start, m.end()))
                 self._emit(current, kind, out, paragraph)
                 current = []
@@ -441,6 +480,11 @@ class Document:
             return
         line, _ = self.position(segments[0][0])
         out.append(Sentence(len(out), tuple(segments), kind, line, None, paragraph, self))
+
+    @cached_property
+    def listed_timeline_entries(self) -> frozenset[int]:
+        """Indices of the sentences told under a dated list item (・5月8日（水） 委託先から報告)."""
+        return frozenset(e.index for s in self.sentences if s.kind == "list" for e in s.dated_entries)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:

@@ -51,6 +51,12 @@ CASES = [
     ("title-bare-notice-2.txt", "bare-notice-word-as-title", {"missing-subject": "【重要】ご報告"}),
     ("title-numbered-heading-1.txt", "section-heading-as-title", {"missing-subject": None}),
     ("title-numbered-heading-2.txt", "section-heading-as-title", {"missing-subject": "会員各位"}),
+    ("note-definition-1.txt", "parenthetical-definition-in-sentence", {}),
+    ("note-definition-2.txt", "parenthetical-definition-in-sentence", {}),
+    ("note-remark-1.txt", "plain-form-note", {}),
+    ("note-remark-2.txt", "plain-form-note", {}),
+    ("timeline-entry-style-1.txt", "plain-form-timeline-entry", {"technical-jargon": None}),
+    ("timeline-entry-style-2.txt", "plain-form-timeline-entry", {}),
     ("bracket-slot-1.txt", "bracketed-section-label", {"unfilled-placeholder": "＜氏名＞", "missing-subject": None, "missing-record-count": None}),
 ]
 
