@@ -57,6 +57,12 @@ CASES = [
     ("note-remark-2.txt", "plain-form-note", {}),
     ("timeline-entry-style-1.txt", "plain-form-timeline-entry", {"technical-jargon": None}),
     ("timeline-entry-style-2.txt", "plain-form-timeline-entry", {}),
+    ("circled-marker-1.txt", "circled-number-list-marker", {}),
+    ("circled-marker-2.txt", "circled-number-list-marker", {}),
+    ("jargon-footnote-1.txt", "jargon-explained-in-footnote", {}),
+    ("jargon-footnote-2.txt", "jargon-explained-in-footnote", {}),
+    ("jargon-paren-compound-1.txt", "jargon-explained-in-parentheses", {}),
+    ("jargon-paren-compound-2.txt", "jargon-explained-in-parentheses", {}),
     ("bracket-slot-1.txt", "bracketed-section-label", {"unfilled-placeholder": "＜氏名＞", "missing-subject": None, "missing-record-count": None}),
 ]
 
