@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -36,6 +37,13 @@ _PARTICLE_START = re.compile(r"^\s*(?:から|より|には|にも|(?:に|の|が
 _CONTINUES_NEXT = re.compile(r"[\u3041-\u309f、，,「（(]\s*$")
 _CONTINUATION_START = re.compile(r"^\s*[がをにのでとはもへやかまよいし]")
 _SIGNATURE_LINE_CHARS = 60
+# Hard wrapping: lines of prose broken at a fixed display width (full-width = 2 columns).
+_MIN_WRAP_WIDTH = 40
+_WRAP_SLACK = 8  # a wrapped line may stop a few columns short (a half-width run, a kinsoku rule)
+_WORD_CHAR = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ\u3041-\u30ff\u4e00-\u9fff]")
+_LINE_START_FORBIDDEN = "。、，．）」』"
+# A polite predicate that ends a sentence, written without its 。
+_POLITE_END = re.compile(r"(?:ました|ます|です|でした|ません|ございます)\s*$")
 # How a notice's title ends: 「…について」「…に関するお詫び」「…のご報告とお詫び」「…の件」,
 # optionally followed by a bracketed note (「（第2報）」「(総務課)」).
 _TITLE_END = re.compile(
@@ -253,6 +261,10 @@ class FoldedText:
         return self.begins[start], self.ends[end - 1]
 
 
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _count_any(text: str, chars: str) -> int:
     return sum(text.count(c) for c in chars)
 
@@ -375,7 +387,7 @@ class Document:
                 continue
             group = [line]
             while (
-                line.kind == "plain"
+                line.kind in ("plain", "list")
                 and i + 1 < len(lines)
                 and lines[i + 1].kind == "plain"
                 and self._continues(line, lines[i + 1])
@@ -430,7 +442,38 @@ class Document:
             return bool(_PARTICLE_START.match(nxt_text))
         if _SALUTATION_END.search(nxt_text.rstrip()) and len(nxt_text.strip()) <= 40:
             return False  # a title or address line followed by "お客様各位"
+        if nxt_text.lstrip()[:1] in _LINE_START_FORBIDDEN:
+            return True  # 。、」 never start a line of their own: the wrap came too early
+        if self._fills_wrap_width(body) and _WORD_CHAR.match(body[-1]) and _WORD_CHAR.match(nxt_text.lstrip()[:1]):
+            return True  # wrapped at a fixed width, even inside a word (誤 / って)
+        if line.kind == "list":
+            return body[-1] in "、，,「（("  # a list item goes on only when it visibly breaks off
+        if _POLITE_END.search(body) and not _CONTINUATION_START.match(nxt_text):
+            return False  # a sentence whose 。 was left out (…確認できました / 本人が…)
         return bool(_CONTINUES_NEXT.search(body) or _CONTINUATION_START.match(nxt_text))
+
+    @cached_property
+    def wrap_width(self) -> int | None:
+        """The display width the draft was hard-wrapped at, or None.
+
+        Evidence: at least two lines that break off mid-sentence (no 。, more text
+        follows) have the same width, and that width is a line's width, not a short one.
+        """
+        widths: list[int] = []
+        lines = self.lines
+        for i, line in enumerate(lines[:-1]):
+            text = self.text[line.start : line.end].rstrip()
+            if line.kind in ("plain", "list") and text and text[-1] not in _TERMINALS and lines[i + 1].kind == "plain":
+                widths.append(_display_width(text))
+        best = None
+        for w in set(widths):
+            if w >= _MIN_WRAP_WIDTH and sum(1 for x in widths if abs(x - w) <= 1) >= 2:
+                best = w if best is None else max(best, w)
+        return best
+
+    def _fills_wrap_width(self, body: str) -> bool:
+        width = self.wrap_width
+        return width is not None and width - _WRAP_SLACK <= _display_width(body) <= width + 4
 
     def _split_group(self, group: list[Line], out: list[Sentence], paragraph: int) -> None:
         kind = group[0].kind

@@ -63,6 +63,10 @@ CASES = [
     ("jargon-footnote-2.txt", "jargon-explained-in-footnote", {}),
     ("jargon-paren-compound-1.txt", "jargon-explained-in-parentheses", {}),
     ("jargon-paren-compound-2.txt", "jargon-explained-in-parentheses", {}),
+    ("hard-wrap-1.txt", "hard-wrap-inside-a-word", {"missing-incident-date": "このたび"}),
+    ("hard-wrap-2.txt", "hard-wrap-inside-a-word", {}),
+    ("missing-period-1.txt", "sentence-end-without-period", {}),
+    ("missing-period-2.txt", "sentence-end-without-period", {}),
     ("bracket-slot-1.txt", "bracketed-section-label", {"unfilled-placeholder": "＜氏名＞", "missing-subject": None, "missing-record-count": None}),
 ]
 
