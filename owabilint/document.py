@@ -75,6 +75,8 @@ _DATE_ROW = re.compile(
 )
 # A note line: ※ / ＊ / 注 / (注) before the remark.
 _NOTE_LINE = re.compile(r"^\s*(?:※|＊|\*(?!\*)|注[:：\s]|[（(]注[0-9０-９]*[)）])")
+# 「Bcc」 「個人情報保護委員会」 「ABCオンラインショップ」: a name or a term, not speech.
+_QUOTED_TERM = re.compile(r"「[0-9A-Za-z０-９Ａ-Ｚａ-ｚ\u30a1-\u30fa\u30fc\u4e00-\u9fff・＆&\-ー]{1,20}」")
 # What changes the quotation depth: brackets, and a blank line (two line breaks in a row).
 _QUOTE_EVENT = re.compile(r"[「」]|(?:\r\n|\r(?!\n)|\n){2}")
 _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+|www\.[^\s<>\"'「」（）()、。]+")
@@ -564,6 +566,15 @@ class Document:
     # ----------------------------------------------------------------- spans
     @cached_property
     def quote_spans(self) -> list[tuple[int, int]]:
+        """Spans of quotations: 「…」 that holds someone's words (nested quotes included).
+
+        A single term in brackets inside a sentence (「Bcc」機能, 「東玉ショップ」の会員)
+        names a thing: it is part of the sentence, not a quotation.
+        """
+        return [(s, e) for s, e in self._bracket_spans if not _QUOTED_TERM.fullmatch(self.text, s, e)]
+
+    @cached_property
+    def _bracket_spans(self) -> list[tuple[int, int]]:
         """Spans inside 「…」 (nested quotes included in the outer span)."""
         spans = []
         depth = 0

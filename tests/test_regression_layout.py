@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from owabilint.document import Document
 from owabilint.engine import Settings, lint_text
+from owabilint.matchers.patterns import Pattern
 
 DRAFTS = Path(__file__).parent / "regression" / "layout"
 
@@ -67,6 +69,8 @@ CASES = [
     ("hard-wrap-2.txt", "hard-wrap-inside-a-word", {}),
     ("missing-period-1.txt", "sentence-end-without-period", {}),
     ("missing-period-2.txt", "sentence-end-without-period", {}),
+    ("quoted-term-1.txt", "quoted-single-term", {"technical-jargon": "ランサムウェア"}),
+    ("quoted-term-2.txt", "quoted-single-term", {"technical-jargon": "クレデンシャルスタッフィング"}),
     ("bracket-slot-1.txt", "bracketed-section-label", {"unfilled-placeholder": "＜氏名＞", "missing-subject": None, "missing-record-count": None}),
 ]
 
@@ -88,3 +92,19 @@ def test_layout_draft(name: str, pattern: str, expected: dict[str, str | None]) 
 
 def test_every_draft_has_a_case() -> None:
     assert sorted(p.name for p in DRAFTS.glob("*.txt")) == sorted(n for n, _, _ in CASES)
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "found"),
+    [
+        ("（株）", "(株)みどり商会 総務部", "(株)"),
+        ("お問い合わせ先：", "お問い合わせ先:総務部", "お問い合わせ先:"),
+        ("(泣)", "申し訳ありません（泣）", "（泣）"),
+    ],
+)
+def test_terms_match_either_width_of_punctuation(term: str, text: str, found: str) -> None:
+    """Pattern: half-width-and-full-width punctuation; the span points into the original text."""
+    doc = Document(text)
+    pattern = Pattern.from_spec({"terms": [term]}, "test", {})
+    spans = sorted({span for sentence in doc.sentences for span in pattern.spans(sentence)})
+    assert [text[s:e] for s, e in spans] == [found]
