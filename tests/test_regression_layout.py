@@ -108,3 +108,69 @@ def test_terms_match_either_width_of_punctuation(term: str, text: str, found: st
     pattern = Pattern.from_spec({"terms": [term]}, "test", {})
     spans = sorted({span for sentence in doc.sentences for span in pattern.spans(sentence)})
     assert [text[s:e] for s, e in spans] == [found]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "underlined", "message"),
+    [
+        (
+            "確認が遅れてた点をお詫びいたします。",
+            "casual-register",
+            "て",
+            "「遅れてた」は「い」の抜けた話し言葉です。「遅れていた」に改めてください。",
+        ),
+        (
+            "宛先を取り違えちゃいました。",
+            "casual-register",
+            "ちゃい",
+            "「取り違えちゃいました」は話し言葉です。「取り違えてしまいました」に改めてください。",
+        ),
+        (
+            "このたびは本当に申し訳ございません。",
+            "emotional-expression",
+            "本当に",
+            "「本当に」は感情的な強調表現です。「心より」「深く」「誠に」など、落ち着いた表現に改めてください。",
+        ),
+        (
+            "今後はすごく注意いたします。",
+            "casual-register",
+            "すごく",
+            "「すごく」は話し言葉です。「大変」「非常に」「きちんと」「やはり」「少し」など書き言葉に改めてください。",
+        ),
+    ],
+)
+def test_phrase_messages_name_the_word_at_fault(text: str, rule: str, underlined: str, message: str) -> None:
+    report = lint_text(text, settings=Settings(select={rule}))
+    assert [(text[d.offset : d.end_offset], d.message) for d in report.diagnostics] == [(underlined, message)]
+
+
+def test_rule_pack_suggestion_with_re2(tmp_path: Path) -> None:
+    """A rule pack's ``suggest`` runs on RE2 and still rewrites the word by characters."""
+    from owabilint.rule_packs import load_rule_pack
+    from owabilint.ruleset import builtin_rules
+
+    (tmp_path / "house-teru.toml").write_text(
+        "\n".join(
+            [
+                'id = "house-teru"',
+                'severity = "warning"',
+                'category = "tone"',
+                'summary = "い抜き言葉"',
+                'message = "い抜き言葉です。"',
+                'rationale = "書き言葉では「い」を省きません。"',
+                "[matcher]",
+                'kind = "phrase"',
+                "[[matcher.patterns]]",
+                'tokens = [[{lemma = "てる", pos = "助動詞"}]]',
+                "suggest = [['([てで])(る|た)', '\\1い\\2']]",
+                'message = "「{word}」を「{suggestion}」に改めてください。"',
+                "[examples]",
+                'valid = ["調べております。"]',
+                'invalid = ["調べてた。"]',
+            ]
+        ),
+        encoding="utf-8",
+    )
+    rules = load_rule_pack(tmp_path / "house-teru.toml", {})
+    report = lint_text("情報が漏れてた。", rules=[*builtin_rules(), *rules], settings=Settings(select={"house-teru"}))
+    assert [d.message for d in report.diagnostics] == ["「漏れてた」を「漏れていた」に改めてください。"]
