@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -208,12 +209,13 @@ class Sentence:
         another date row comes before or after it, or the entries are list items. A
         date line above the body is the issue date, not the day of an event.
         """
-        if self._doc is None or not self.is_date_row:
+        doc = self._doc
+        if doc is None or not self.is_date_row:
             return []
-        sentences = self._doc.sentences
-        earlier = sentences[: self.index]
-        if not any(s.text.rstrip()[-1:] in "。．" for s in earlier):
+        first_prose, rows = doc.timeline_landmarks
+        if first_prose is None or first_prose > self.index:
             return []
+        sentences = doc.sentences
         entries: list[Sentence] = []
         next_row = False
         for s in sentences[self.index + 1 :]:
@@ -227,7 +229,7 @@ class Sentence:
             if not entries and s.paragraph - self.paragraph > 1:
                 break
             entries.append(s)
-        timeline = next_row or self.kind == "list" or any(s.is_date_row for s in earlier)
+        timeline = next_row or self.kind == "list" or rows[0] < self.index
         if not entries or not (timeline or entries[0].kind == "list"):
             return []
         return entries
@@ -467,11 +469,9 @@ class Document:
             text = self.text[line.start : line.end].rstrip()
             if line.kind in ("plain", "list") and text and text[-1] not in _TERMINALS and lines[i + 1].kind == "plain":
                 widths.append(_display_width(text))
-        best = None
-        for w in set(widths):
-            if w >= _MIN_WRAP_WIDTH and sum(1 for x in widths if abs(x - w) <= 1) >= 2:
-                best = w if best is None else max(best, w)
-        return best
+        counts = Counter(widths)
+        wrapped = [w for w in counts if w >= _MIN_WRAP_WIDTH and counts[w - 1] + counts[w] + counts[w + 1] >= 2]
+        return max(wrapped, default=None)
 
     def _fills_wrap_width(self, body: str) -> bool:
         width = self.wrap_width
@@ -494,6 +494,7 @@ class Document:
             seg_start = start
             scanned = start
             parens = 0  # （ nesting on this line: (以下「A社」という。) is part of the sentence
+            last_close = max(self.text.rfind("）", start, end), self.text.rfind(")", start, end))
             for m in _SENTENCE_END.finditer(self.text, start, end):
                 between = self.text[scanned : m.start()]
                 depth = max(0, depth + between.count("「") - between.count("」"))
@@ -502,7 +503,7 @@ class Document:
                 if depth:
                     depth = max(0, depth - m.group().count("」"))
                     continue
-                if parens and (_count_any(m.group(), "）)") or _count_any(self.text[m.end() : end], "）)")):
+                if parens and last_close >= m.start():  # the parenthesis closes later on this line
                     parens = max(0, parens - _count_any(m.group(), "）)"))
                     continue
                 parens = 0
@@ -525,6 +526,12 @@ class Document:
             return
         line, _ = self.position(segments[0][0])
         out.append(Sentence(len(out), tuple(segments), kind, line, None, paragraph, self))
+
+    @cached_property
+    def timeline_landmarks(self) -> tuple[int | None, list[int]]:
+        """Index of the first sentence of prose (ending in 。) and the indices of the date rows."""
+        first_prose = next((s.index for s in self.sentences if s.text.rstrip()[-1:] in "。．"), None)
+        return first_prose, [s.index for s in self.sentences if s.is_date_row]
 
     @cached_property
     def listed_timeline_entries(self) -> frozenset[int]:
