@@ -149,28 +149,24 @@ def test_rule_pack_suggestion_with_re2(tmp_path: Path) -> None:
     from owabilint.rule_packs import load_rule_pack
     from owabilint.ruleset import builtin_rules
 
-    (tmp_path / "house-teru.toml").write_text(
-        "\n".join(
-            [
-                'id = "house-teru"',
-                'severity = "warning"',
-                'category = "tone"',
-                'summary = "い抜き言葉"',
-                'message = "い抜き言葉です。"',
-                'rationale = "書き言葉では「い」を省きません。"',
-                "[matcher]",
-                'kind = "phrase"',
-                "[[matcher.patterns]]",
-                'tokens = [[{lemma = "てる", pos = "助動詞"}]]',
-                "suggest = [['([てで])(る|た)', '\\1い\\2']]",
-                'message = "「{word}」を「{suggestion}」に改めてください。"',
-                "[examples]",
-                'valid = ["調べております。"]',
-                'invalid = ["調べてた。"]',
-            ]
-        ),
-        encoding="utf-8",
-    )
+    pack = r"""
+id = "house-teru"
+severity = "warning"
+category = "tone"
+summary = "い抜き言葉"
+message = "い抜き言葉です。"
+rationale = "書き言葉では「い」を省きません。"
+[matcher]
+kind = "phrase"
+[[matcher.patterns]]
+tokens = [[{lemma = "てる", pos = "助動詞"}]]
+suggest = [['([てで])(る|た)', '\1い\2']]
+message = "「{word}」を「{suggestion}」に改めてください。"
+[examples]
+valid = ["調べております。"]
+invalid = ["調べてた。"]
+"""
+    (tmp_path / "house-teru.toml").write_text(pack, encoding="utf-8")
     rules = load_rule_pack(tmp_path / "house-teru.toml", {})
     report = lint_text("情報が漏れてた。", rules=[*builtin_rules(), *rules], settings=Settings(select={"house-teru"}))
     assert [d.message for d in report.diagnostics] == ["「漏れてた」を「漏れていた」に改めてください。"]
