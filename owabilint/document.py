@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from owabilint.textwidth import text_width
 from owabilint.tokenizer import Token, tokenize
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -265,10 +265,6 @@ class FoldedText:
         return self.begins[start], self.ends[end - 1]
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _count_any(text: str, chars: str) -> int:
     return sum(text.count(c) for c in chars)
 
@@ -468,14 +464,14 @@ class Document:
         for i, line in enumerate(lines[:-1]):
             text = self.text[line.start : line.end].rstrip()
             if line.kind in ("plain", "list") and text and text[-1] not in _TERMINALS and lines[i + 1].kind == "plain":
-                widths.append(_display_width(text))
+                widths.append(text_width(text))
         counts = Counter(widths)
         wrapped = [w for w in counts if w >= _MIN_WRAP_WIDTH and counts[w - 1] + counts[w] + counts[w + 1] >= 2]
         return max(wrapped, default=None)
 
     def _fills_wrap_width(self, body: str) -> bool:
         width = self.wrap_width
-        return width is not None and width - _WRAP_SLACK <= _display_width(body) <= width + 4
+        return width is not None and width - _WRAP_SLACK <= text_width(body) <= width + 4
 
     def _split_group(self, group: list[Line], out: list[Sentence], paragraph: int) -> None:
         kind = group[0].kind
