@@ -24,7 +24,7 @@ SUBJECT_LINE = re.compile(r"^\s*(?:件名|Subject|subject|SUBJECT)\s*[:：]")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 # A bracketed label may carry a parenthetical note: 【対象となる情報】（合計 120 件）.
 _MARK_HEADING = re.compile(
-    r"^\s*(?:[■□◆◇▼▽▶▷●○◎★☆]\s*\S|(?:【[^】]{1,30}】|[＜〈《<][^＞〉》>]{1,30}[＞〉》>])\s*(?:[（(](?:[^（()）]|[（(][^（()）]{0,10}[）)]){1,40}[）)])?\s*$)"
+    r"^\s*(?:[■□◆◇▼▽▶▷●○◎★☆]\s*\S|(?:【[^】]{1,30}】|[＜〈《<‹][^＞〉》>›]{1,30}[＞〉》>›])\s*(?:[（(](?:[^（()）]|[（(][^（()）]{0,10}[）)]){1,40}[）)])?\s*$)"
 )
 _KANJI_NUM_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十\d０-９]{1,3}[章節項]|[一二三四五六七八九十]{1,3}[、．.])\s*\S")
 # "1 概要" / "２　原因": a number and a space before a short label, no sentence end.
@@ -53,9 +53,13 @@ _TITLE_END = re.compile(
     r"(?:\s*[（(【［\[][^）)】］\]]{1,20}[）)】］\]])?$"
 )
 _TITLE_MAX_CHARS = 60
+# How the first sentence of a letter opens, never a title: このたびの件について / お詫び…
+_OPENS_PROSE = re.compile(r"^(?:このたび|この度|今般|先般|先日|さて|平素|拝啓|謹啓|前略|本日|昨日)")
 # Lines that may stand above a title: a date, an addressee, an issuer, a 【重要】 tag,
 # the first half of a wrapped title.
 _ABOVE_TITLE_MAX_CHARS = 60
+# How the first sentence of a letter opens, never a title: このたびの件について / お詫び…
+_OPENS_PROSE = re.compile(r"^(?:このたび|この度|今般|先般|先日|さて|平素|拝啓|謹啓|前略|本日|昨日)")
 # A bare line that names a section ("経緯", "今後の対策", "流出した情報について"): it is a
 # heading when it stands after a blank line (or first) and text follows it directly.
 _BARE_HEADING = re.compile(
@@ -422,7 +426,12 @@ class Document:
             text = self.text[line.start : line.end].strip()
             if "。" in text or text[-1:] in _TERMINALS:
                 break
-            if line.kind in ("plain", "heading") and len(text) <= _TITLE_MAX_CHARS and _TITLE_END.search(text):
+            if (
+                line.kind in ("plain", "heading")
+                and len(text) <= _TITLE_MAX_CHARS
+                and _TITLE_END.search(text)
+                and not _OPENS_PROSE.match(text)
+            ):
                 found.add(line.number)
             elif len(text) > _ABOVE_TITLE_MAX_CHARS:
                 break
