@@ -3,7 +3,9 @@
 Each draft is written for this suite and shows one layout or phrasing that published
 notices use and owabilint once misread. A case names the failure pattern, the rules
 expected to fire among the layout-sensitive rules (exactly these), and for an expected
-finding the text it must underline.
+finding the text it must underline. Below them: the document-model readings the
+drafts rely on (titles, wrapping, parentheses, timelines, bracketed terms), the
+punctuation-width equivalence of terms and the messages that name the word at fault.
 """
 
 from __future__ import annotations
@@ -170,3 +172,63 @@ invalid = ["調べてた。"]
     rules = load_rule_pack(tmp_path / "house-teru.toml", {})
     report = lint_text("情報が漏れてた。", rules=[*builtin_rules(), *rules], settings=Settings(select={"house-teru"}))
     assert [d.message for d in report.diagnostics] == ["「漏れてた」を「漏れていた」に改めてください。"]
+
+
+# ---------------------------------------------------------------- the document model
+def _texts(text: str) -> list[str]:
+    return [s.text for s in Document(text).sentences]
+
+
+def test_title_without_blank_line_is_a_sentence_of_its_own() -> None:
+    text = "2025年3月1日\nさくら商事株式会社\n顧客名簿の紛失に関するお詫び\nこのたび、顧客名簿を紛失いたしました。"
+    doc = Document(text)
+    assert doc.title_lines == frozenset({3})
+    assert _texts(text)[-2:] == ["顧客名簿の紛失に関するお詫び", "このたび、顧客名簿を紛失いたしました。"]
+
+
+def test_a_letter_opening_is_not_a_title() -> None:
+    assert Document("このたびの名簿の紛失について\n深くお詫び申し上げます。").title_lines == frozenset()
+
+
+def test_parenthetical_period_stays_inside_the_sentence() -> None:
+    assert _texts("A社（以下「委託先」という。）の端末が感染しました。次に進みます。") == [
+        "A社（以下「委託先」という。）の端末が感染しました。",
+        "次に進みます。",
+    ]
+    # An opening parenthesis that never closes on its line does not swallow the rest.
+    assert _texts("（1件目。続きです。") == ["（1件目。", "続きです。"]
+
+
+def test_wrap_width_and_mid_word_join() -> None:
+    text = (
+        "当店から会員の皆様にお送りしたお知らせメールで、担当者が宛先を誤\n"
+        "って入力し、会員様のメールアドレスが互いに見える状態で送信しまし\n"
+        "た。"
+    )
+    doc = Document(text)
+    assert doc.wrap_width == 64
+    assert [s.text for s in doc.sentences] == [text.replace("\n", "")]
+
+
+def test_polite_ending_without_period_ends_the_sentence() -> None:
+    text = "確認したところ、机の上に置いたところまでは分かりました\n翌日に紛失に気づき、探しましたが見つかりませんでした。"
+    assert _texts(text) == [
+        "確認したところ、机の上に置いたところまでは分かりました",
+        "翌日に紛失に気づき、探しましたが見つかりませんでした。",
+    ]
+
+
+def test_timeline_date_heads_its_entries_but_the_issue_date_does_not() -> None:
+    text = "2025年5月1日\n\n名簿の紛失についてご報告いたします。\n\n4月3日（木）\n\n・職員が名簿を持ち出した。\n\n4月4日（金）\n\n・紛失に気づいた。"
+    doc = Document(text)
+    by_text = {s.text: s for s in doc.sentences}
+    assert by_text["2025年5月1日"].dated_entries == []
+    assert [s.text for s in by_text["4月3日（木）"].dated_entries] == ["・職員が名簿を持ち出した。"]
+    assert [s.text for s in by_text["4月4日（金）"].dated_entries] == ["・紛失に気づいた。"]
+
+
+def test_a_bracketed_term_is_not_a_quotation_but_speech_is() -> None:
+    text = "「Bcc」欄に入力すべきところ、「宛先」欄に入力しました。お客様から「届いたメールに他の方の住所があります」とのご連絡がありました。"
+    doc = Document(text)
+    speech = text.index("「届いた")
+    assert doc.quote_spans == [(speech, text.index("」とのご連絡") + 1)]
