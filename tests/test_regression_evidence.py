@@ -58,6 +58,8 @@ CASES = [
     ("prevention-abstract-education.txt", "prevention-abstract", PREVENTION, {("missing-prevention", "error")}),
     ("prevention-abstract-incident-response.txt", "prevention-abstract", PREVENTION, {("missing-prevention", "error")}),
     ("prevention-abstract-under-heading.txt", "prevention-abstract", PREVENTION, {("missing-prevention", "error")}),
+    # 対策 inside a bracketed programme name does not make a sentence about prevention.
+    ("prevention-abstract-programme-name.txt", "prevention-abstract", PREVENTION, {("missing-prevention", "error")}),
     # Senders that are not companies: a university, a hospital and its head, (一社), the legal name as subject.
     ("signature-university.txt", "signature-any-organisation", SIGNATURE, set()),
     ("signature-head-line.txt", "signature-any-organisation", SIGNATURE, set()),

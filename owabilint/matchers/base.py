@@ -289,15 +289,18 @@ class SentenceFilter:
         return True
 
 
+_BRACKETED = re.compile(r"「[^「」]*」")
+
+
 def _outside_quotes(pattern: Pattern, sentence: Sentence) -> bool:
-    """Whether ``pattern`` matches ``sentence`` other than inside a 「quoted name」
-    (「物価高騰対策事業」 does not make a sentence about prevention)."""
+    """Whether ``pattern`` matches ``sentence`` other than inside 「…」: a quotation or
+    a bracketed name (「物価高騰対策事業」 does not make a sentence about prevention)."""
     if not pattern.matches(sentence):
         return False
-    doc = sentence._doc
-    if doc is None or "「" not in sentence.text:
+    if "「" not in sentence.text:
         return True
-    return any(not doc.in_quote(start, end) for start, end in pattern.spans(sentence))
+    brackets = [sentence.span(*m.span()) for m in _BRACKETED.finditer(sentence.text)]
+    return any(not any(bs <= start and end <= be for bs, be in brackets) for start, end in pattern.spans(sentence))
 
 
 class PatternEntry:
