@@ -32,6 +32,10 @@ _KANJI_NUM_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十\d０
 # "1 概要" / "２　原因": a number and a space before a short label, no sentence end.
 _SPACED_NUM_HEADING = re.compile(r"^\s*(?:\d{1,2}|[０-９]{1,2})[ \u3000]+[^\s。．！？!?]{1,28}$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[０-９]{1,2})[.．)）]\s*\S|^\s*[（(](?:\d{1,2}|[０-９]{1,2})[)）]\s*\S|^\s*[①-⑳]")
+# What a numbered line holds when it is an item, not a heading: a count closing the
+# line or opening its details ("…の情報 28,001件(…"; not "1. 3件の事案"), or an
+# enumeration of two or more things ("(会員ID、店舗名、…").
+_ITEM_CONTENT = re.compile(r"\d[\d,]*\s*(?:件|名|人|世帯|社)\s*(?:[（(]|$)|[^、]+、[^、]+、")
 _BULLET = re.compile(r"^\s*(?:[・･•‧◦]|[-*+](?=\s))")
 _FIELD = re.compile(r"^\s*[^\s、。：:]{1,14}\s*[：:]\s*\S")
 _SALUTATION_END = re.compile(r"(?:様|各位|御中|殿|様へ)\s*$")
@@ -70,6 +74,9 @@ _BARE_HEADING = re.compile(
     r"|お願い|お問い合わせ|お問合せ|問い合わせ先|問合せ先|連絡先|窓口|日時|期間|状況|今後|措置|経緯と原因)"
     r"(?:について|に関して|等|など|の(?:内容|詳細|状況|概要))?$"
 )
+# "[期間]" / "［対象］" alone on a line, the content on the lines under it: a section
+# label in square brackets (a slot such as "[会社名]" names no part of a notice).
+_SQUARE_LABEL_LINE = re.compile(r"^[\[［]([^\]］]{1,24})[\]］]$")
 _ROW_START = re.compile(
     r"^\s*(?:午前|午後)?(?:(?:\d{4}|[０-９]{4}|(?:令和|平成)\S{1,2})年\s*)?(?:\d{1,2}|[０-９]{1,2})(?:月\s*(?:\d{1,2}|[０-９]{1,2})日|[:：時])"
     r"|^\s*\d{1,4}[/／]\d{1,2}"
@@ -296,6 +303,8 @@ def classify_line(text: str) -> str:
         return "list"
     if _NUMBERED.match(text):
         short = len(stripped) <= 30 and stripped[-1] not in _TERMINALS
+        if _ITEM_CONTENT.search(stripped):
+            return "list"  # a count or an enumeration is content, not a section name
         return "heading" if short and not _FIELD.match(re.sub(r"^\s*\S+\s*", "", text)) else "list"
     if _FIELD.match(text) and not stripped.endswith("。"):
         return "field"
@@ -376,7 +385,19 @@ class Document:
                 and _BARE_HEADING.match(self.text[line.start : line.end].strip())
             ):
                 out[i] = Line(line.number, line.start, line.end, "heading")
+            elif line.kind == "plain" and self._square_label(out, i):
+                out[i] = Line(line.number, line.start, line.end, "heading")
         return out
+
+    def _square_label(self, lines: list[Line], i: int) -> bool:
+        """Line ``i`` is a section label in square brackets: it names a part of a notice
+        and the next line holds content, not another bracketed slot."""
+        m = _SQUARE_LABEL_LINE.match(self.text[lines[i].start : lines[i].end].strip())
+        if m is None or not _BARE_HEADING.match(m.group(1).strip()) or i + 1 >= len(lines):
+            return False
+        following = lines[i + 1]
+        after = self.text[following.start : following.end].strip()
+        return following.kind != "blank" and not after.startswith(("[", "［"))
 
     # ----------------------------------------------------------------- sentences
     @cached_property

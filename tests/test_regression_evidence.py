@@ -21,6 +21,7 @@ SIGNATURE = {"missing-signature"}
 IMPACT = {"missing-impact"}
 VAGUE = {"vague-leaked-data"}
 GUIDANCE = {"missing-customer-guidance"}
+WEEKDAY = {"weekday-mismatch"}
 
 CASES = [
     # The account of what went wrong is the cause (入力すべきところ, 置き忘れ, 不正アクセスを受け…流出).
@@ -54,6 +55,9 @@ CASES = [
     # A rule made from now on, even without the word 再発防止 (必ず…こととし, 必須といたします).
     ("prevention-rule-without-topic.txt", "prevention-paraphrase", PREVENTION, set()),
     ("prevention-rule-obligation.txt", "prevention-paraphrase", PREVENTION, set()),
+    # Training named with its audience and its subject is a measure, even worded as a promise.
+    ("prevention-targeted-training.txt", "prevention-targeted-training", PREVENTION, set()),
+    ("prevention-targeted-training-2.txt", "prevention-targeted-training", PREVENTION, set()),
     # Abstract promises and incident response are not prevention, under any heading.
     ("prevention-abstract-education.txt", "prevention-abstract", PREVENTION, {("missing-prevention", "error")}),
     ("prevention-abstract-incident-response.txt", "prevention-abstract", PREVENTION, {("missing-prevention", "error")}),
@@ -80,6 +84,9 @@ CASES = [
     ("vague-items-in-other-paragraph.txt", "vague-items-elsewhere", VAGUE, set()),
     ("vague-card-information.txt", "vague-items-elsewhere", VAGUE, set()),
     ("vague-prevention-sentence.txt", "vague-items-elsewhere", VAGUE, set()),
+    # Items enumerated under a label about what the data contained, in words the lexicon does not know.
+    ("vague-items-enumerated-under-contents.txt", "vague-items-elsewhere", VAGUE, set()),
+    ("vague-items-enumerated-label.txt", "vague-items-elsewhere", VAGUE, set()),
     # A programme name is not a leaked item.
     ("vague-programme-name.txt", "vague-programme-name", VAGUE, {("vague-leaked-data", "error")}),
     ("vague-programme-name.txt", "vague-programme-name", VAGUE, {("vague-leaked-data", "error")}),
@@ -103,6 +110,10 @@ CASES = [
     ("blame-admission-management.txt", "blame-admission", {"blame-shifting"}, set()),
     ("blame-utmost-care-but.txt", "blame-utmost-care", {"blame-shifting"}, {("blame-shifting", "warning")}),
     ("blame-utmost-care-but-2.txt", "blame-utmost-care", {"blame-shifting"}, {("blame-shifting", "warning")}),
+    # A weekday checked against an inferred year is reported only when no year the draft speaks of fits it.
+    ("weekday-years-note-before-table.txt", "weekday-inferred-year", WEEKDAY, set()),
+    ("weekday-years-old-rule-cited.txt", "weekday-inferred-year", WEEKDAY, set()),
+    ("weekday-years-still-wrong.txt", "weekday-inferred-year", WEEKDAY, {("weekday-mismatch", "error")}),
 ]
 
 

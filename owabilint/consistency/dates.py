@@ -37,8 +37,11 @@ class WeekdayCheck(Check):
     The year comes from the date itself; else (option ``infer-year``) from the nearest
     date of the draft that states its year, taking the year that puts the date closest
     to it. When the weekday would be right in the year before or after that one, the
-    year is not known well enough and nothing is reported. Only a date that states its
-    own year gets a fix.
+    year is not known well enough and nothing is reported. An inferred year must be
+    certain: when the written weekday fits any year the draft mentions (or the year of
+    the notice's own date, or one next to either), nothing is reported either, since a
+    draft that covers several years may take its events from another one. Only a date
+    that states its own year gets a fix.
     """
 
     name = "weekday"
@@ -49,6 +52,7 @@ class WeekdayCheck(Check):
     def find(self, doc: Document, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
         infer = options.get("infer-year", True) is not False
         dated = [d for d in document_dates(doc) if d.certain_year is not None and d.as_date(d.certain_year)]
+        plausible: set[int] | None = None
         for sentence in sentences:
             for fact in dates(sentence):
                 if fact.weekday is None:
@@ -71,6 +75,11 @@ class WeekdayCheck(Check):
                 others = (fact.as_date(day.year + k) for k in (-1, 1))
                 if any(o is not None and o.weekday() == fact.weekday for o in others):
                     continue  # right in a neighbouring year: the year is not certain
+                if plausible is None:
+                    plausible = _plausible_years(doc, dated)
+                fits = (fact.as_date(y) for y in plausible)
+                if any(o is not None and o.weekday() == fact.weekday for o in fits):
+                    continue  # right in another year the draft speaks of
                 yield Problem(fact.start, end, "inferred", _values(doc, fact, day.year, day))
 
 
@@ -88,6 +97,26 @@ def _with_weekday(doc: Document, fact: DateFact, weekday: int) -> str:
     original = doc.text[fact.start : fact.weekday_end]
     i = fact.weekday_start - fact.start
     return original[:i] + WEEKDAYS[weekday] + original[i + 1 :]
+
+
+def _plausible_years(doc: Document, dated: list[DateFact]) -> set[int]:
+    """Every year the draft mentions (in a full date or alone, 西暦 or 和暦) and the year
+    of the notice's own date, each with its neighbours."""
+    years = {d.certain_year for d in dated if d.certain_year is not None}
+    for sentence in doc.sentences:
+        folded = sentence.folded.text
+        years.update(int(m.group(1)) for m in _WESTERN_YEAR.finditer(folded))
+        for m in ERA_YEAR.finditer(folded):
+            era = era_named(m.group("era"))
+            if era is not None:
+                years.add(era.western(era_year(m.group("ey"))))
+    notice = notice_date(doc)
+    if notice is not None and notice.certain_year is not None:
+        years.add(notice.certain_year)
+    return {y + k for y in years for k in (-1, 0, 1) if 1 <= y + k <= 9999}
+
+
+_WESTERN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s{0,2}年")
 
 
 def _nearest_year_day(fact: DateFact, dated: list[DateFact]) -> dt.date | None:
