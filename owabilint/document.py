@@ -36,7 +36,10 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[０-９]{1,2})[.．)）]\s*\S|^\s*[（(
 # line or opening its details ("…の情報 28,001件(…"; not "1. 3件の事案"), or an
 # enumeration of two or more things ("(会員ID、店舗名、…").
 _ITEM_CONTENT = re.compile(r"\d[\d,]*\s*(?:件|名|人|世帯|社)\s*(?:[（(]|$)|[^、]+、[^、]+、")
-_BULLET = re.compile(r"^\s*(?:[・･•‧◦]|[-*+](?=\s))")
+# Bullets, and the katakana item letters of official documents ("ア 入院患者の氏名",
+# "イ　送信した直後に…"): a letter, then a space, then the item.
+_ITEM_NUMBER = re.compile(r"^\s*(?:[（(](?:\d{1,2}|[０-９]{1,2})[)）]|(?:\d{1,2}|[０-９]{1,2})[.．)）])\s*")
+_BULLET = re.compile(r"^\s*(?:[・･•‧◦]|[-*+](?=\s)|[アイウエオカキクケコ][ \u3000]+(?=\S))")
 _FIELD = re.compile(r"^\s*[^\s、。：:]{1,14}\s*[：:]\s*\S")
 _SALUTATION_END = re.compile(r"(?:様|各位|御中|殿|様へ)\s*$")
 # A line after a salutation goes on the sentence only when it starts with a particle.
@@ -84,7 +87,7 @@ _ROW_START = re.compile(
 # A line that is only a date (and a weekday, a time): the head of a timeline entry.
 _DATE_ROW = re.compile(
     r"^(?:(?:\d{4}|[０-９]{4}|(?:令和|平成)(?:\d{1,2}|[０-９]{1,2}|元))\s*年\s*(?:[（(][^)）]{1,8}[)）])?\s*)?"
-    r"(?:\d{1,2}|[０-９]{1,2}|同)\s*月\s*(?:\d{1,2}|[０-９]{1,2})\s*日\s*(?:[（(][^)）]{1,8}[)）])?"
+    r"(?:(?:\d{1,2}|[０-９]{1,2}|同)\s*月\s*(?:\d{1,2}|[０-９]{1,2})\s*日|同日|翌日)\s*(?:[（(][^)）]{1,8}[)）])?"
     r"[\s\d０-９:：時分頃午前後〜～-]*$"
 )
 # A note line: ※ / ＊ / 注 / (注) before the remark.
@@ -210,6 +213,8 @@ class Sentence:
         """A date on a line of its own, or a list item that starts with a date."""
         if self.kind == "list":
             return bool(_ROW_START.match(_BULLET.sub("", self.text, count=1)))
+        if self.kind == "heading":  # "(2)令和5年5月23日(火)18時頃": a numbered timeline date
+            return bool(_DATE_ROW.match(_ITEM_NUMBER.sub("", self.text, count=1)))
         return bool(_DATE_ROW.match(self.text))
 
     @cached_property
@@ -563,8 +568,9 @@ class Document:
 
     @cached_property
     def listed_timeline_entries(self) -> frozenset[int]:
-        """Indices of the sentences told under a dated list item (・5月8日（水） 委託先から報告)."""
-        return frozenset(e.index for s in self.sentences if s.kind == "list" for e in s.dated_entries)
+        """Indices of the sentences told under a dated list item (・5月8日（水） 委託先から報告)
+        or a numbered timeline date ((2)5月8日（水）18時頃)."""
+        return frozenset(e.index for s in self.sentences if s.kind in ("list", "heading") for e in s.dated_entries)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:

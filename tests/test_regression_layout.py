@@ -80,6 +80,10 @@ CASES = [
     ("bracket-label-clause-1.txt", "bracketed-section-label", {}),
     ("bracket-square-label-1.txt", "bracketed-section-label", {"unfilled-placeholder": None}),
     ("bracket-square-label-2.txt", "bracketed-section-label", {}),
+    ("timeline-numbered-date-1.txt", "timeline-date-line", {}),
+    ("timeline-numbered-date-2.txt", "timeline-date-line", {}),
+    ("katakana-item-1.txt", "katakana-item-letter", {}),
+    ("katakana-item-2.txt", "katakana-item-letter", {}),
     ("bracket-slot-1.txt", "bracketed-section-label", {"unfilled-placeholder": "＜氏名＞", "missing-subject": None, "missing-record-count": None}),
 ]
 
@@ -197,6 +201,11 @@ def test_title_without_blank_line_is_a_sentence_of_its_own() -> None:
     doc = Document(text)
     assert doc.title_lines == frozenset({3})
     assert _texts(text)[-2:] == ["顧客名簿の紛失に関するお詫び", "このたび、顧客名簿を紛失いたしました。"]
+
+
+def test_katakana_item_letters_are_list_items() -> None:
+    doc = Document("経過\nア 書類を机上に置いた。\nイ　翌日に気づいた。\nアンケート 結果を集計しました。")
+    assert [s.kind for s in doc.sentences][1:] == ["list", "list", "plain"]
 
 
 def test_a_letter_opening_is_not_a_title() -> None:
