@@ -179,6 +179,12 @@ def check_command(
     show_config: Annotated[
         bool, typer.Option("--show-config", help="有効な設定（FILE の、または現在のフォルダの）を表示して終了します。")
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="問題のないファイルもチェックリストつきで表示します（rich）。")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="指摘だけを表示します（問題のないファイルの行、集計、補足を出しません）。")
+    ] = False,
 ) -> None:
     """下書きをチェックします（既定のコマンド）。"""
     files = files or []
@@ -222,8 +228,11 @@ def check_command(
     fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
     rules = _rules_of(planned, resolver)
 
+    view = {"verbose": verbose, "quiet": quiet}
     if fix or diff:
-        _fix_or_diff(planned, rules, fmt=fmt, fail_on=fail_on, write=not diff, files=files, read_options=read_options)
+        _fix_or_diff(
+            planned, rules, fmt=fmt, fail_on=fail_on, write=not diff, files=files, read_options=read_options, view=view
+        )
 
     from owabilint.reporters import render
     from owabilint.runner import run_plan
@@ -233,7 +242,7 @@ def check_command(
         if f.error:
             echo(f"owabilint: error: {f.path}: {f.error}", err=True)
     color = fmt == "rich" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    sys.stdout.write(render(report, fmt, color=color, rules=rules))
+    sys.stdout.write(render(report, fmt, color=color, rules=rules, **view))
     sys.stdout.flush()
     if report.has_errors:
         raise Exit(EXIT_USAGE)
@@ -279,7 +288,9 @@ def _read_options(encoding: str | None, max_bytes: int | None) -> dict:
     return {"encoding": encoding, "max_bytes": max_bytes or None}
 
 
-def _fix_or_diff(jobs, rules, *, fmt: str, fail_on: str | None, write: bool, files: list[str], read_options: dict) -> None:  # type: ignore[no-untyped-def]
+def _fix_or_diff(  # type: ignore[no-untyped-def]
+    jobs, rules, *, fmt: str, fail_on: str | None, write: bool, files: list[str], read_options: dict, view: dict
+) -> None:
     """``--fix`` (write) and ``--diff`` (print only); always ends the command."""
     from owabilint.fix_runner import fix_jobs
     from owabilint.reporters import render
@@ -296,7 +307,7 @@ def _fix_or_diff(jobs, rules, *, fmt: str, fail_on: str | None, write: bool, fil
     if not write:  # --diff: the diff is the output; exit 1 when something would change
         sys.stdout.write("".join(i.diff for i in outcome.inputs))
         sys.stdout.flush()
-        if outcome.applied:
+        if outcome.applied and not view["quiet"]:
             echo(f"owabilint: {outcome.applied} 件を自動修正できます（--fix で適用）", err=True)
         if report.has_errors:
             raise Exit(EXIT_USAGE)
@@ -309,9 +320,9 @@ def _fix_or_diff(jobs, rules, *, fmt: str, fail_on: str | None, write: bool, fil
         sys.stderr.write(render(report, "text" if fmt == "rich" else fmt, rules=rules))
     else:
         color = fmt == "rich" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        sys.stdout.write(render(report, fmt, color=color, rules=rules))
+        sys.stdout.write(render(report, fmt, color=color, rules=rules, **view))
         sys.stdout.flush()
-    if outcome.applied:
+    if outcome.applied and not view["quiet"]:
         echo(f"owabilint: {outcome.applied} 件を自動修正しました", err=True)
     if report.has_errors:
         raise Exit(EXIT_USAGE)
