@@ -17,7 +17,15 @@ from owabilint.matchers import MATCHERS, Matcher
 from owabilint.model import SEVERITIES
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-CATEGORIES = ("content", "wording", "tone", "style", "template")
+# Rule categories with the Japanese name users read (`owabilint rules`, --select tone),
+# in catalogue order. A new category is one line here.
+CATEGORIES = {
+    "content": "必須要素",
+    "template": "テンプレート",
+    "wording": "言葉づかい",
+    "tone": "語調",
+    "style": "文体",
+}
 _TOP_KEYS = {"id", "severity", "category", "summary", "message", "rationale", "options", "matcher", "examples", "placeholder"}
 
 
@@ -135,7 +143,9 @@ def load_rule_file(path: Path, lexicons: dict[str, list[str]]) -> Rule:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise RuleError(f"{path}: invalid TOML: {exc}") from None
+        from owabilint.toml_errors import explain
+
+        raise RuleError(f"{path}: {explain(exc)}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc}") from None
     return parse_rule(data, path, lexicons)

@@ -239,3 +239,14 @@ def test_init_writes_a_commented_configuration_and_never_overwrites(tmp_path) ->
         "owabilint: error: owabilint.toml: 既にあるため上書きしません（内容は owabilint config で確認できます）\n"
     )
     assert config.read_bytes() == edited
+
+
+def test_select_and_ignore_take_a_category() -> None:
+    _, data = run_json("--select", "tone", NG)
+    rules = {d["rule"] for d in data["files"][0]["diagnostics"]}
+    assert rules == {"emotional-expression"}
+    _, data = run_json("--ignore", "content,tone", NG)
+    assert data["files"][0]["diagnostics"] == []
+    proc = run_cli("--select", "tonne", NG)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == "owabilint: error: --select: 不明なルール ID 'tonne' です（もしかして: tone）\n"
