@@ -381,6 +381,12 @@ def _fix_or_diff(  # type: ignore[no-untyped-def]
     for f in report.files:
         if f.error:
             echo(f"owabilint: error: {f.path}: {f.error}", err=True)
+        elif f.position_base == "body":
+            echo(
+                f"owabilint: {f.path}: メールファイルは書き換えません（指摘の位置はデコードした本文のもので、"
+                "元のファイルの符号化に戻せないため）。本文を直してから送り直してください",
+                err=True,
+            )
     if not write:  # --diff: the diff is the output; exit 1 when something would change
         output.write("".join(i.diff for i in outcome.inputs))
         if outcome.applied and not view["quiet"]:

@@ -40,6 +40,7 @@ class LintContext:
     doc: Document
     placeholders: list[tuple[int, int]] = field(default_factory=list)
     evidence: dict[str, Evidence | None] = field(default_factory=dict)
+    written: str = ""  # the text as written when doc.text is masked prose (Markdown); same length
 
     def overlaps_placeholder(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.placeholders)
