@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import run_cli, run_json
 
 DRAFT = "件名：お詫び\r\n\r\n会員サイトで情報が閲覧できる状態でした！\r\n"
@@ -26,7 +25,7 @@ def test_fix_in_markdown_leaves_code_alone(tmp_path) -> None:
 
 
 def test_fix_never_rewrites_an_email(tmp_path) -> None:
-    data = "Subject: =?utf-8?b?44GK6Kmr44Gz?=\n\n閲覧できる状態でした！\n".encode("utf-8")
+    data = "Subject: =?utf-8?b?44GK6Kmr44Gz?=\n\n閲覧できる状態でした！\n".encode()
     path = tmp_path / "draft.eml"
     path.write_bytes(data)
     proc = run_cli("--fix", "--select", "emotional-expression", str(path))

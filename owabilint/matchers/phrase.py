@@ -27,6 +27,7 @@ from owabilint.errors import RuleError
 from owabilint.matchers.base import Finding, LintContext, Matcher, PatternEntry, regex_list, take
 from owabilint.matchers.patterns import merge_spans
 
+
 class _Entry(PatternEntry):
     EXTRA_KEYS = frozenset({"message", "fix", "fix_if_after", "allow", "allow_whole_line"})
 
