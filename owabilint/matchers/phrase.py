@@ -46,7 +46,7 @@ class PhraseMatcher(Matcher):
         super().__init__(params, where, lexicons)
         entries = take(params, "patterns", list, where)
         if not entries:
-            raise RuleError(f"{where}.patterns: a phrase matcher needs at least one [[matcher.patterns]] entry")
+            raise RuleError(f"{where}.patterns: phrase には [[matcher.patterns]] が 1 つ以上必要です")
         self.entries = [_Entry(e, f"{where}.patterns[{i}]", lexicons) for i, e in enumerate(entries)]
 
     def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
