@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from owabilint.errors import RuleError
-from owabilint.suggest import did_you_mean
 from owabilint.matchers import MATCHERS, Matcher
 from owabilint.model import SEVERITIES
+from owabilint.suggest import did_you_mean
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # Rule categories with the Japanese name users read (`owabilint rules`, --select tone),
