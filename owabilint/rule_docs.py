@@ -39,6 +39,8 @@ def catalogue_order(rules: list[Rule]) -> list[Rule]:
 
 def fixable(rule: Rule) -> bool:
     """Whether some finding of this rule carries a safe mechanical fix."""
+    if getattr(rule.matcher, "fixable", False):
+        return True
     return any(getattr(entry, "fix", None) is not None for entry in getattr(rule.matcher, "entries", []))
 
 

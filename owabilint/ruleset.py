@@ -22,6 +22,7 @@ RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # in catalogue order. A new category is one line here.
 CATEGORIES = {
     "content": "必須要素",
+    "consistency": "事実の整合性",
     "template": "テンプレート",
     "wording": "言葉づかい",
     "tone": "語調",

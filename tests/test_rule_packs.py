@@ -227,7 +227,7 @@ def test_pack_jargon_matcher_takes_terms_but_no_python_regex(tmp_path: Path) -> 
 
 PACK_MISTAKES = [
     ('severity = "warning"', 'severty = "warning"', "不明なキー 'severty' です（もしかして: severity）"),
-    ('category = "wording"', 'category = "tones"', "キー 'category': 'tones' は使えません（content | template | wording | tone | style）（もしかして: tone）"),
+    ('category = "wording"', 'category = "tones"', "キー 'category': 'tones' は使えません（content | consistency | template | wording | tone | style）（もしかして: tone）"),
     ('kind = "phrase"', 'kind = "phrases"', "キー 'matcher.kind': 'phrases' は使えません"),
     ('severity = "warning"', 'severity = 2', "キー 'severity' には文字列を指定してください（整数が指定されています）"),
 ]
