@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import Command, median, run_group  # noqa: E402
+from measure import Command, median, run_group
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFT = ROOT / "samples" / "ng" / "emotional.txt"
