@@ -46,9 +46,19 @@ def fold_term(term: str) -> str:
     return cached_fold(term)
 
 
+# Half-width and full-width punctuation are the same mark to a reader: a term written
+# with one also finds the other (件名： / 件名:, （株） / (株)).
+_PUNCTUATION_PAIRS = ("：:", "（(", "）)", "！!", "？?", "，,", "；;", "／/")
+_PUNCTUATION_CLASS = {c: "[" + re.escape(pair) + "]" for pair in _PUNCTUATION_PAIRS for c in pair}
+
+
+def _term_source(term: str) -> str:
+    return "".join(_PUNCTUATION_CLASS.get(c) or re.escape(c) for c in term)
+
+
 def _alternation(items: list[str]) -> str:
     # Longest first so that the regex engine prefers the most specific term.
-    return "|".join(re.escape(t) for t in sorted(set(items), key=len, reverse=True))
+    return "|".join(_term_source(t) for t in sorted(set(items), key=len, reverse=True))
 
 
 _LEXICON_REF = re.compile(r"\{lexicon:([A-Za-z0-9_\-]+)\}")
@@ -230,6 +240,12 @@ class Pattern:
             yield from found
         for seq in sequences:
             yield from seq.spans(sentence.tokens)
+
+    def search_text(self, text: str) -> bool:
+        """Whether the raw terms or regexes match ``text`` (a label, not a sentence)."""
+        if self._raw_terms is not None and self._raw_terms.search(text):
+            return True
+        return any(rx.search(text) for rx in self.regex)
 
     def first(self, sentence: Sentence) -> tuple[int, int] | None:
         return next(self.spans(sentence), None)

@@ -107,9 +107,16 @@ def _header(out: _Out, f: FileReport, width: int) -> None:
     out.add("  " + summary)
 
 
-def _message_lines(message: str, fixable: bool, width: int, indent: int) -> list[str]:
-    text = f"{message} {FIX_HINT}" if fixable else message
-    return [" " * indent + line for line in wrap(text, width - indent, (FIX_HINT,))]
+def _message_text(d: Diagnostic) -> str:
+    """The message, the other places of the same finding, and the fix hint."""
+    text = d.message
+    if d.related:
+        text += f" (同じ指摘の別の箇所: {'、'.join(f'{r.line}行目' for r in d.related)})"
+    return f"{text} {FIX_HINT}" if d.fix is not None else text
+
+
+def _message_lines(d: Diagnostic, width: int, indent: int) -> list[str]:
+    return [" " * indent + line for line in wrap(_message_text(d), width - indent, (FIX_HINT,))]
 
 
 def _checklist(out: _Out, f: FileReport, missing: dict[str, Diagnostic], width: int) -> None:
@@ -132,7 +139,7 @@ def _checklist(out: _Out, f: FileReport, missing: dict[str, Diagnostic], width: 
         else:  # narrow terminal: severity and rule id on a line of their own
             out.add("  ", (MISSING_MARK[d.severity], style), " ", item.element)
             out.add(" " * 6, label, " ", (d.rule, "bold"))
-        for line in _message_lines(d.message, d.fix is not None, width, 6):
+        for line in _message_lines(d, width, 6):
             out.add(line)
 
 
@@ -140,14 +147,14 @@ def _finding(out: _Out, lines: LineIndex, d: Diagnostic, width: int) -> None:
     style = STYLE[d.severity]
     position = f"{d.line}:{d.column}"
     prefix = f"  {LABEL[d.severity]} {position} [{d.rule}] "
-    text = f"{d.message} {FIX_HINT}" if d.fix is not None else d.message
+    text = _message_text(d)
     indent = text_width(prefix)
     if indent <= width // 2:
         wrapped = hanging(text, width, prefix, indent, (FIX_HINT,))
         first = wrapped[0][len(prefix) :]
         rest = wrapped[1:]
     else:  # a long rule id: the message starts on the next line
-        first, rest = "", _message_lines(d.message, d.fix is not None, width, 6)
+        first, rest = "", _message_lines(d, width, 6)
     out.add("  ", (LABEL[d.severity], style), " ", (position, "dim"), " ", (f"[{d.rule}]", "bold"), f" {first}" if first else "")
     for line in rest:
         out.add(line)
