@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from owabilint.errors import RuleError
-from owabilint.suggest import did_you_mean
 from owabilint.matchers.patterns import PATTERN_KEYS, Pattern, compile_regex
+from owabilint.suggest import did_you_mean
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Document, Sentence
