@@ -131,6 +131,7 @@ CASES = [
     # A weekday checked against an inferred year is reported only when no year the draft speaks of fits it.
     ("weekday-years-note-before-table.txt", "weekday-inferred-year", WEEKDAY, set()),
     ("weekday-years-old-rule-cited.txt", "weekday-inferred-year", WEEKDAY, set()),
+    ("weekday-years-other-calendar.txt", "weekday-inferred-year", WEEKDAY, set()),
     ("weekday-years-still-wrong.txt", "weekday-inferred-year", WEEKDAY, {("weekday-mismatch", "error")}),
 ]
 

@@ -40,8 +40,10 @@ class WeekdayCheck(Check):
     year is not known well enough and nothing is reported. An inferred year must be
     certain: when the written weekday fits any year the draft mentions (or the year of
     the notice's own date, or one next to either), nothing is reported either, since a
-    draft that covers several years may take its events from another one. Only a date
-    that states its own year gets a fix.
+    draft that covers several years may take its events from another one. Nor when
+    every weekday that seems wrong (two or more) is right together in one other year
+    near it: the writer followed that year's calendar. Only a date that states its own
+    year gets a fix.
     """
 
     name = "weekday"
@@ -53,6 +55,7 @@ class WeekdayCheck(Check):
         infer = options.get("infer-year", True) is not False
         dated = [d for d in document_dates(doc) if d.certain_year is not None and d.as_date(d.certain_year)]
         plausible: set[int] | None = None
+        inferred: list[tuple[DateFact, dt.date]] = []
         for sentence in sentences:
             for fact in dates(sentence):
                 if fact.weekday is None:
@@ -80,7 +83,10 @@ class WeekdayCheck(Check):
                 fits = (fact.as_date(y) for y in plausible)
                 if any(o is not None and o.weekday() == fact.weekday for o in fits):
                     continue  # right in another year the draft speaks of
-                yield Problem(fact.start, end, "inferred", _values(doc, fact, day.year, day))
+                inferred.append((fact, day))
+        if not _one_other_calendar(inferred):
+            for fact, day in inferred:
+                yield Problem(fact.start, fact.weekday_end, "inferred", _values(doc, fact, day.year, day))
 
 
 def _values(doc: Document, fact: DateFact, year: int, day: dt.date) -> dict[str, Any]:
@@ -97,6 +103,19 @@ def _with_weekday(doc: Document, fact: DateFact, weekday: int) -> str:
     original = doc.text[fact.start : fact.weekday_end]
     i = fact.weekday_start - fact.start
     return original[:i] + WEEKDAYS[weekday] + original[i + 1 :]
+
+
+def _one_other_calendar(inferred: list[tuple[DateFact, dt.date]], reach: int = 10) -> bool:
+    """Two or more weekdays that are all right in one year within ``reach`` of the
+    inferred one."""
+    if len(inferred) < 2:
+        return False
+    base = inferred[0][1].year
+    for year in range(base - reach, base + reach + 1):
+        days = [fact.as_date(year) for fact, _ in inferred]
+        if all(d is not None and d.weekday() == fact.weekday for d, (fact, _) in zip(days, inferred)):
+            return True
+    return False
 
 
 def _plausible_years(doc: Document, dated: list[DateFact]) -> set[int]:
