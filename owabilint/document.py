@@ -36,9 +36,10 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[０-９]{1,2})[.．)）]\s*\S|^\s*[（(
 # line or opening its details ("…の情報 28,001件(…"; not "1. 3件の事案"), or an
 # enumeration of two or more things ("(会員ID、店舗名、…").
 _ITEM_CONTENT = re.compile(r"\d[\d,]*\s*(?:件|名|人|世帯|社)\s*(?:[（(]|$)|[^、]+、[^、]+、")
+# The number that opens a numbered line: "(2)", "２．", "3)".
+_ITEM_NUMBER = re.compile(r"^\s*(?:[（(](?:\d{1,2}|[０-９]{1,2})[)）]|(?:\d{1,2}|[０-９]{1,2})[.．)）])\s*")
 # Bullets, and the katakana item letters of official documents ("ア 入院患者の氏名",
 # "イ　送信した直後に…"): a letter, then a space, then the item.
-_ITEM_NUMBER = re.compile(r"^\s*(?:[（(](?:\d{1,2}|[０-９]{1,2})[)）]|(?:\d{1,2}|[０-９]{1,2})[.．)）])\s*")
 _BULLET = re.compile(r"^\s*(?:[・･•‧◦]|[-*+](?=\s)|[アイウエオカキクケコ][ \u3000]+(?=\S))")
 _FIELD = re.compile(r"^\s*[^\s、。：:]{1,14}\s*[：:]\s*\S")
 _SALUTATION_END = re.compile(r"(?:様|各位|御中|殿|様へ)\s*$")
@@ -382,17 +383,19 @@ class Document:
             end = self._line_ends[i]
             out.append(Line(i + 1, start, end, classify_line(self.text[start:end])))
         for i, line in enumerate(out):
-            if (
-                line.kind == "plain"
-                and (i == 0 or out[i - 1].kind == "blank")
-                and i + 1 < len(out)
-                and out[i + 1].kind != "blank"
-                and _BARE_HEADING.match(self.text[line.start : line.end].strip())
-            ):
-                out[i] = Line(line.number, line.start, line.end, "heading")
-            elif line.kind == "plain" and self._square_label(out, i):
+            if line.kind == "plain" and (self._bare_label(out, i) or self._square_label(out, i)):
                 out[i] = Line(line.number, line.start, line.end, "heading")
         return out
+
+    def _bare_label(self, lines: list[Line], i: int) -> bool:
+        """Line ``i`` names a section, stands after a blank line (or first) and text
+        follows it directly."""
+        return (
+            (i == 0 or lines[i - 1].kind == "blank")
+            and i + 1 < len(lines)
+            and lines[i + 1].kind != "blank"
+            and bool(_BARE_HEADING.match(self.text[lines[i].start : lines[i].end].strip()))
+        )
 
     def _square_label(self, lines: list[Line], i: int) -> bool:
         """Line ``i`` is a section label in square brackets: it names a part of a notice
