@@ -35,7 +35,7 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[０-９]{1,2})[.．)）]\s*\S|^\s*[（(
 # What a numbered line holds when it is an item, not a heading: a count closing the
 # line or opening its details ("…の情報 28,001件(…"; not "1. 3件の事案"), or an
 # enumeration of two or more things ("(会員ID、店舗名、…").
-_ITEM_CONTENT = re.compile(r"\d[\d,]*\s*(?:件|名|人|世帯|社)\s*(?:[（(]|$)|[^、]+、[^、]+、")
+_ITEM_CONTENT = re.compile(r"(?<![\d,])\d[\d,]{0,15}\s{0,2}(?:件|名|人|世帯|社)\s{0,2}(?:[（(]|$)|[^、]{1,40}、[^、]{1,40}、")
 # The number that opens a numbered line: "(2)", "２．", "3)".
 _ITEM_NUMBER = re.compile(r"^\s*(?:[（(](?:\d{1,2}|[０-９]{1,2})[)）]|(?:\d{1,2}|[０-９]{1,2})[.．)）])\s*")
 # Bullets, and the katakana item letters of official documents ("ア 入院患者の氏名",
