@@ -81,6 +81,7 @@ class ConfigFile:
     path: Path  # absolute
     values: dict[str, Any]
     prefix: str = ""  # "tool.owabilint." inside pyproject.toml
+    named: bool = False  # given with --config: its rule-paths may point anywhere
 
     @property
     def root(self) -> Path:
@@ -126,7 +127,7 @@ def _read_config_cached(path: Path, _mtime: int, _size: int, required: bool) -> 
         prefix = "tool.owabilint."
         if not isinstance(data, dict):
             raise ConfigError(f"{path}: tool.owabilint は表（[tool.owabilint]）にしてください")
-    config = ConfigFile(path, data, prefix)
+    config = ConfigFile(path, data, prefix, named=required)
     _check_types(config, KEYS)
     return config
 
@@ -209,12 +210,17 @@ def _table(value: Any, where: str, expected: str) -> dict:
 
 
 def find_config(folder: Path) -> ConfigFile | None:
-    """The nearest configuration file from ``folder`` upwards, or None."""
-    folder = folder.resolve()
-    for candidate_dir in (folder, *folder.parents):
+    """The nearest configuration file from ``folder`` upwards, or None.
+
+    Only folders up to the repository root, and only those the user controls, are
+    looked in (see owabilint.trust).
+    """
+    from owabilint.trust import config_folders, trusted_config_file
+
+    for candidate_dir in config_folders(folder):
         for name in CONFIG_NAMES:
             candidate = candidate_dir / name
-            if candidate.is_file():
+            if trusted_config_file(candidate):
                 config = read_config_file(candidate)
                 if config is not None:
                     return config
@@ -500,13 +506,25 @@ def resolve(config: ConfigFile | None, overrides: Overrides) -> Resolved:
 
 
 def _rule_path(config: ConfigFile, value: str, index: int) -> Path:
-    path = Path(value).expanduser()
-    if not path.is_absolute():
-        path = config.root / path
+    """A rule pack path; a discovered file may only name packs inside its own project."""
+    from owabilint.trust import inside, repository_root
+
+    where = f"{config.where('rule-paths')}[{index}]"
+    if config.named:
+        path = Path(value).expanduser()
+        path = path if path.is_absolute() else config.root / path
+    else:
+        project = repository_root(config.root) or config.root
+        path = config.root / value
+        if value.startswith("~") or Path(value).is_absolute() or not inside(path, project):
+            raise ConfigError(
+                f"{where}: {value} はプロジェクト（{project}）の外を指しています。"
+                "外部のルールパックは --config で指定した設定ファイルからのみ読み込めます"
+            )
     if not path.exists():
-        raise ConfigError(f"{config.where('rule-paths')}[{index}]: {value} が見つかりません")
+        raise ConfigError(f"{where}: {value} が見つかりません")
     if path.is_file() and path.suffix != ".toml":
-        raise ConfigError(f"{config.where('rule-paths')}[{index}]: {value} はルールファイル（.toml）でもフォルダーでもありません")
+        raise ConfigError(f"{where}: {value} はルールファイル（.toml）でもフォルダーでもありません")
     return path.resolve()
 
 

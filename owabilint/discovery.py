@@ -51,10 +51,9 @@ def _load_gitignore(path: Path):  # type: ignore[no-untyped-def]
 
 
 def _repository_root(folder: Path) -> Path | None:
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
+    from owabilint.trust import repository_root
+
+    return repository_root(folder)
 
 
 def _outer_ignores(folder: Path) -> _Ignores:
