@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from owabilint.errors import ConfigError
+from owabilint.safe_read import FileTooLarge, NotRegularFile, read_settings_text
 
 CONFIG_NAMES = ("owabilint.toml", ".owabilint.toml", "pyproject.toml")
 PROFILES = ("recommended", "strict", "concise")
@@ -109,11 +110,15 @@ def read_config_file(path: Path, *, required: bool = False) -> ConfigFile | None
 @lru_cache(maxsize=256)
 def _read_config_cached(path: Path, _mtime: int, _size: int, required: bool) -> ConfigFile | None:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_settings_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOML として読み込めません: {exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: UTF-8 として読み込めません") from None
+    except NotRegularFile:
+        raise ConfigError(f"{path}: 通常のファイルではありません（デバイス、FIFO などは読み込みません）") from None
+    except FileTooLarge as exc:
+        raise ConfigError(f"{path}: 設定ファイルが大きすぎます（上限 {exc.limit:,} バイト）") from None
     except OSError as exc:
         raise ConfigError(f"{path}: 設定ファイルを読み込めません: {exc.strerror or exc}") from None
     prefix = ""
@@ -238,7 +243,7 @@ def profiles_dir() -> Path:
 def load_profile(name: str) -> ConfigFile:
     path = profiles_dir() / f"{name}.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_settings_text(path))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: プロファイルを読み込めません: {exc}") from None
     profile = ConfigFile(path, data)
@@ -337,7 +342,7 @@ class ConfigResolver:
         self._explicit: ConfigFile | None = None
         if self.options.config is not None and not self.options.no_config:
             explicit = Path(self.options.config)
-            if not explicit.is_file():
+            if not explicit.exists():
                 raise ConfigError(f"--config: 設定ファイル {self.options.config} が見つかりません")
             self._explicit = read_config_file(explicit, required=True)
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from owabilint.errors import InputError
+from owabilint.safe_read import MAX_SETTINGS_BYTES, read_regular
 from owabilint.source import DRAFT_SUFFIXES, STDIN
 
 
@@ -44,7 +45,7 @@ def _load_gitignore(path: Path):  # type: ignore[no-untyped-def]
     import pathspec
 
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        lines = read_regular(path, MAX_SETTINGS_BYTES).decode("utf-8", errors="replace").splitlines()
     except OSError:
         return None
     return pathspec.GitIgnoreSpec.from_lines(lines)

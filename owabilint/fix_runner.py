@@ -16,6 +16,7 @@ from owabilint.fixer import FixError, encode, fix_text, unified_diff, write_back
 from owabilint.model import FileReport, Report
 from owabilint.ruleset import Rule
 from owabilint.runner import lint_source
+from owabilint.safe_read import read_regular
 from owabilint.source import DEFAULT_MAX_BYTES, STDIN, Source, expand_paths, read_source
 
 
@@ -48,7 +49,7 @@ def _read(path: str, encoding: str | None, max_bytes: int | None) -> tuple[Sourc
     if path == STDIN:
         return source, None
     try:
-        original = Path(path).read_bytes()
+        original = read_regular(path, max_bytes)
     except OSError:
         original = None
     return source, original

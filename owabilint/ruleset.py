@@ -15,6 +15,7 @@ from typing import Any
 from owabilint.errors import RuleError
 from owabilint.matchers import MATCHERS, Matcher
 from owabilint.model import SEVERITIES
+from owabilint.safe_read import FileTooLarge, NotRegularFile, read_settings_text
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 CATEGORIES = ("content", "wording", "tone", "style", "template")
@@ -57,6 +58,13 @@ def builtin_rules_dir() -> Path:
     return here.parent / "rules"
 
 
+def _reason(exc: Exception) -> str:
+    """Why a file could not be read, without quoting its content."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8"
+    return str(exc) if isinstance(exc, (NotRegularFile, FileTooLarge)) else (getattr(exc, "strerror", None) or str(exc))
+
+
 def load_lexicons(folder: Path) -> dict[str, list[str]]:
     """One term per line; blank lines and lines starting with # are ignored."""
     lexicons: dict[str, list[str]] = {}
@@ -64,7 +72,11 @@ def load_lexicons(folder: Path) -> dict[str, list[str]]:
         return lexicons
     for path in sorted(folder.glob("*.txt")):
         terms = []
-        for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            text = read_settings_text(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RuleError(f"{path}: cannot read lexicon: {_reason(exc)}") from None
+        for line in text.splitlines():
             term = line.strip()
             if term and not term.startswith("#"):
                 terms.append(term)
@@ -133,11 +145,11 @@ def parse_rule(data: dict[str, Any], path: Path, lexicons: dict[str, list[str]])
 
 def load_rule_file(path: Path, lexicons: dict[str, list[str]]) -> Rule:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_settings_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{path}: invalid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}: cannot read rule file: {exc}") from None
+        raise RuleError(f"{path}: cannot read rule file: {_reason(exc)}") from None
     return parse_rule(data, path, lexicons)
 
 
