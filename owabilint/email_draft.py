@@ -91,7 +91,7 @@ def _decode_body(payload: bytes, declared: str | None, path: str, forced: str | 
             for codec in (name, *_WIDER.get(name, ())):
                 try:
                     return Decoded(payload.decode(codec), check_codec(codec), False)
-                except UnicodeDecodeError:
+                except (UnicodeError, LookupError, ValueError):  # ValueError: e.g. a codec refusing the data
                     continue
         try:
             return decode(payload, path)

@@ -72,11 +72,17 @@ def encode_text(text: str, encoding: str, bom: bool) -> bytes:
 
 
 def check_codec(name: str) -> str:
-    """Canonical codec name for ``--encoding NAME``; ValueError when Python does not know it."""
+    """Canonical codec name for ``--encoding NAME`` or a mail's charset.
+
+    ValueError when Python does not know it or it is not a text encoding (``base64``,
+    ``hex``, ``zlib`` turn bytes into bytes: a charset that names one is bad input).
+    """
     try:
         info = codecs.lookup(_ALIASES.get(name.strip().lower(), name.strip()))
-    except LookupError:
+    except (LookupError, ValueError, TypeError):
         raise ValueError(name) from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise ValueError(name)
     return _CANONICAL.get(info.name.replace("-", "_"), info.name)
 
 

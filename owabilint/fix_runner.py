@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError
 from owabilint.fixer import FixError, encode, fix_text, unified_diff, write_back
 from owabilint.model import FileReport, Report
 from owabilint.ruleset import Rule
-from owabilint.runner import lint_source
+from owabilint.runner import _crashed, lint_source
 from owabilint.safe_read import read_regular
 from owabilint.source import DEFAULT_MAX_BYTES, STDIN, Source, expand_paths, read_source
 
@@ -105,8 +105,16 @@ def fix_paths(paths: Iterable[str], rules: list[Rule], settings: Settings, *, wr
         if isinstance(item, InputError):
             outcome.inputs.append(FixedInput(FileReport(path=item.path, error=item.problem)))
         else:
-            outcome.inputs.append(fix_one(item, rules, settings, write=write))
+            outcome.inputs.append(_fix_guarded(item, rules, settings, write=write))
     return outcome
+
+
+def _fix_guarded(path: str, rules: list[Rule], settings: Settings, **options: Any) -> FixedInput:
+    """``fix_one``, but a failure costs this file only: it gets an error line, the batch goes on."""
+    try:
+        return fix_one(path, rules, settings, **options)
+    except Exception as exc:  # noqa: BLE001 - reported as this file's error (exit 2)
+        return FixedInput(_crashed(path, exc))
 
 
 def fix_jobs(
@@ -119,7 +127,5 @@ def fix_jobs(
             outcome.inputs.append(FixedInput(FileReport(path=job.path, error=job.problem)))
         else:
             path, rules, settings = job
-            outcome.inputs.append(
-                fix_one(path, rules, settings, write=write, encoding=encoding, max_bytes=max_bytes)
-            )
+            outcome.inputs.append(_fix_guarded(path, rules, settings, write=write, encoding=encoding, max_bytes=max_bytes))
     return outcome

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
 
 DRAFT = "お客様各位\n\n個人情報が流出しました！\n"

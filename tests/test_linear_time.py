@@ -20,6 +20,8 @@ import importlib
 import pkgutil
 import re
 import time
+from functools import partial
+from itertools import pairwise
 
 import pytest
 
@@ -61,7 +63,7 @@ def _shipped_patterns() -> dict[str, re.Pattern[str]]:
         if info.name.endswith("__main__"):
             continue
         module = importlib.import_module(info.name)
-        for name, value in vars(module).items():
+        for value in vars(module).values():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
                 found.setdefault(value.pattern, value)
     seen: set[int] = set()
@@ -108,10 +110,10 @@ def test_every_shipped_pattern_scans_long_runs_in_linear_time() -> None:
         for rx in PATTERNS.values():
             # A quadratic pattern needs about 10 ms for 2,000 characters; a linear one
             # scans them in a fraction of a millisecond, so most patterns stop here.
-            if _cpu(lambda: _scan(rx, short), repeats=1) < 0.001:
+            if _cpu(partial(_scan, rx, short), repeats=1) < 0.001:
                 continue
-            t_short = _cpu(lambda: _scan(rx, short))
-            t_long = _cpu(lambda: _scan(rx, long))
+            t_short = _cpu(partial(_scan, rx, short))
+            t_long = _cpu(partial(_scan, rx, long))
             if t_long > 20 * t_short + 0.002:  # 8× is linear, 64× quadratic
                 slow.append((unit, rx.pattern[:80], round(t_short, 4), round(t_long, 4)))
     assert not slow, slow
@@ -127,7 +129,7 @@ DRAFT_CLASSES += ["#", "*", "<a ", "[a", "日", "a ", "http://", "+ZeVnLA-", "\n
 
 
 def _grows_linearly(times: list[float]) -> bool:
-    doublings_ok = all(larger <= 3.5 * smaller + 0.03 for smaller, larger in zip(times, times[1:]))
+    doublings_ok = all(larger <= 3.5 * smaller + 0.03 for smaller, larger in pairwise(times))
     return doublings_ok and times[-1] <= 16 * times[0] + 0.05  # 8× linear, 64× quadratic
 
 
@@ -135,9 +137,9 @@ def _grows_linearly(times: list[float]) -> bool:
 def test_linting_a_long_run_grows_linearly(unit: str) -> None:
     rules = builtin_rules()
     drafts = [_run(unit, n) for n in SIZES]
-    times = [_cpu(lambda: lint_text(d, rules=rules), repeats=1) for d in drafts]
+    times = [_cpu(partial(lint_text, d, rules=rules), repeats=1) for d in drafts]
     for _ in range(2):  # a busy machine can stall one run: measure again before judging
         if _grows_linearly(times):
             break
-        times = [min(t, _cpu(lambda: lint_text(d, rules=rules), repeats=1)) for t, d in zip(times, drafts)]
+        times = [min(t, _cpu(partial(lint_text, d, rules=rules), repeats=1)) for t, d in zip(times, drafts, strict=True)]
     assert _grows_linearly(times), (unit, times)

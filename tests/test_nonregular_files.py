@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and /dev/zero")
@@ -24,7 +23,7 @@ def _folder_with_traps(tmp_path: Path) -> Path:
 
 
 def test_a_walked_folder_with_a_device_link_and_a_fifo_reports_them_and_lints_the_rest(tmp_path: Path) -> None:
-    folder = _folder_with_traps(tmp_path)
+    _folder_with_traps(tmp_path)
     proc = run_cli("--format", "text", "drafts", cwd=tmp_path)
     out, err = proc.stdout.decode(), proc.stderr.decode()
     assert proc.returncode == 2, err
