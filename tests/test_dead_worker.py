@@ -6,11 +6,11 @@ import os
 import signal
 
 import pytest
+from test_parallel import make_batch
 
 from owabilint import runner
 from owabilint.engine import Settings
 from owabilint.ruleset import builtin_rules
-from test_parallel import make_batch
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs fork and SIGALRM")
 

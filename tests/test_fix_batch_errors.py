@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
+
 from owabilint import fix_runner
 from owabilint.engine import Settings
 from owabilint.ruleset import builtin_rules
