@@ -129,12 +129,14 @@ def write_atomic(path: Path, data: bytes) -> bool:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
-    except OSError:
+    except BaseException as exc:  # a full disk, or Ctrl-C while writing: leave nothing behind
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        return False
+        if isinstance(exc, OSError):
+            return False
+        raise
     return True
 
 

@@ -31,6 +31,7 @@ class _Worker:
 
 def _worker_main(conn: Connection, fn: Callable[[int], Any], initializer: Callable[[], None] | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: just end
     if initializer is not None:
         initializer()
     while True:
@@ -45,9 +46,14 @@ def _worker_main(conn: Connection, fn: Callable[[int], Any], initializer: Callab
         except Exception as exc:  # noqa: BLE001 - handed to the parent, which raises it
             outcome = ("error", exc)
         try:
-            conn.send(outcome)
-        except Exception:  # noqa: BLE001 - an exception that does not pickle
-            conn.send(("error", RuntimeError(repr(outcome[1]))))
+            try:
+                conn.send(outcome)
+            except OSError:
+                raise
+            except Exception:  # noqa: BLE001 - an exception that does not pickle
+                conn.send(("error", RuntimeError(repr(outcome[1]))))
+        except OSError:  # the parent is gone or stopped listening (interrupted): just end
+            return
 
 
 def run_indexed(fn: Callable[[int], Any], count: int, workers: int, initializer: Callable[[], None] | None = None) -> list:
