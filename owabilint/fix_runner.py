@@ -55,6 +55,22 @@ def _read(path: str, encoding: str | None, max_bytes: int | None) -> tuple[Sourc
     return source, original
 
 
+def encode_keeping_bytes(source: Source, fixed_text: str, original: bytes) -> bytes:
+    """The fixed file's bytes: the original bytes wherever the text was not fixed."""
+    from owabilint.byte_splice import CannotPreserve, encode_preserving
+
+    bom = "\ufeff".encode(source.encoding) if source.bom else b""
+    try:
+        return encode_preserving(source.text, fixed_text, original, source.encoding, bom)
+    except CannotPreserve:
+        raise FixError(
+            f"{source.display_path}: 修正箇所以外のバイトを元のまま保てないため、書き込みませんでした"
+            f"（{source.encoding_label}）"
+        ) from None
+    except (UnicodeError, LookupError) as exc:
+        raise FixError(f"{source.display_path}: 修正後の文章を {source.encoding} で書き込めません（{exc}）") from None
+
+
 def fix_one(
     path: str,
     rules: list[Rule],
@@ -85,7 +101,10 @@ def fix_one(
     if not write:
         return fixed
     try:
-        data = encode(result.text, source.encoding, source.bom, source.display_path)
+        if path == STDIN or original is None:
+            data = encode(result.text, source.encoding, source.bom, source.display_path)
+        else:
+            data = encode_keeping_bytes(source, result.text, original)
         if path == STDIN:
             fixed.output = data
         else:
