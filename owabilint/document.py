@@ -16,7 +16,9 @@ from owabilint.tokenizer import Token, tokenize
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TERMINALS = "。．！？!?"
 _CLOSERS = "」』）)】〕"
-_SENTENCE_END = re.compile(rf"(?:[。．！？?]|!(?!\[))+[{_CLOSERS}]*")  # ![alt](src) is a Markdown image
+# ![alt](src) is a Markdown image; a full-width ．between letters is a mistyped dot of an
+# address (info＠example．co．jp), not the end of a sentence.
+_SENTENCE_END = re.compile(rf"(?:[。！？?]|．(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])|!(?!\[))+[{_CLOSERS}]*")
 
 SUBJECT_LINE = re.compile(r"^\s*(?:件名|Subject|subject|SUBJECT)\s*[:：]")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")

@@ -18,7 +18,7 @@ from owabilint.model import SEVERITIES
 from owabilint.safe_read import FileTooLarge, NotRegularFile, read_settings_text
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-CATEGORIES = ("content", "wording", "tone", "style", "template")
+CATEGORIES = ("content", "consistency", "wording", "tone", "style", "template")
 _TOP_KEYS = {"id", "severity", "category", "summary", "message", "rationale", "options", "matcher", "examples", "placeholder"}
 
 
