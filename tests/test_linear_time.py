@@ -16,6 +16,7 @@ quadratic cause grows 4× per doubling and is far outside them.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import pkgutil
 import re
@@ -45,6 +46,16 @@ CLASSES = (
 
 def _run(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
+
+
+@pytest.fixture(autouse=True)
+def _no_garbage_collection():  # type: ignore[no-untyped-def]
+    """Time the code, not the collector (as timeit does): in the full test session its
+    collections scan a large heap and would dominate the larger runs."""
+    gc.collect()
+    gc.disable()
+    yield
+    gc.enable()
 
 
 def _cpu(action, repeats: int = 3) -> float:  # type: ignore[no-untyped-def]
