@@ -72,7 +72,7 @@ def encode_keeping_bytes(source: Source, fixed_text: str, original: bytes) -> by
 
 
 def fix_one(
-    path: str,
+    path: str | Source,
     rules: list[Rule],
     settings: Settings,
     *,
@@ -80,10 +80,14 @@ def fix_one(
     encoding: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> FixedInput:
-    try:
-        source, original = _read(path, encoding, max_bytes)
-    except InputError as exc:
-        return FixedInput(FileReport(path=exc.path if path != STDIN else "<stdin>", error=exc.problem))
+    """Fix one input: a path, or stdin already read into a Source."""
+    if isinstance(path, Source):
+        source, original, path = path, None, path.path
+    else:
+        try:
+            source, original = _read(path, encoding, max_bytes)
+        except InputError as exc:
+            return FixedInput(FileReport(path=exc.path if path != STDIN else "<stdin>", error=exc.problem))
     if source.position_base != "file":
         # An e-mail's positions are in its decoded message: report, never rewrite the .eml.
         return FixedInput(lint_source(source, rules, settings))

@@ -46,9 +46,12 @@ class Source:
     encoding: str = "utf-8"  # codec of the content after the BOM (cp932, euc-jp, utf-16-le, …)
     bom: bool = False
     position_base: str = "file"  # file | body (e-mail: positions in the decoded message)
+    name: str | None = None  # shown instead of the path (stdin read as --stdin-filename NAME)
 
     @property
     def display_path(self) -> str:
+        if self.name is not None:
+            return self.name
         return "<stdin>" if self.path == STDIN else self.path
 
     @property

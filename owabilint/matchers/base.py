@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from owabilint.errors import RuleError
 from owabilint.matchers.patterns import PATTERN_KEYS, Pattern, compile_regex
+from owabilint.suggest import did_you_mean
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Document, Sentence
@@ -24,6 +25,8 @@ class Finding:
     message: str | None = None  # overrides the rule's message
     fix: str | None = None  # replacement text for [start, end)
     severity: str | None = None  # overrides the rule's default severity (not the user's choice)
+    cap: str | None = None  # the highest severity this finding may have (weak evidence → info)
+    related: tuple[tuple[int, int], ...] = ()  # other places of the same gap
 
 
 @dataclass(slots=True)
@@ -41,6 +44,7 @@ class LintContext:
     doc: Document
     placeholders: list[tuple[int, int]] = field(default_factory=list)
     evidence: dict[str, Evidence | None] = field(default_factory=dict)
+    written: str = ""  # the text as written when doc.text is masked prose (Markdown); same length
 
     def overlaps_placeholder(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.placeholders)
@@ -68,7 +72,7 @@ def take(params: dict[str, Any], key: str, kind: type | tuple[type, ...], where:
     value = params.get(key, default)
     if value is not None and not isinstance(value, kind):
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise RuleError(f"{where}.{key}: expected {names}, got {type(value).__name__}")
+        raise RuleError(f"{where}.{key}: {names} を指定してください（{type(value).__name__} が指定されています）")
     return value
 
 
@@ -76,7 +80,7 @@ def pattern_from(params: dict[str, Any], where: str, lexicons: dict[str, list[st
     spec = {k: params[k] for k in PATTERN_KEYS if k in params}
     pat = Pattern.from_spec(spec, where, lexicons)
     if pat.empty:
-        raise RuleError(f"{where}: needs at least one of {', '.join(PATTERN_KEYS)}")
+        raise RuleError(f"{where}: {', '.join(PATTERN_KEYS)} のどれかが必要です")
     return pat
 
 
@@ -94,7 +98,7 @@ def regex_list(value: Any, where: str, lexicons: dict[str, list[str]] | None = N
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RuleError(f"{where}: expected a list of regular expressions")
+        raise RuleError(f"{where}: 正規表現のリストを指定してください")
     return [compile_regex(source, where, lexicons or {}) for source in value]
 
 
@@ -124,7 +128,13 @@ class SentenceFilter:
     ``context`` patterns that must all match in the same sentence;
     ``topic``   patterns that must each match the sentence or the heading it sits under;
     ``section`` patterns that must all match the heading the sentence sits under;
+    ``outline`` patterns (terms, regex) that must all match the label of the outline
+                section the sentence is written under (see owabilint/outline.py: also
+                「• 発生原因」 lines, 【概要】 openings and 原因：… fields);
     ``unless``  patterns none of which may match the sentence;
+    ``unless_outline`` patterns (terms, regex) none of which may match a label the
+                sentence is written under (an impact word inside the 原因 section is
+                part of the cause, not the impact);
     ``unless_context`` patterns none of which may match the heading or the lead
                 sentence (a list under "流出していない情報" is not about what leaked);
     ``unless_clause`` regexes none of which may match the clause holding the match
@@ -138,8 +148,9 @@ class SentenceFilter:
     ``near``    a pattern spec plus ``lines``: the pattern must match a sentence that
                 starts within that many lines of this one (hours next to a phone number).
 
-    ``topic`` is read from the sentence, its heading and its lead sentence (the
-    sentence that introduces a list, or the one before it in the same paragraph).
+    ``topic`` is read from the sentence, its heading, its lead sentence (the
+    sentence that introduces a list, or the one before it in the same paragraph) and
+    the label of its outline section.
     """
 
     KEYS = (
@@ -148,8 +159,10 @@ class SentenceFilter:
         "context",
         "topic",
         "section",
+        "outline",
         "unless",
         "unless_context",
+        "unless_outline",
         "unless_clause",
         "unless_before",
         "unless_after",
@@ -162,18 +175,20 @@ class SentenceFilter:
         kinds = take(params, "kinds", list, where, list(SENTENCE_KINDS))
         bad = [k for k in kinds if k not in SENTENCE_KINDS]
         if bad:
-            raise RuleError(f"{where}.kinds: unknown sentence kind {bad[0]!r} (known: {', '.join(SENTENCE_KINDS)})")
+            raise RuleError(f"{where}.kinds: 不明な文の種類 {bad[0]!r} です（{', '.join(SENTENCE_KINDS)}）")
         self.kinds = frozenset(kinds)
         skip = take(params, "skip", list, where, [])
         bad = [k for k in skip if k not in SKIP_CONTEXTS]
         if bad:
-            raise RuleError(f"{where}.skip: unknown context {bad[0]!r} (known: {', '.join(SKIP_CONTEXTS)})")
+            raise RuleError(f"{where}.skip: 不明な文脈 {bad[0]!r} です（{', '.join(SKIP_CONTEXTS)}）")
         self.skip = frozenset(skip)
         self.context = optional_patterns(params.get("context"), f"{where}.context", lexicons)
         self.topic = optional_patterns(params.get("topic"), f"{where}.topic", lexicons)
         self.section = optional_patterns(params.get("section"), f"{where}.section", lexicons)
+        self.outline = optional_patterns(params.get("outline"), f"{where}.outline", lexicons)
         self.unless = optional_patterns(params.get("unless"), f"{where}.unless", lexicons)
         self.unless_context = optional_patterns(params.get("unless_context"), f"{where}.unless_context", lexicons)
+        self.unless_outline = optional_patterns(params.get("unless_outline"), f"{where}.unless_outline", lexicons)
         self.unless_clause = regex_list(params.get("unless_clause"), f"{where}.unless_clause", lexicons)
         self.unless_before = regex_list(params.get("unless_before"), f"{where}.unless_before", lexicons)
         self.unless_after = regex_list(params.get("unless_after"), f"{where}.unless_after", lexicons)
@@ -198,13 +213,29 @@ class SentenceFilter:
         heading = sentence.heading
         if self.section and (heading is None or not all(p.matches(heading) for p in self.section)):
             return False
+        if self.outline:
+            from owabilint.outline import label_of
+
+            label = label_of(sentence)
+            if label is None or not all(any(p.search_text(lab.text) for lab in label.chain) for p in self.outline):
+                return False
         if self.topic:
+            from owabilint.outline import label_of
+
             around = [sentence, *sentence.context_sentences]
+            label = label_of(sentence)
+            labels = label.chain if label is not None else ()
             for p in self.topic:
-                if not any(p.matches(s) for s in around):
+                if not any(_outside_quotes(p, s) for s in around) and not any(p.search_text(lab.text) for lab in labels):
                     return False
         if self.unless and any(p.matches(sentence) for p in self.unless):
             return False
+        if self.unless_outline:
+            from owabilint.outline import label_of
+
+            label = label_of(sentence)
+            if label is not None and any(p.search_text(lab.text) for lab in label.chain for p in self.unless_outline):
+                return False
         if self.unless_context and any(p.matches(s) for s in sentence.context_sentences for p in self.unless_context):
             return False
         return self.near is None or self._near(sentence)
@@ -260,6 +291,20 @@ class SentenceFilter:
         return True
 
 
+_BRACKETED = re.compile(r"「[^「」]*」")
+
+
+def _outside_quotes(pattern: Pattern, sentence: Sentence) -> bool:
+    """Whether ``pattern`` matches ``sentence`` other than inside 「…」: a quotation or
+    a bracketed name (「物価高騰対策事業」 does not make a sentence about prevention)."""
+    if not pattern.matches(sentence):
+        return False
+    if "「" not in sentence.text:
+        return True
+    brackets = [sentence.span(*m.span()) for m in _BRACKETED.finditer(sentence.text)]
+    return any(not any(bs <= start and end <= be for bs, be in brackets) for start, end in pattern.spans(sentence))
+
+
 class PatternEntry:
     """One ``[[matcher.…]]`` table: a pattern spec, a sentence filter, and the entry's
     own keys (``EXTRA_KEYS``, read by ``configure``). Unknown keys are refused."""
@@ -267,9 +312,11 @@ class PatternEntry:
     EXTRA_KEYS: frozenset[str] = frozenset()
 
     def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
-        unknown = set(params) - set(PATTERN_KEYS) - set(SentenceFilter.KEYS) - self.EXTRA_KEYS
+        known_keys = {*PATTERN_KEYS, *SentenceFilter.KEYS, *self.EXTRA_KEYS}
+        unknown = set(params) - known_keys
         if unknown:
-            raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+            key = min(unknown)
+            raise RuleError(f"{where}: 不明なキー {key!r} です{did_you_mean(key, sorted(known_keys))}")
         self.pattern = pattern_from(params, where, lexicons)
         self.filter = SentenceFilter(params, where, lexicons)
         self.configure(params, where, lexicons)

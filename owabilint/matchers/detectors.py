@@ -31,7 +31,7 @@ _COUNTER = r"(?:件|名様|名|人|アカウント|世帯|(?:ご|御)?家庭|社
 # 一人/二人 are words of their own (Sudachi does not fold them to digits); お客様一人ひとり
 # ("each customer") is not a count.
 _COUNT = re.compile(
-    rf"(?:約|最大|およそ|計|合計|延べ)?(?<![\d.\-/:])\d+(?:\.\d+)?(?:(?:万|千|百)\d*)?{_COUNTER}"
+    rf"(?:約|最大|およそ|計|合計|延べ)?(?<![\d.\-/])(?<!\d[:：])\d+(?:\.\d+)?(?:(?:万|千|百)\d*)?{_COUNTER}"
     r"|(?<![一二三四五六七八九十百千万第人り御お])(?:お|御)?[一二]人(?:様)?(?!ひとり|一人|御一人|おひとり|ずつ|で|体制)"
 )
 # Staff and work arrangements are not the number of affected people.
@@ -52,10 +52,30 @@ _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:
 _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+")
 
 
+# Spaces a typesetter puts around numbers ("令和 5 年 10 月 20 日", "合計 13,434 件").
+# Spaces between two numbers ("2024/9/3 10:15") stay.
+_SPACE_BY_DIGIT = re.compile(r"(?<![\d \t\u3000])[ \t\u3000]+(?=\d)|(?<=\d)[ \t\u3000]+(?![\d \t\u3000])")
+
+
+def _compact(sentence: Sentence) -> tuple[str, list[int]]:
+    """The folded text without spaces next to digits, and the folded index of each char."""
+    cached = sentence.memo.get("compact-folded")
+    if cached is None:
+        text = sentence.folded.text
+        keep = [True] * len(text)
+        for m in _SPACE_BY_DIGIT.finditer(text):
+            for i in range(*m.span()):
+                keep[i] = False
+        index = [i for i, k in enumerate(keep) if k]
+        cached = sentence.memo["compact-folded"] = ("".join(text[i] for i in index), index)
+    return cached
+
+
 def _folded(sentence: Sentence, rx: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    folded = sentence.folded
-    for m in rx.finditer(folded.text):
-        yield folded.span(*m.span())
+    text, index = _compact(sentence)
+    for m in rx.finditer(text):
+        if m.end() > m.start():
+            yield sentence.folded.span(index[m.start()], index[m.end() - 1] + 1)
 
 
 def ascii_text(sentence: Sentence) -> str:
@@ -89,21 +109,22 @@ def time_of_day(sentence: Sentence) -> Iterator[tuple[int, int]]:
     yield from _folded(sentence, _TIME)
 
 
-def count_matches(sentence: Sentence) -> Iterator[re.Match[str]]:
-    """Matches of affected-record counts in the folded text (staff and offsets left out)."""
-    text = sentence.folded.text
+def count_matches(sentence: Sentence) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Affected-record counts (staff and offsets left out): each match, read on the folded
+    text without the spaces around digits, with its span in the folded text."""
+    text, index = _compact(sentence)
     for m in _COUNT.finditer(text):
         before = text[max(0, m.start() - 10) : m.start()]
         after = text[m.end() : m.end() + 6]
         if _STAFF_BEFORE.search(before) or _STAFF_AFTER.match(after) or _NOT_A_TOTAL_AFTER.match(after):
             continue
-        yield m
+        yield m, index[m.start()], index[m.end() - 1] + 1
 
 
 def count(sentence: Sentence) -> Iterator[tuple[int, int]]:
     folded = sentence.folded
-    for m in count_matches(sentence):
-        yield folded.span(*m.span())
+    for _, start, end in count_matches(sentence):
+        yield folded.span(start, end)
 
 
 def phone(sentence: Sentence) -> Iterator[tuple[int, int]]:

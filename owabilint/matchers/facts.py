@@ -292,14 +292,14 @@ def counts(sentence: Sentence) -> list[CountFact]:
     """The counts of a sentence (the ``count`` detector's matches), with their numbers."""
     folded = sentence.folded
     out = []
-    for m in detectors.count_matches(sentence):
+    for m, folded_start, folded_end in detectors.count_matches(sentence):
         parts = _NUMBER.fullmatch(m.group())
         if parts is None:
             continue  # 一人 / 二人: words, not figures
         g = parts.groupdict()
         value = float(g["n"]) * _UNITS[g["unit"]] + (int(g["rest"]) if g["rest"] else 0)
-        start, end = folded.span(*m.span())
-        out.append(CountFact(start, end, value, g["counter"], g["prefix"], m.start(), m.end()))
+        start, end = folded.span(folded_start, folded_end)
+        out.append(CountFact(start, end, value, g["counter"], g["prefix"], folded_start, folded_end))
     return out
 
 

@@ -8,8 +8,10 @@ A term counts as explained, for that use and every later one, when:
   / …するウイルス、いわゆるランサムウェア;
 - it is in the subject or a heading, and the body explains it anywhere (a title has no
   room for an explanation);
-- a glossary line defines it (``WAF：不正な通信を遮断する仕組み``, ``※WAF…``): that
-  explains every use in the draft, earlier ones included.
+- a glossary line defines it (``WAF：不正な通信を遮断する仕組み``, ``※WAF…``, also for a
+  compound the term heads: ``※フォレンジック調査：…``): that explains every use in the
+  draft, earlier ones included, and the terms the explanation itself uses are not
+  asked to be explained again.
 
 "Plain words" means text with hiragana (or at least four kanji) that is not itself a
 listed term: クロスサイトスクリプティング（XSS） explains nothing. Terms come from
@@ -35,9 +37,11 @@ _JAPANESE_END = r"[\u3041-\u30ff\u4e00-\u9fff]\s*$"
 _DEFINITION_AFTER = r"^\s*(?:とは|(?:と呼ばれる|と呼ばれている|つまり|すなわち)[、,])\s*[^。]{6,}"
 _DEFINITION_BEFORE = r"[\u3041-\u30ff\u4e00-\u9fff]{3,}[、,]?\s*(?:いわゆる|通称)\s*$"
 _PAREN_BEFORE = r"[（(]\s*(?:いわゆる|通称|以下)?[、,]?\s*[「『]?\s*$"
-_PAREN_AFTER = r"^\s*[」』]?\s*[）)]"
+# The term may head a compound inside the parentheses: 第三者機関（フォレンジック調査会社）.
+_COMPOUND_TAIL = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{0,6}"
+_PAREN_AFTER = rf"^{_COMPOUND_TAIL}\s*[」』]?\s*[）)]"
 _GLOSSARY_LINE = r"^\s*(?:(?:※|\*|＊|注)[0-9０-９]*[:：.．)）]?\s*|[・\-]\s*)?$"
-_GLOSSARY_AFTER = r"^\s*(?:[:：]|とは)\s*\S"
+_GLOSSARY_AFTER = rf"^{_COMPOUND_TAIL}\s*(?:[:：]|とは)\s*\S"
 # Full-width Latin letters, digits and brackets → ASCII, one code point for one, so
 # ＷＡＦ and （…） are read like WAF and (…) and offsets stay valid.
 _HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -67,23 +71,23 @@ class JargonMatcher(Matcher):
         terms = list(take(params, "terms", list, where, []))
         for name in take(params, "lexicons", list, where, []):
             if name not in lexicons:
-                raise RuleError(f"{where}.lexicons: unknown lexicon {name!r}")
+                raise RuleError(f"{where}.lexicons: 不明な語彙 {name!r} です")
             terms.extend(lexicons[name])
         if not terms:
-            raise RuleError(f"{where}: a jargon matcher needs terms or lexicons")
+            raise RuleError(f"{where}: jargon には terms か lexicons が必要です")
         ordered = sorted(set(terms), key=len, reverse=True)
         extra = [source for source in take(params, "regex", list, where, [])]
         if extra and patterns_untrusted():
             # The matcher joins its regexes into one Python pattern, which RE2 cannot check.
             raise RuleError(
-                f"{where}.regex: not available in rule packs for the jargon matcher; "
-                "use terms or lexicons, or a phrase matcher for regular expressions"
+                f"{where}.regex: ルールパックの jargon では使えません。"
+                "terms か lexicons を使うか、正規表現は phrase で書いてください"
             )
         try:
             self.singles = [(re.compile(source, re.IGNORECASE), source) for source in extra]
             self.singles += [(re.compile(_term_regex(t), re.IGNORECASE), t) for t in ordered]
         except re.error as exc:
-            raise RuleError(f"{where}.regex: invalid regular expression: {exc}") from None
+            raise RuleError(f"{where}.regex: 正規表現として使えません: {exc}") from None
         self.pattern = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in self.singles), re.IGNORECASE)
         self.message = take(params, "message", str, where)
         self._literals, self._rest = _necessary_parts(self.singles, len(extra))
@@ -139,13 +143,15 @@ class JargonMatcher(Matcher):
         hits: list[tuple[int, int, str, bool]] = []
         explained_from: dict[str, int] = {}
         for line in doc.lines:
+            glossary_line = False  # the rest of a glossary line is the explanation itself
             for m in self.pattern.finditer(text, line.start, line.end):
                 start, end = m.span()
-                if doc.in_quote(start, end) or doc.in_url_or_email(start, end):
+                if doc.in_quote(start, end) or doc.in_url_or_email(start, end) or glossary_line:
                     continue
                 key = self._key(m.group())
                 if self._glossary(text, start, end, line.start, line.end):
                     explained_from[key] = -1
+                    glossary_line = True
                 elif self._explained_here(text, start, end, line.start, line.end):
                     explained_from.setdefault(key, start)
                 else:

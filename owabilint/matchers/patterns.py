@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 from owabilint.errors import RuleError
 from owabilint.matchers.regex import RegexSyntaxError, compile_with_engine
 from owabilint.matchers.tokenpattern import TokenSequence
+from owabilint.suggest import did_you_mean
 
 PATTERN_KEYS = ("terms", "lexicons", "regex", "fold_regex", "detectors", "tokens")
 
@@ -45,9 +46,19 @@ def fold_term(term: str) -> str:
     return cached_fold(term)
 
 
+# Half-width and full-width punctuation are the same mark to a reader: a term written
+# with one also finds the other (件名： / 件名:, （株） / (株)).
+_PUNCTUATION_PAIRS = ("：:", "（(", "）)", "！!", "？?", "，,", "；;", "／/")
+_PUNCTUATION_CLASS = {c: "[" + re.escape(pair) + "]" for pair in _PUNCTUATION_PAIRS for c in pair}
+
+
+def _term_source(term: str) -> str:
+    return "".join(_PUNCTUATION_CLASS.get(c) or re.escape(c) for c in term)
+
+
 def _alternation(items: list[str]) -> str:
     # Longest first so that the regex engine prefers the most specific term.
-    return "|".join(re.escape(t) for t in sorted(set(items), key=len, reverse=True))
+    return "|".join(_term_source(t) for t in sorted(set(items), key=len, reverse=True))
 
 
 _LEXICON_REF = re.compile(r"\{lexicon:([A-Za-z0-9_\-]+)\}")
@@ -63,13 +74,13 @@ def compile_regex(source: str, where: str, lexicons: dict[str, list[str]]) -> re
     def expand(m: re.Match[str]) -> str:
         name = m.group(1)
         if name not in lexicons:
-            raise RuleError(f"{where}: unknown lexicon {name!r} in regular expression {source!r}")
+            raise RuleError(f"{where}: 正規表現 {source!r} の語彙 {name!r} がありません")
         return f"(?:{_alternation(lexicons[name])})"
 
     try:
         return compile_with_engine(_LEXICON_REF.sub(expand, source))
     except RegexSyntaxError as exc:
-        raise RuleError(f"{where}: invalid regular expression {source!r}: {exc}") from None
+        raise RuleError(f"{where}: 正規表現 {source!r} を使えません: {exc}") from None
 
 
 _LOOKAROUND_SYNTAX = ("\\A", "\\Z", "\\b", "\\B", "(?=", "(?!", "(?<=", "(?<!")
@@ -125,10 +136,11 @@ class Pattern:
         if isinstance(spec, list):
             spec = {"terms": spec}
         if not isinstance(spec, dict):
-            raise RuleError(f"{where}: expected a table of pattern keys, got {type(spec).__name__}")
+            raise RuleError(f"{where}: パターンのキーの表を指定してください（{type(spec).__name__} が指定されています）")
         unknown = set(spec) - set(PATTERN_KEYS)
         if unknown:
-            raise RuleError(f"{where}: unknown pattern key {sorted(unknown)[0]!r} (known: {', '.join(PATTERN_KEYS)})")
+            key = min(unknown)
+            raise RuleError(f"{where}: 不明なパターンのキー {key!r} です{did_you_mean(key, list(PATTERN_KEYS))}")
         pat = cls()
         if "tokens" in spec:
             pat.tokens = TokenSequence.parse_list(spec["tokens"], f"{where}.tokens")
@@ -139,13 +151,13 @@ class Pattern:
             if isinstance(value, str):
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise RuleError(f"{where}.{key}: expected a list of strings")
+                raise RuleError(f"{where}.{key}: 文字列のリストを指定してください")
             if key == "terms":
                 pat.terms.extend(value)
             elif key == "lexicons":
                 for name in value:
                     if name not in lexicons:
-                        raise RuleError(f"{where}.lexicons: unknown lexicon {name!r}")
+                        raise RuleError(f"{where}.lexicons: 不明な語彙 {name!r} です")
                     pat.terms.extend(lexicons[name])
             elif key in ("regex", "fold_regex"):
                 for source in value:
@@ -153,7 +165,7 @@ class Pattern:
             else:
                 for name in value:
                     if name not in DETECTORS:
-                        raise RuleError(f"{where}.detectors: unknown detector {name!r} (known: {', '.join(sorted(DETECTORS))})")
+                        raise RuleError(f"{where}.detectors: 不明な検出器 {name!r} です（{', '.join(sorted(DETECTORS))}）")
                     pat.detectors.append(DETECTORS[name])
         if pat.terms:
             pat._raw_terms = re.compile(_alternation(pat.terms))
@@ -229,6 +241,12 @@ class Pattern:
             yield from found
         for seq in sequences:
             yield from seq.spans(sentence.tokens)
+
+    def search_text(self, text: str) -> bool:
+        """Whether the raw terms or regexes match ``text`` (a label, not a sentence)."""
+        if self._raw_terms is not None and self._raw_terms.search(text):
+            return True
+        return any(rx.search(text) for rx in self.regex)
 
     def first(self, sentence: Sentence) -> tuple[int, int] | None:
         return next(self.spans(sentence), None)
