@@ -96,6 +96,10 @@ _NOTE_LINE = re.compile(r"^\s*(?:※|＊|\*(?!\*)|注[:：\s]|[（(]注[0-9０-�
 # 「Bcc」 「個人情報保護委員会」 「ABCオンラインショップ」: a name or a term, not speech.
 _QUOTED_TERM = re.compile(r"「[0-9A-Za-z０-９Ａ-Ｚａ-ｚ\u30a1-\u30fa\u30fc\u4e00-\u9fff・＆&\-ー]{1,20}」")
 # What changes the quotation depth: brackets, and a blank line (two line breaks in a row).
+# A list of items in brackets (「番号、氏名、住所、電話番号(使用者)」) names things, like a
+# single term: short nouns (each may carry a parenthetical note) joined by 、.
+_LIST_TERM = r"[^「」、。，,\s（()）]{0,14}[^「」、。，,\s（()）\u3041-\u309f](?:[（(][^「」（()）。]{1,15}[）)])?"
+_QUOTED_LIST = re.compile(rf"「(?:{_LIST_TERM}[、，,]){{1,15}}{_LIST_TERM}」")
 _QUOTE_EVENT = re.compile(r"[「」]|(?:\r\n|\r(?!\n)|\n){2}")
 _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+|www\.[^\s<>\"'「」（）()、。]+")
 # Starts only where a run of address characters starts: linear on a long run without "@".
@@ -614,9 +618,14 @@ class Document:
         """Spans of quotations: 「…」 that holds someone's words (nested quotes included).
 
         A single term in brackets inside a sentence (「Bcc」機能, 「東玉ショップ」の会員)
-        names a thing: it is part of the sentence, not a quotation.
+        names a thing: it is part of the sentence, not a quotation; so does a list of
+        items in brackets (「会員番号、氏名、住所」です).
         """
-        return [(s, e) for s, e in self._bracket_spans if not _QUOTED_TERM.fullmatch(self.text, s, e)]
+        return [
+            (s, e)
+            for s, e in self._bracket_spans
+            if not (_QUOTED_TERM.fullmatch(self.text, s, e) or _QUOTED_LIST.fullmatch(self.text, s, e))
+        ]
 
     @cached_property
     def _bracket_spans(self) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from typing import Any
 from owabilint.document import Document
 from owabilint.matchers.base import LintContext
 from owabilint.model import SEVERITY_RANK, ChecklistItem, Diagnostic, FileReport, Fix, Related
+from owabilint.lookalikes import fold_lookalikes
 from owabilint.ruleset import Rule, builtin_rules
 from owabilint.suppression import DIRECTIVE_RULES, apply_directives, stray_directives
 
@@ -160,12 +161,14 @@ def lint_text(
 
     With ``kind="markdown"`` only the prose is linted: code, HTML comments, link targets
     and front matter are blanked first (same length, so positions still point into ``text``).
+    Look-alike ideographs copied from PDFs (⽉ for 月) are read as the ideographs they
+    stand for (see owabilint/lookalikes.py); reports still show the text as written.
     """
     if kind == "markdown":
         from owabilint.markdown import link_targets, mask_markdown
 
         masked = mask_markdown(text)
-        doc = Document(masked.prose, kind=kind, path=path)
+        doc = Document(fold_lookalikes(masked.prose), kind=kind, path=path)
         if masked.setext_headings:  # "Title\n=====": the underline is blanked, the parser knows the heading
             from dataclasses import replace
 
@@ -176,4 +179,5 @@ def lint_text(
             ]
         doc.links = link_targets(text)  # a link's target is masked, but it is still a URL the reader can open
         return lint_document(doc, rules, settings, original=text)
-    return lint_document(Document(text, kind=kind, path=path), rules, settings)
+    folded = fold_lookalikes(text)  # same length: positions still point into ``text``
+    return lint_document(Document(folded, kind=kind, path=path), rules, settings, original=text if folded is not text else None)

@@ -39,6 +39,8 @@ LAYOUT_RULES = frozenset(
 CASES = [
     ("date-spaced-1.txt", "date-with-spaces", {}),
     ("date-spaced-2.txt", "date-with-spaces", {}),
+    ("lookalike-ideographs-1.txt", "lookalike-ideographs-from-pdf", {}),
+    ("lookalike-ideographs-2.txt", "lookalike-ideographs-from-pdf", {}),
     ("count-label-1.txt", "count-in-label-form", {}),
     ("count-label-2.txt", "count-in-label-form", {}),
     ("timeline-date-1.txt", "timeline-date-line", {}),
@@ -254,3 +256,23 @@ def test_a_bracketed_term_is_not_a_quotation_but_speech_is() -> None:
     doc = Document(text)
     speech = text.index("「届いた")
     assert doc.quote_spans == [(speech, text.index("」とのご連絡") + 1)]
+
+
+def test_lookalike_ideographs_are_read_but_reported_as_written() -> None:
+    from owabilint.lookalikes import fold_lookalikes
+
+    written = "2024年3\u2f491\u2f47、\u2f52名と\u2f63年月日が\uf9dcれました。"
+    assert fold_lookalikes(written) == "2024年3月1日、氏名と生年月日が隆れました。"
+    assert len(fold_lookalikes(written)) == len(written)
+    assert fold_lookalikes("ふつうの文。") == "ふつうの文。"
+    report = lint_text(written)
+    assert report.text == written  # the report shows the draft as written
+    assert "missing-incident-date" not in {d.rule for d in report.diagnostics}
+
+
+def test_a_bracketed_list_of_items_is_not_a_quotation() -> None:
+    doc = Document("対象は「会員番号、氏名(漢字)、住所、電話番号」です。担当者は「はい、すぐに確認します」と答えました。")
+    listed = doc.text.index("「会員番号")
+    speech = doc.text.index("「はい")
+    assert not doc.in_quote(listed + 1, listed + 5)
+    assert doc.in_quote(speech + 1, speech + 3)
