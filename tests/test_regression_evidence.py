@@ -38,6 +38,17 @@ CASES = [
     ("cause-account-taken-out.txt", "cause-told-as-account", CAUSE, set()),
     ("cause-account-wrong-document.txt", "cause-told-as-account", CAUSE, set()),
     ("cause-account-check-skipped.txt", "cause-told-as-account", CAUSE, set()),
+    # More kinds of account: an attack told with what it did to a system (感染, 暗号化),
+    # a handling step left out (戻さず, 密封せず), the incident named before 原因
+    # (…ことが誤送付の原因です), the act that exposed the data named as the incident.
+    ("cause-attack-infection-1.txt", "cause-told-as-account", CAUSE, set()),
+    ("cause-attack-infection-2.txt", "cause-told-as-account", CAUSE, set()),
+    ("cause-step-left-out-1.txt", "cause-told-as-account", CAUSE, set()),
+    ("cause-step-left-out-2.txt", "cause-told-as-account", CAUSE, set()),
+    ("cause-named-before-cause-1.txt", "cause-told-as-account", CAUSE, set()),
+    ("cause-named-before-cause-2.txt", "cause-told-as-account", CAUSE, set()),
+    ("cause-exposing-act-1.txt", "cause-told-as-account", CAUSE, set()),
+    ("cause-exposing-act-2.txt", "cause-told-as-account", CAUSE, set()),
     # A presumed cause counts, also after 「原因は不明」.
     ("cause-estimate-after-unknown.txt", "cause-estimate", CAUSE, set()),
     ("cause-estimate-attack.txt", "cause-estimate", CAUSE, set()),
@@ -62,6 +73,10 @@ CASES = [
     # A rule made from now on, even without the word 再発防止 (必ず…こととし, 必須といたします).
     ("prevention-rule-without-topic.txt", "prevention-paraphrase", PREVENTION, set()),
     ("prevention-rule-obligation.txt", "prevention-paraphrase", PREVENTION, set()),
+    # A change to a named medium or procedure (USBメモリ…の禁止, ファクスによる送付を廃止)
+    # is concrete even in a sentence that ends in a promise to make measures thorough.
+    ("prevention-medium-review-1.txt", "prevention-medium-change", PREVENTION, set()),
+    ("prevention-medium-review-2.txt", "prevention-medium-change", PREVENTION, set()),
     # Training named with its audience and its subject is a measure, even worded as a promise.
     ("prevention-targeted-training.txt", "prevention-targeted-training", PREVENTION, set()),
     ("prevention-targeted-training-2.txt", "prevention-targeted-training", PREVENTION, set()),
@@ -99,6 +114,12 @@ CASES = [
     # Items enumerated under a label about what the data contained, in words the lexicon does not know.
     ("vague-items-enumerated-under-contents.txt", "vague-items-elsewhere", VAGUE, set()),
     ("vague-items-enumerated-label.txt", "vague-items-elsewhere", VAGUE, set()),
+    # Items listed inside 「…」 are items, not speech; a web address naming the attacked
+    # site does not make the sentence that states the leak a contact line.
+    ("vague-items-quoted-list-1.txt", "vague-items-quoted-or-beside-address", VAGUE, set()),
+    ("vague-items-quoted-list-2.txt", "vague-items-quoted-or-beside-address", VAGUE, set()),
+    ("vague-site-address-1.txt", "vague-items-quoted-or-beside-address", VAGUE, set()),
+    ("vague-site-address-2.txt", "vague-items-quoted-or-beside-address", VAGUE, set()),
     # A programme name is not a leaked item.
     ("vague-programme-name.txt", "vague-programme-name", VAGUE, {("vague-leaked-data", "error")}),
     ("vague-programme-name.txt", "vague-programme-name", VAGUE, {("vague-leaked-data", "error")}),
