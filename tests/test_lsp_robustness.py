@@ -120,7 +120,7 @@ def server(tmp_path):
         started.proc.wait()
 
 
-def hover(msg_id: int, uri: str = "file:///nowhere.txt") -> dict[str, Any]:
+def code_action(msg_id: int, uri: str = "file:///nowhere.txt") -> dict[str, Any]:
     return {
         "jsonrpc": "2.0",
         "id": msg_id,
@@ -134,7 +134,7 @@ def hover(msg_id: int, uri: str = "file:///nowhere.txt") -> dict[str, Any]:
 
 
 def test_a_body_over_the_cap_is_skipped_and_answered_with_an_error(server, tmp_path) -> None:
-    body = json.dumps(hover(7)).encode()
+    body = json.dumps(code_action(7)).encode()
     padding = MAX_MESSAGE_BYTES + 1 - len(body)
     server.send(b"Content-Length: %d\r\n\r\n" % (MAX_MESSAGE_BYTES + 1) + body[:-1])
     chunk = b" " * (1 << 20)
@@ -149,8 +149,8 @@ def test_a_body_over_the_cap_is_skipped_and_answered_with_an_error(server, tmp_p
 
 
 def test_a_huge_length_that_never_arrives_does_not_swallow_the_next_messages(server, tmp_path) -> None:
-    server.send(b"Content-Length: 10000000000\r\n\r\n" + json.dumps(hover(8)).encode())
-    server.send(frame(hover(80)))  # its header ends the broken message
+    server.send(b"Content-Length: 10000000000\r\n\r\n" + json.dumps(code_action(8)).encode())
+    server.send(frame(code_action(80)))  # its header ends the broken message
     error = server.response(8)["error"]
     assert error["code"] == INVALID_REQUEST and "10,000,000,000" in error["message"]
     assert server.response(80)["result"] is None
@@ -159,8 +159,8 @@ def test_a_huge_length_that_never_arrives_does_not_swallow_the_next_messages(ser
 
 
 def test_a_length_too_long_is_cut_at_the_next_header(server, tmp_path) -> None:
-    server.send(frame(hover(9), length=len(json.dumps(hover(9))) + 50))
-    server.send(frame(hover(10)))
+    server.send(frame(code_action(9), length=len(json.dumps(code_action(9))) + 50))
+    server.send(frame(code_action(10)))
     assert server.response(9)["error"]["code"] == INVALID_REQUEST
     assert server.response(10)["result"] is None  # the next request is read whole and answered
     server.still_lints((tmp_path / "after.txt").as_uri())
@@ -168,8 +168,8 @@ def test_a_length_too_long_is_cut_at_the_next_header(server, tmp_path) -> None:
 
 
 def test_a_length_too_short_loses_only_that_message(server, tmp_path) -> None:
-    server.send(frame(hover(11), length=20))
-    server.send(frame(hover(12)))
+    server.send(frame(code_action(11), length=20))
+    server.send(frame(code_action(12)))
     assert server.response(12)["result"] is None
     server.still_lints((tmp_path / "after.txt").as_uri())
     assert server.finish() == 0
@@ -194,7 +194,7 @@ def test_requests_after_shutdown_get_invalid_request_and_exit_ends_with_zero(ser
     server.still_lints((tmp_path / "before.txt").as_uri())
     server.send(frame({"jsonrpc": "2.0", "id": 20, "method": "shutdown"}))
     assert server.response(20)["result"] is None
-    server.send(frame(hover(21, (tmp_path / "before.txt").as_uri())))
+    server.send(frame(code_action(21, (tmp_path / "before.txt").as_uri())))
     error = server.response(21)["error"]
     assert error["code"] == INVALID_REQUEST and "終了処理中" in error["message"]
     server.send(frame({"jsonrpc": "2.0", "method": "exit"}))
@@ -261,9 +261,9 @@ class Trickle(io.RawIOBase):
 
 
 def test_an_oversized_body_is_skipped_in_bounded_memory() -> None:
-    head = json.dumps(hover(5)).encode()
+    head = json.dumps(code_action(5)).encode()
     size = 50 * 1024 * 1024
-    after = frame(hover(6))
+    after = frame(code_action(6))
     reader = FramedInput(
         io.BufferedReader(Trickle(b"Content-Length: %d\r\n\r\n" % size + head, size - len(head), after))
     )

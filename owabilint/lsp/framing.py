@@ -37,7 +37,7 @@ _CHUNK = 64 * 1024
 _MAX_HEADER_BYTES = 8 * 1024
 _HEAD_BYTES = 4 * 1024  # how much of a rejected body is kept to find its id
 _HEADER = re.compile(rb"Content-Length:[ \t]*(\d{1,20})[ \t]*\r\n", re.IGNORECASE)
-_HEADER_TAIL = 40  # longer than any partial match of _HEADER that a chunk can end in
+_HEADER_TAIL = 64  # longer than a header line split across two chunks (usual spacing)
 _ID = re.compile(rb'"id"\s*:\s*(-?\d{1,20}|"(?:[^"\\]|\\.){0,200}")')
 _METHOD = re.compile(rb'"method"\s*:\s*"')
 
