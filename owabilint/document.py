@@ -28,6 +28,8 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 _MARK_HEADING = re.compile(
     r"^\s*(?:[■□◆◇▼▽▶▷●○◎★☆]\s*\S|(?:【[^】]{1,30}】|[＜〈《<‹][^＞〉》>›]{1,30}[＞〉》>›])\s*(?:[（(](?:[^（()）]|[（(][^（()）]{0,10}[）)]){1,40}[）)])?\s*$)"
 )
+# The mark before a marked heading: "▶令和7年2月3日(月)" is a timeline date under it.
+_HEADING_MARK = re.compile(r"^\s*[■□◆◇▼▽▶▷●○◎★☆]\s*")
 _KANJI_NUM_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十\d０-９]{1,3}[章節項]|[一二三四五六七八九十]{1,3}[、．.])\s*\S")
 # "1 概要" / "２　原因": a number and a space before a short label, no sentence end.
 _SPACED_NUM_HEADING = re.compile(r"^\s*(?:\d{1,2}|[０-９]{1,2})[ \u3000]+[^\s。．！？!?]{1,28}$")
@@ -218,7 +220,8 @@ class Sentence:
     def is_date_row(self) -> bool:
         """A date on a line of its own, or a list item that starts with a date."""
         if self.kind == "list":
-            return bool(_ROW_START.match(_BULLET.sub("", self.text, count=1)))
+            unmarked = _HEADING_MARK.sub("", _BULLET.sub("", self.text, count=1), count=1)
+            return bool(_ROW_START.match(unmarked))
         if self.kind == "heading":  # "(2)令和5年5月23日(火)18時頃": a numbered timeline date
             return bool(_DATE_ROW.match(_ITEM_NUMBER.sub("", self.text, count=1)))
         return bool(_DATE_ROW.match(self.text))
@@ -306,6 +309,8 @@ def classify_line(text: str) -> str:
         return "blank"
     if SUBJECT_LINE.match(text):
         return "subject"
+    if _MARK_HEADING.match(text) and _DATE_ROW.match(_HEADING_MARK.sub("", stripped, count=1)):
+        return "list"  # "▶令和7年2月3日(月)": a marked timeline date heads the entries under it
     if _MD_HEADING.match(text) or _MARK_HEADING.match(text) or _KANJI_NUM_HEADING.match(text):
         return "heading"
     if _SPACED_NUM_HEADING.match(text):

@@ -125,15 +125,13 @@ def test_session_diagnostics_at_utf16_positions_and_code_actions(tmp_path) -> No
             (3, 12, "。"),
         ]
 
-        # An edit (incremental, in UTF-16 units) is linted after the debounce.
+        # An edit (the whole buffer: the server asks for full sync) is linted after the debounce.
+        assert init.capabilities.text_document_sync.change == types.TextDocumentSyncKind.Full
+        edited = DRAFT.replace("明です！", "明です。", 1)
         session.client.text_document_did_change(
             types.DidChangeTextDocumentParams(
                 text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-                content_changes=[
-                    types.TextDocumentContentChangePartial(
-                        range=types.Range(types.Position(2, 9), types.Position(2, 10)), text="。"
-                    )
-                ],
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=edited)],
             )
         )
         after = await session.diagnostics(uri, version=2)

@@ -138,6 +138,8 @@ CASES = [
     # 深く謝罪する / 心より謝罪いたします are apologies.
     ("apology-deep-shazai.txt", "apology-shazai", {"missing-apology"}, set()),
     ("apology-kokoro-shazai.txt", "apology-shazai", {"missing-apology"}, set()),
+    ("apology-plain-form-1.txt", "apology-plain-form", {"missing-apology"}, set()),
+    ("apology-plain-form-2.txt", "apology-plain-form", {"missing-apology"}, set()),
     # 適時 / 適宜 + ご報告 promise a follow-up.
     ("followup-tekiji.txt", "followup-tekiji", {"missing-followup"}, set()),
     ("followup-tekigi.txt", "followup-tekiji", {"missing-followup"}, set()),

@@ -84,6 +84,8 @@ CASES = [
     ("bracket-square-label-2.txt", "bracketed-section-label", {}),
     ("timeline-numbered-date-1.txt", "timeline-date-line", {}),
     ("timeline-numbered-date-2.txt", "timeline-date-line", {}),
+    ("timeline-marked-date-1.txt", "timeline-date-line", {}),
+    ("timeline-marked-date-2.txt", "timeline-date-line", {}),
     ("katakana-item-1.txt", "katakana-item-letter", {}),
     ("katakana-item-2.txt", "katakana-item-letter", {}),
     ("bracket-slot-1.txt", "bracketed-section-label", {"unfilled-placeholder": "＜氏名＞", "missing-subject": None, "missing-record-count": None}),

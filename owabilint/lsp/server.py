@@ -9,6 +9,9 @@
 - Findings with a safe fix offer a quick fix; ``source.fixAll.owabilint`` applies all.
 - Settings are resolved per file the same way the CLI resolves them.
 
+The input is framed by owabilint (:mod:`owabilint.lsp.framing`) and every request is
+answered, even a broken one or one after ``shutdown`` (:mod:`owabilint.lsp.protocol`).
+
 Linting runs on one worker thread: the Sudachi tokenizer must not be shared between
 threads, and the event loop stays free to receive edits meanwhile.
 """
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -28,7 +32,9 @@ from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError, OwabilintError
 from owabilint.fixer import non_overlapping
 from owabilint.links import rule_doc_url
+from owabilint.lsp.framing import FramedInput
 from owabilint.lsp.positions import LineIndex
+from owabilint.lsp.protocol import OwabilintProtocol
 from owabilint.model import Diagnostic, FileReport, Fix
 from owabilint.ruleset import Rule
 from owabilint.source import DEFAULT_MAX_BYTES, kind_of
@@ -153,7 +159,12 @@ def code_actions(uri: str, linted: Linted, wanted: types.Range, only: list[str] 
 
 class OwabilintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__(SOURCE, __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        # Full sync: every change carries the whole buffer, so the server's copy cannot
+        # drift from the editor's (an incremental change it could not apply, or a missed
+        # version, would leave it linting text the user does not see). Drafts are small.
+        super().__init__(
+            SOURCE, __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full, protocol_cls=OwabilintProtocol
+        )
         self.linted: dict[str, Linted] = {}
         self.pending: dict[str, asyncio.Task] = {}
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="owabilint-lint")
@@ -332,6 +343,12 @@ def build_server() -> OwabilintServer:
 
 
 def main() -> None:
-    """Serve over stdio until the client asks to exit."""
+    """Serve over stdio until the client asks to exit.
+
+    The exit code is 0 when ``shutdown`` came before ``exit`` (or the end of the input),
+    1 otherwise, as the protocol asks.
+    """
     logging.basicConfig(level=logging.WARNING, format="owabilint lsp: %(levelname)s %(message)s")
-    build_server().start_io()
+    server = build_server()
+    server.start_io(FramedInput(sys.stdin.buffer))
+    raise SystemExit(0 if server.protocol.shut_down else 1)
