@@ -143,6 +143,12 @@ CASES = [
     # 適時 / 適宜 + ご報告 promise a follow-up.
     ("followup-tekiji.txt", "followup-tekiji", {"missing-followup"}, set()),
     ("followup-tekigi.txt", "followup-tekiji", {"missing-followup"}, set()),
+    # 発表 is a way of reporting back, like 公表 (随時発表いたします, ホームページで発表).
+    ("followup-announce-1.txt", "followup-announce", {"missing-followup"}, set()),
+    ("followup-announce-2.txt", "followup-announce", {"missing-followup"}, set()),
+    # A warning written with the kanji 程 (ご注意の程, お気をつけの程) is guidance too.
+    ("guidance-caution-hodo-1.txt", "guidance-phrasing", GUIDANCE, set()),
+    ("guidance-caution-hodo-2.txt", "guidance-phrasing", GUIDANCE, set()),
     # A briefing or report meeting announced is a follow-up.
     ("followup-briefing-session.txt", "followup-meeting", {"missing-followup"}, set()),
     ("followup-report-meeting.txt", "followup-meeting", {"missing-followup"}, set()),
