@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from owabilint.document import Document
+from owabilint.lookalikes import fold_lookalikes
 from owabilint.matchers.base import LintContext
 from owabilint.model import SEVERITY_RANK, ChecklistItem, Diagnostic, FileReport, Fix, Related
-from owabilint.lookalikes import fold_lookalikes
 from owabilint.ruleset import Rule, builtin_rules
 from owabilint.suppression import DIRECTIVE_RULES, apply_directives, stray_directives
 
@@ -180,4 +180,5 @@ def lint_text(
         doc.links = link_targets(text)  # a link's target is masked, but it is still a URL the reader can open
         return lint_document(doc, rules, settings, original=text)
     folded = fold_lookalikes(text)  # same length: positions still point into ``text``
-    return lint_document(Document(folded, kind=kind, path=path), rules, settings, original=text if folded is not text else None)
+    original = text if folded is not text else None
+    return lint_document(Document(folded, kind=kind, path=path), rules, settings, original=original)
