@@ -178,6 +178,9 @@ def _fix_or_diff(jobs, rules, *, fmt: str, fail_on: str | None, write: bool, fil
         raise fail("--fix: 標準入力（-）を修正するときは、ほかのファイルを同時に指定できません")
     outcome = fix_jobs(jobs, write=write, **read_options)
     report = outcome.report
+    for fixed in outcome.inputs:
+        if fixed.notice:
+            echo(f"owabilint: {fixed.report.path}: {fixed.notice}", err=True)
     for f in report.files:
         if f.error:
             echo(f"owabilint: error: {f.path}: {f.error}", err=True)

@@ -7,6 +7,8 @@ Three kinds of input:
   comments, link targets and front matter blanked, see :mod:`owabilint.markdown`).
 - ``email`` (.eml): the Subject header and the text/plain body, decoded; positions refer
   to the decoded message (``position_base == "body"``), see :mod:`owabilint.email_draft`.
+- ``docx`` (.docx, Word): one line per paragraph; positions refer to that text
+  (``position_base == "docx-paragraph"``), see :mod:`owabilint.docx_draft`.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from pathlib import Path
 from owabilint.encoding import decode, encoding_label
 from owabilint.errors import InputError
 
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".eml")
-_KINDS = {".md": "markdown", ".markdown": "markdown", ".eml": "email"}
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".eml", ".docx")
+_KINDS = {".md": "markdown", ".markdown": "markdown", ".eml": "email", ".docx": "docx"}
 STDIN = "-"
 # A draft is a few KB; a file far larger is almost certainly not one, and linting it
 # would take minutes and gigabytes. Raise it with --max-bytes.
@@ -44,7 +46,8 @@ class Source:
     kind: str = "text"  # text | markdown | email
     encoding: str = "utf-8"  # codec of the content after the BOM (cp932, euc-jp, utf-16-le, …)
     bom: bool = False
-    position_base: str = "file"  # file | body (e-mail: positions in the decoded message)
+    position_base: str = "file"  # file | body (e-mail) | docx-paragraph (Word): see the modules of those inputs
+    line_kinds: dict[int, str] | None = None  # 1-based line → kind decided by the input's own markup (Word styles)
 
     @property
     def display_path(self) -> str:
@@ -68,6 +71,11 @@ def source_from_bytes(data: bytes, path: str, kind: str = "text", encoding: str 
 
         mail = read_email(data, shown, encoding)
         return Source(path, mail.text, "email", mail.encoding, False, "body")
+    if kind == "docx":
+        from owabilint.docx_draft import POSITION_BASE, read_docx
+
+        draft = read_docx(data, shown)
+        return Source(path, draft.text, "docx", "utf-8", False, POSITION_BASE, draft.line_kinds)
     decoded = decode(data, shown, encoding)
     return Source(path, decoded.text, kind, decoded.encoding, decoded.bom)
 
