@@ -340,7 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", metavar="FILE", help="Draft files or directories; - reads stdin.")
     p.add_argument(
         "--format", "-f", dest="output_format", metavar="FORMAT",
-        help="rich | text | json | sarif | github (default: rich on a terminal, else text).",
+        help="rich | text | json | sarif | github | html (default: rich on a terminal, else text).",
     )
     p.add_argument("--select", action="append", metavar="IDS", help="Only these rule ids (comma-separated).")
     p.add_argument(
