@@ -311,6 +311,13 @@ def serve_lsp(args: argparse.Namespace) -> None:
     serve()
 
 
+def serve_page(args: argparse.Namespace) -> None:
+    """Start the local review page (http://127.0.0.1:8765/ by default)."""
+    from owabilint.serve.command import run
+
+    raise Exit(run(args))
+
+
 # ---------------------------------------------------------------------- parser
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     def __init__(self, prog: str) -> None:
@@ -391,6 +398,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("lsp", serve_lsp)
 
+    from owabilint.serve.command import add_options as serve_options
+
+    serve_options(command("serve", serve_page))
+
     p = command("rule", show_rule)
     p.add_argument("rule_id", metavar="RULE_ID", help="A rule id, e.g. missing-apology.")
     config_options(p)
@@ -411,7 +422,7 @@ def app(argv: Sequence[str] | None = None) -> None:
     if not args:
         parser.print_help(sys.stderr)
         raise SystemExit(EXIT_USAGE)
-    namespace = parser.parse_args(_with_default_command(args, ("check", "config", "rules", "rule", "lsp")))
+    namespace = parser.parse_args(_with_default_command(args, ("check", "config", "rules", "rule", "lsp", "serve")))
     try:
         namespace.handler(namespace)
     except Exit as exc:

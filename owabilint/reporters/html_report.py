@@ -122,10 +122,11 @@ def _file_section(f: FileReport, index: int) -> str:
 def marked_text(text: str, diagnostics: list[Diagnostic], index: int = 1, placed: set[str] = frozenset()) -> str:  # type: ignore[assignment]
     """The escaped draft with each finding's span in a ``<mark>`` (overlaps: the most severe wins).
 
-    Every finding's number stands where it starts, linking to the list. Findings of the
-    ``placed`` rules (a missing element: where it would go, not wrong text) get only the number.
+    Every finding's number stands where it starts, linking to the list. A finding of the
+    ``placed`` rules (missing elements) at the start of a line says where the element would
+    go, not that the text is wrong: it gets only the number.
     """
-    marked = [d for d in diagnostics if d.rule not in placed and d.offset < d.end_offset]
+    marked = [d for d in diagnostics if not (d.rule in placed and d.column == 1) and d.offset < d.end_offset]
     cuts = {0, len(text)}
     for d in marked:
         cuts.update((max(0, min(d.offset, len(text))), max(0, min(d.end_offset, len(text)))))
