@@ -8,9 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from browser import ARTIFACTS, LAUNCH_ARGS, chromium_path, unavailable
-from conftest import ROOT
 from docx_factory import NOTICE, make_docx
 
 pytestmark = pytest.mark.browser
