@@ -6,7 +6,8 @@
 Starts ``owabilint serve --port 0 --no-config`` on 127.0.0.1, sends 10 warm-up requests,
 then ``--requests`` POST /api/lint requests over one keep-alive connection, each with the
 draft plus one more typed character (as the page sends them while someone types), and
-reports the wall time per answer (request sent → JSON read): median, p90, max. For
+reports the wall time per answer (request sent → JSON read): median, p90, max, and the
+server's CPU time per answer (from /proc, less sensitive to other load). For
 comparison it also times the engine alone in this process (``lint_text`` on the same
 texts), so the difference is what HTTP, JSON and the page's extra fields cost.
 The draft is the benchmark generator's first drafts, cut to 2,000 characters at a line end.
@@ -62,6 +63,12 @@ def summary(samples: list[float]) -> dict[str, float]:
     }
 
 
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=60)
@@ -96,7 +103,9 @@ def main() -> int:
 
         for text in texts(base, 10):
             ask(text)
+        cpu_before = process_cpu(proc.pid)
         served = [ask(text) for text in texts(base, args.requests)]
+        served_cpu = (process_cpu(proc.pid) - cpu_before) / args.requests
         connection.close()
     finally:
         proc.terminate()
@@ -109,18 +118,24 @@ def main() -> int:
     for text in texts(base, 10):
         lint_text(text, rules=resolved.rules, settings=resolved.settings)
     engine = []
+    cpu_before = time.process_time()
     for text in texts(base, args.requests):
         started = time.perf_counter()
         lint_text(text, rules=resolved.rules, settings=resolved.settings)
         engine.append(time.perf_counter() - started)
+    engine_cpu = (time.process_time() - cpu_before) / args.requests
 
     load = os.getloadavg()[0]
     print(f"draft: {CHARS:,} characters; {args.requests} requests after 10 warm-up; load average (1 min) {load:.2f}")
-    print("| what | median ms | p90 ms | max ms | n |")
-    print("|---|---|---|---|---|")
-    for name, samples in (("`POST /api/lint` (server, HTTP + JSON)", served), ("`lint_text` in-process (engine only)", engine)):
+    print("| what | wall median ms | wall p90 ms | wall max ms | CPU ms per answer | n |")
+    print("|---|---|---|---|---|---|")
+    rows = (
+        ("`POST /api/lint` (server, HTTP + JSON)", served, served_cpu),
+        ("`lint_text` in-process (engine only)", engine, engine_cpu),
+    )
+    for name, samples, cpu in rows:
         s = summary(samples)
-        print(f"| {name} | {s['median_ms']:.1f} | {s['p90_ms']:.1f} | {s['max_ms']:.1f} | {s['n']} |")
+        print(f"| {name} | {s['median_ms']:.1f} | {s['p90_ms']:.1f} | {s['max_ms']:.1f} | {cpu * 1000:.1f} | {s['n']} |")
     return 0
 
 
