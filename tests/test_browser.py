@@ -120,6 +120,14 @@ def test_apply_one_fix_then_download_the_corrected_text(page) -> None:
     assert Path(download.path()).read_text(encoding="utf-8") == expected
 
 
+def test_copy_puts_the_draft_on_the_clipboard(page, server) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    type_draft(page, DRAFT)
+    page.click("#copy")
+    page.wait_for_function("() => document.getElementById('status').textContent.includes('コピーしました')")
+    assert page.evaluate("() => navigator.clipboard.readText()") == DRAFT
+
+
 def test_fix_all_and_profiles(page) -> None:
     type_draft(page, DRAFT.replace("！", "！！"))
     page.locator("#fix-all:not([disabled])").wait_for()
