@@ -1,6 +1,6 @@
 """Reading drafts: paths and stdin → a Source (decoded text + what to lint), or a clear input error.
 
-Three kinds of input:
+Four kinds of input:
 
 - ``text`` (.txt and anything else): the decoded file.
 - ``markdown`` (.md, .markdown): the decoded file; the engine lints its prose (code, HTML
@@ -43,7 +43,7 @@ class Source:
 
     path: str  # as the user wrote it ("-" for stdin)
     text: str
-    kind: str = "text"  # text | markdown | email
+    kind: str = "text"  # text | markdown | email | docx
     encoding: str = "utf-8"  # codec of the content after the BOM (cp932, euc-jp, utf-16-le, …)
     bom: bool = False
     position_base: str = "file"  # file | body (e-mail) | docx-paragraph (Word): see the modules of those inputs

@@ -82,6 +82,8 @@ def test_cli_reports_paragraph_and_character_with_the_docx_position_base(tmp_pat
     assert all(item["found"] for item in entry["checklist"])
     proc = run_cli("--format", "text", str(path))
     assert proc.stdout.decode().startswith(f"{path}:5:54: warning[emotional-expression] ")
+    rich = run_cli("--format", "rich", str(path)).stdout.decode()
+    assert "行番号は Word 文書の段落（表のセルは「項目：内容」の 1 行）の位置です" in rich
 
 
 def test_folders_include_word_drafts(tmp_path) -> None:

@@ -59,6 +59,8 @@ def _file_block(f: FileReport) -> Group:
     parts: list = [HRule(title, align="left")]
     if f.position_base == "body" and not f.error:
         parts.append(Text("  行番号はデコードしたメール（件名の行、空行、本文）での位置です", style="dim"))
+    if f.position_base == "docx-paragraph" and not f.error:
+        parts.append(Text("  行番号は Word 文書の段落（表のセルは「項目：内容」の 1 行）の位置です", style="dim"))
     if f.error:
         parts.append(Text(f"入力エラー: {f.error}", style="bold red"))
         return Group(*parts)
