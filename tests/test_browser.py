@@ -77,17 +77,29 @@ def page(browser, server):  # type: ignore[no-untyped-def]
 
 
 def type_draft(page, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Paste most of the draft and type its end, as a writer would."""
+    """Paste most of the draft and type its end, as a writer would; wait for the answer to the whole text."""
     page.fill("#draft", text[:-12])
     page.locator("#draft").press("End")
     page.keyboard.press("Control+End")
     page.keyboard.type(text[-12:], delay=15)
+    # Findings are painted under the text only when they belong to the text as it is now.
+    page.wait_for_function(
+        """() => {
+            const backdrop = document.getElementById('backdrop');
+            return backdrop.querySelector('mark') && backdrop.textContent.replace(/\u200b$/, '') === document.getElementById('draft').value;
+        }"""
+    )
 
 
 def test_typing_shows_highlights_checklist_and_findings(page) -> None:
     type_draft(page, DRAFT)
     mark = page.locator("#preview mark.sev-warning", has_text="！")
     mark.wait_for()
+    # Under the text being typed, the same span is painted, and the painted copy is the draft itself.
+    assert page.locator("#backdrop mark.sev-warning").all_inner_texts() == ["！"]
+    assert page.evaluate("() => document.getElementById('backdrop').textContent.replace(/\u200b$/, '')") == DRAFT
+    painted = page.locator("#backdrop mark.sev-warning").bounding_box()
+    assert 0 < painted["x"] and 0 < painted["y"] < 800
     # The message appears when the highlighted text gets the keyboard focus.
     mark.focus()
     tip = mark.locator(".tip")
@@ -118,6 +130,15 @@ def test_apply_one_fix_then_download_the_corrected_text(page) -> None:
     download = info.value
     assert download.suggested_filename == "お詫び文_修正版.txt"
     assert Path(download.path()).read_text(encoding="utf-8") == expected
+
+
+def test_a_fix_clicked_right_after_an_edit_still_lands_on_its_text(page) -> None:
+    type_draft(page, DRAFT)
+    page.locator("#draft").press("Control+Home")
+    page.keyboard.type("再送：")  # the findings on screen now point three characters too early
+    page.get_by_role("button", name="「！」を「。」に直す").click()
+    expected = "再送：" + DRAFT.replace("判明しました！", "判明しました。")
+    page.wait_for_function("(text) => document.getElementById('draft').value === text", arg=expected)
 
 
 def test_copy_puts_the_draft_on_the_clipboard(page, server) -> None:

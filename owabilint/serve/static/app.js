@@ -8,6 +8,7 @@
   const $ = (id) => document.getElementById(id);
   const draft = $("draft");
   const preview = $("preview");
+  const backdrop = $("backdrop");
   const state = {
     kind: "text",          // "markdown" for a .md file, else "text"
     styledLines: [],       // Word heading/list styles, by line text
@@ -97,6 +98,7 @@
   function render() {
     const report = state.report;
     renderPreview(report);
+    paintBackdrop();
     renderChecklist(report);
     renderFindings(report);
     const fixable = report ? report.diagnostics.filter((d) => d.fix).length : 0;
@@ -104,14 +106,18 @@
     $("fix-all").textContent = fixable ? "自動修正をすべて適用（" + fixable + " 件）" : "自動修正をすべて適用";
   }
 
-  function renderPreview(report) {
-    preview.replaceChildren();
-    const text = state.reportText || "";
-    if (!report) return;
-    // Findings with a span, except the places where a missing element should be added.
-    const marked = report.diagnostics
+  // The findings to paint: every span, except the places where a missing element should be added.
+  function markedFindings(report) {
+    return report.diagnostics
       .map((d, i) => ({ d: d, n: i + 1 }))
       .filter((x) => !x.d.anchor && x.d.end16 > x.d.start16);
+  }
+
+  // Fill ``container`` with ``text``, each finding's span in a <mark> (overlaps: the most
+  // severe wins). With ``tips`` the marks can be focused and show their messages.
+  function paint(container, text, report, tips) {
+    container.replaceChildren();
+    const marked = report ? markedFindings(report) : [];
     const cuts = new Set([0, text.length]);
     for (const x of marked) { cuts.add(x.d.start16); cuts.add(x.d.end16); }
     const points = Array.from(cuts).sort((a, b) => a - b);
@@ -120,16 +126,28 @@
       const start = points[i], end = points[i + 1];
       const piece = text.slice(start, end);
       const covering = marked.filter((x) => x.d.start16 <= start && end <= x.d.end16);
-      if (!covering.length) { preview.append(piece); continue; }
+      if (!covering.length) { container.append(piece); continue; }
       const worst = covering.reduce((a, b) => (rank[b.d.severity] > rank[a.d.severity] ? b : a));
-      const tip = covering.map((x) => LABELS[x.d.severity] + "：" + x.d.message + "［" + x.d.rule + "］").join("\n");
-      const mark = el("mark", {
-        class: "sev-" + worst.d.severity,
-        tabindex: "0",
-        "data-finding": String(worst.n),
-      }, [piece, el("span", { class: "tip", role: "tooltip", text: tip })]);
-      preview.append(mark);
+      const mark = el("mark", { class: "sev-" + worst.d.severity, "data-finding": String(worst.n) }, [piece]);
+      if (tips) {
+        mark.tabIndex = 0;
+        const tip = covering.map((x) => LABELS[x.d.severity] + "：" + x.d.message + "［" + x.d.rule + "］").join("\n");
+        mark.append(el("span", { class: "tip", role: "tooltip", text: tip }));
+      }
+      container.append(mark);
     }
+    if (!tips) container.append("\u200b"); // keeps a final empty line as tall as in the textarea
+  }
+
+  function renderPreview(report) {
+    if (!report) { preview.replaceChildren(); return; }
+    paint(preview, state.reportText || "", report, true);
+  }
+
+  function paintBackdrop() {
+    const text = draft.value;
+    paint(backdrop, text, text === state.reportText ? state.report : null, false);
+    backdrop.scrollTop = draft.scrollTop;
   }
 
   function renderChecklist(report) {
@@ -202,9 +220,22 @@
   }
 
   // ------------------------------------------------------------------ fixes
-  function applyFix(d) {
-    if (draft.value !== state.reportText) { lintNow(); return; } // the text moved on: check again first
-    draft.setRangeText(d.fix.replacement, d.fix.start16, d.fix.end16, "end");
+  async function applyFix(d) {
+    let target = d;
+    if (draft.value !== state.reportText) {
+      // The draft changed since this finding was reported: check again, then find the same fix.
+      await lintNow();
+      const same = (state.report ? state.report.diagnostics : []).filter((x) =>
+        x.rule === d.rule && x.fix && x.fix.original === d.fix.original && x.fix.replacement === d.fix.replacement);
+      same.sort((a, b) => Math.abs(a.start16 - d.start16) - Math.abs(b.start16 - d.start16));
+      target = same[0];
+      if (!target || draft.value !== state.reportText) {
+        setStatus("文章が変わったため、この修正は適用しませんでした。もう一度お試しください。");
+        return;
+      }
+    }
+    draft.setRangeText(target.fix.replacement, target.fix.start16, target.fix.end16, "end");
+    paintBackdrop();
     setStatus("1 件を修正しました。");
     lintNow();
   }
@@ -265,7 +296,8 @@
   }
 
   // ------------------------------------------------------------------ wiring
-  draft.addEventListener("input", scheduleLint);
+  draft.addEventListener("input", () => { paintBackdrop(); scheduleLint(); });
+  draft.addEventListener("scroll", () => { backdrop.scrollTop = draft.scrollTop; });
   $("profile").addEventListener("change", lintNow);
   $("fix-all").addEventListener("click", fixAll);
   $("download").addEventListener("click", download);
