@@ -202,8 +202,17 @@ def test_drop_a_shift_jis_text_file(page) -> None:
 
 
 def test_keyboard_only(page) -> None:
-    type_draft(page, DRAFT)
+    # From the top of the page: the skip link, then the file chooser (Space opens it).
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.className") == "skip"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "file"
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Space")
+    chooser.value.set_files(files=[{"name": "draft.txt", "mimeType": "text/plain", "buffer": DRAFT.encode()}])
+    page.wait_for_function("(text) => document.getElementById('draft').value === text", arg=DRAFT)
     page.locator("#findings .jump").first.wait_for()
+    page.focus("#draft")
     # From the draft, Tab reaches the highlighted text, then the checklist and the findings.
     reached = []
     for _ in range(40):
