@@ -108,7 +108,8 @@ def drafts_under(folder: Path, exclude: Sequence[str] = (), exclude_base: Path |
         except OSError:
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            # Hidden files, and the "~$name.docx" lock files Word leaves beside an open document.
+            if entry.name.startswith((".", "~$")):
                 continue
             path = Path(entry.path)
             try:

@@ -89,6 +89,7 @@ def test_cli_reports_paragraph_and_character_with_the_docx_position_base(tmp_pat
 def test_folders_include_word_drafts(tmp_path) -> None:
     _write(tmp_path, "notice.docx", make_docx(NOTICE))
     _write(tmp_path, "notes.doc", b"not a draft")
+    _write(tmp_path, "~$notice.docx", b"\x08owner\x00" * 20)  # Word's lock file while the document is open
     _, report = run_json(str(tmp_path))
     assert [f["path"].rsplit("/", 1)[-1] for f in report["files"]] == ["notice.docx"]
 
