@@ -9,7 +9,8 @@ The text the rules see has one line per paragraph of the body, in reading order:
   in a wider one each cell under the header row is ``header：value``, rows separated by
   a blank line;
 - a line break inside a paragraph (Shift+Enter) starts a new line, an empty paragraph
-  is a blank line.
+  is a blank line;
+- tracked changes are read as accepted; headers, footers, text boxes and comments are not read.
 
 Positions refer to this text (``position_base == "docx-paragraph"``): line N is the N-th
 line above, the column counts characters in it. The .docx file itself is never rewritten.
@@ -96,8 +97,42 @@ class _Lines:
                 self.kinds[len(self.texts)] = kind
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Not part of the text as the reader sees it with every tracked change accepted: deleted
+# and moved-away runs, text boxes (drawn apart from the paragraph), the alternative copy
+# of compatibility content, and paragraph and run properties (tab stops are w:tab too).
+_SKIPPED = {
+    f"{_W}del",
+    f"{_W}moveFrom",
+    f"{_W}txbxContent",
+    f"{_W}pPr",
+    f"{_W}rPr",
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+}
+
+
 def _paragraph_text(paragraph) -> str:  # type: ignore[no-untyped-def]
-    return _SPACES.sub(" ", paragraph.text.replace("\r", ""))
+    """The paragraph's text with tracked insertions in and deletions out (python-docx's
+    ``Paragraph.text`` leaves out runs inside ``w:ins``)."""
+    out: list[str] = []
+
+    def walk(element) -> None:  # type: ignore[no-untyped-def]
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED:
+                continue
+            if tag == f"{_W}t":
+                out.append(child.text or "")
+            elif tag == f"{_W}tab":
+                out.append(" ")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                if child.get(f"{_W}type") in (None, "textWrapping"):
+                    out.append("\n")
+            else:
+                walk(child)
+
+    walk(paragraph._p)
+    return _SPACES.sub(" ", "".join(out).replace("\r", ""))
 
 
 def _add_paragraph(paragraph, lines: _Lines) -> None:  # type: ignore[no-untyped-def]

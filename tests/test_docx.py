@@ -39,6 +39,25 @@ def test_paragraphs_headings_lists_and_line_breaks_become_lines() -> None:
     assert draft.line_kinds == {3: "heading", 4: "list", 5: "list"}
 
 
+def test_tracked_changes_are_read_as_accepted() -> None:
+    """Reviewers' insertions are part of the draft, their deletions are not."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:author="a" w:date="2026-01-01T00:00:00Z"'
+    document = docx.Document()
+    paragraph = document.add_paragraph("お客様の")
+    paragraph._p.append(parse_xml(f'<w:ins {w} w:id="1"><w:r><w:t>氏名と住所が</w:t></w:r></w:ins>'))
+    paragraph._p.append(parse_xml(f'<w:del {w} w:id="2"><w:r><w:delText>情報が</w:delText></w:r></w:del>'))
+    paragraph._p.append(parse_xml(f'<w:moveFrom {w} w:id="3"><w:r><w:t>移動前</w:t></w:r></w:moveFrom>'))
+    paragraph.add_run("外部に")
+    paragraph.add_run().add_tab()
+    paragraph.add_run("流出しました。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_docx(buffer.getvalue(), "t.docx").text == "お客様の氏名と住所が外部に 流出しました。\n"
+
+
 def test_tables_become_labelled_fields() -> None:
     two_columns = [["窓口", "会員サポート係"], ["電話", "0120-111-222"]]
     wide = [["項目", "件数", "備考"], ["氏名", "2,318件", "全員分"], ["住所", "12件", ""]]
