@@ -81,7 +81,10 @@ def test_findings_are_marked_by_severity_with_the_message(tmp_path) -> None:
     assert "[emotional-expression] お詫びの文書に「！」は使いません。" in exclamation[0][2]
     # The missing elements are listed in the checklist with their message, not painted over the text.
     assert all("missing-" not in title for _, _, title in page.marks)
-    assert '<li class="missing">対応・再発防止策：ありません<span class="note">具体的な再発防止策を書いてください' in html
+    assert (
+        '<li class="missing">対応・再発防止策：足りません（<span class="sev error">エラー</span>）'
+        '<span class="note">具体的な再発防止策を書いてください'
+    ) in html
     assert '<li class="found">お詫び（6 行目）</li>' in html
 
 

@@ -40,7 +40,8 @@ mark.warning { border-color: var(--warning); background: #fff4d6; }
 mark.info { border-color: var(--info); border-bottom-style: dotted; }
 mark sup { font-size: .7rem; color: #555; }
 ol.findings li { margin: .5rem 0; }
-.sev { display: inline-block; min-width: 3.2rem; font-weight: bold; }
+.sev { font-weight: bold; }
+ol.findings .sev { display: inline-block; min-width: 3.2rem; }
 .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .sev.info { color: var(--info); }
 .rule { font-family: ui-monospace, monospace; font-size: .85rem; color: #555; }
 .fix { color: #1e7b34; }
@@ -82,19 +83,21 @@ def _file_section(f: FileReport, index: int) -> str:
         out.append(f'<p class="error-line">読み込めませんでした：{escape(f.error)}</p></section>')
         return "\n".join(out)
     if f.checklist:
-        messages = {d.rule: d.message for d in f.diagnostics}
+        findings = {d.rule: d for d in f.diagnostics}
         out.append("<h3>必要な項目</h3>")
         out.append('<ul class="checklist">')
         for item in f.checklist:
             if item.found:
                 out.append(f'<li class="found">{escape(item.element)}（{item.line} 行目）</li>')
-            else:
-                note = messages.get(item.rule, "")
+            elif item.rule in findings:
+                d = findings[item.rule]
                 out.append(
-                    f'<li class="missing">{escape(item.element)}：ありません'
-                    + (f'<span class="note">{escape(note)}</span>' if note else "")
-                    + "</li>"
+                    f'<li class="missing">{escape(item.element)}：足りません'
+                    f'（<span class="sev {d.severity}">{SEVERITY_LABELS[d.severity]}</span>）'
+                    f'<span class="note">{escape(d.message)}</span></li>'
                 )
+            else:
+                out.append(f'<li class="missing">{escape(item.element)}：足りません</li>')
         out.append("</ul>")
     out.append("<h3>下書き</h3>")
     out.append(f'<p>{escape(POSITION_BASES.get(f.position_base, ""))}</p>')
