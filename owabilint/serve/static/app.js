@@ -165,7 +165,7 @@
         const [d, n] = byRule.get(item.rule);
         li.append(findingButton(d, n, item.element + "が足りません"));
       } else {
-        li.append(item.element + " ", el("span", { class: "state", text: "ありません" }));
+        li.append(item.element + " ", el("span", { class: "state", text: "足りません" }));
       }
       list.append(li);
     }
