@@ -1,29 +1,34 @@
-"""The command line: a thin shell around the engine.
+"""The command line: a thin typer shell around the engine.
 
-``owabilint FILE...`` is short for ``owabilint check FILE...``. The parser is the
-standard library's argparse: the CLI runs on every commit and keystroke, and a CLI
-framework would cost more start-up time than linting a draft. Heavy modules (the engine,
-Sudachi, rich) are imported inside the commands, so ``--version`` and ``--help`` stay
-instant.
+``owabilint FILE...`` is short for ``owabilint check FILE...``. Only typer is imported at
+start-up; the engine, Sudachi and rich are imported inside the commands, so
+``--version`` and ``--help`` stay fast. Help pages and usage errors are Japanese
+(:mod:`owabilint.cli_japanese`).
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer import _click
 
 from owabilint import __version__
+from owabilint.cli_japanese import JapaneseCommand, JapaneseGroup, did_you_mean, usage_error_message
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 DEFAULT_MAX_BYTES = 2_000_000  # owabilint.source.DEFAULT_MAX_BYTES (not imported: --help stays light)
 FAIL_LEVELS = ("error", "warning", "info")
 DEFAULT_COMMAND = "check"
+PROG = "owabilint"
 
 DESCRIPTION = (
-    "owabilint — a linter for Japanese apology drafts after a personal-data leak.\n\n"
-    "Usage: owabilint FILE... (same as: owabilint check FILE...). Use - for stdin."
+    "owabilint — 個人情報漏えいのお詫び文（下書き）をチェックするリンターです。\n\n"
+    "owabilint FILE... は owabilint check FILE... と同じです。標準入力は - で指定します。"
 )
 
 
@@ -55,65 +60,175 @@ def _split_ids(values: list[str] | None) -> list[str]:
 
 
 def suggest(name: str, known: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return f"（もしかして: {close[0]}）" if close else ""
+    return did_you_mean(name, known)
 
 
-# ---------------------------------------------------------------------- commands
-def check(args: argparse.Namespace) -> None:
-    """Lint drafts (the main job)."""
+def _int_option(name: str, value: str | None, *, minimum: int) -> int | None:
+    if value is None:
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        raise fail(f"{name}: '{value}' は整数ではありません（{minimum} 以上の整数）") from None
+    if number < minimum:
+        raise fail(f"{name}: '{value}' は使えません（{minimum} 以上の整数）")
+    return number
+
+
+# ---------------------------------------------------------------------- the typer app
+typer_app = typer.Typer(
+    name=PROG,
+    help=DESCRIPTION,
+    cls=JapaneseGroup,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+ConfigPath = Annotated[
+    str | None, typer.Option("--config", metavar="PATH", help="この設定ファイルをすべての下書きに使います。")
+]
+NoConfig = Annotated[bool, typer.Option("--no-config", help="設定ファイルをすべて無視します。")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        echo(f"owabilint {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@typer_app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", is_eager=True, callback=_show_version, help="バージョンを表示して終了します。"),
+    ] = False,
+) -> None:
+    pass
+
+
+@typer_app.command("check", cls=JapaneseCommand)
+def check_command(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="FILE", help="下書きのファイルまたはフォルダ。- は標準入力。", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT",
+            help="出力形式: rich | text | json | sarif | github | html（既定: 端末では rich、それ以外は text）。",
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", metavar="IDS", help="これらのルールだけを実行します（ルール ID をカンマ区切りで）。"),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option("--extend-select", metavar="IDS", help="これらのルールを選択に加えます（カンマ区切り）。"),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="IDS", help="これらのルールを実行しません（カンマ区切り）。"),
+    ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option("--profile", metavar="NAME", help="重大度のプロファイル: recommended | strict | concise。"),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on", metavar="LEVEL",
+            help="この重大度以上の指摘があれば終了コード 1: error | warning | info（既定: warning）。",
+        ),
+    ] = None,
+    jobs: Annotated[
+        str | None,
+        typer.Option("--jobs", "-j", metavar="N", help="多数のファイルを並列に処理するプロセス数（既定: コア数、1: 並列なし）。"),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding", metavar="NAME",
+            help="文字コードを判定せず、この文字コードで読みます（例: cp932, euc-jp, utf-16-le）。",
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        str,
+        typer.Option(
+            "--max-bytes", metavar="N",
+            help=f"N バイトより大きい入力を拒否します（既定: {DEFAULT_MAX_BYTES:,}、0: 制限なし）。",
+            show_default=False,
+        ),
+    ] = str(DEFAULT_MAX_BYTES),
+    fix: Annotated[
+        bool, typer.Option("--fix", help="安全な自動修正を適用してファイルを書き換えます（- のときは修正後の本文を出力）。")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="安全な自動修正を差分で表示します。ファイルは変えません（修正があれば終了コード 1）。")
+    ] = False,
+    config: ConfigPath = None,
+    no_config: NoConfig = False,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            "--force-exclude", help="設定の exclude をコマンドラインで指定したファイルにも適用します（pre-commit 向け）。"
+        ),
+    ] = False,
+    show_config: Annotated[
+        bool, typer.Option("--show-config", help="有効な設定（FILE の、または現在のフォルダの）を表示して終了します。")
+    ] = False,
+) -> None:
+    """下書きをチェックします（既定のコマンド）。"""
+    files = files or []
     from owabilint.reporters import FORMATS
 
-    if args.output_format is not None and args.output_format not in FORMATS:
-        raise fail(f"--format: '{args.output_format}' は使えません（{' | '.join(FORMATS)}）")
-    if args.fail_on is not None and args.fail_on not in FAIL_LEVELS:
-        raise fail(f"--fail-on: '{args.fail_on}' は使えません（{' | '.join(FAIL_LEVELS)}）")
+    if output_format is not None and output_format not in FORMATS:
+        raise fail(f"--format: '{output_format}' は使えません（{' | '.join(FORMATS)}）")
+    if fail_on is not None and fail_on not in FAIL_LEVELS:
+        raise fail(f"--fail-on: '{fail_on}' は使えません（{' | '.join(FAIL_LEVELS)}）")
     from owabilint.config import PROFILES, Overrides
 
-    if args.profile is not None and args.profile not in PROFILES:
-        raise fail(f"--profile: '{args.profile}' は使えません（{' | '.join(PROFILES)}）")
-    selected = _split_ids(args.select)
+    if profile is not None and profile not in PROFILES:
+        raise fail(f"--profile: '{profile}' は使えません（{' | '.join(PROFILES)}）")
+    selected = _split_ids(select)
     overrides = Overrides(
         select=tuple(selected) if selected else None,
-        extend_select=tuple(_split_ids(args.extend_select)),
-        ignore=tuple(_split_ids(args.ignore)),
-        profile=args.profile,
-        fail_on=args.fail_on,
-        output_format=args.output_format,
-        force_exclude=args.force_exclude,
+        extend_select=tuple(_split_ids(extend_select)),
+        ignore=tuple(_split_ids(ignore)),
+        profile=profile,
+        fail_on=fail_on,
+        output_format=output_format,
+        force_exclude=force_exclude,
     )
-    resolver = _resolver(args, overrides)
-    if args.show_config:
-        _print_config(resolver, args.files[0] if args.files else None, "toml")
+    resolver = _resolver(config, no_config, overrides)
+    if show_config:
+        _print_config(resolver, files[0] if files else None, "toml")
         raise Exit(EXIT_OK)
-    if not args.files:
+    if not files:
         raise fail("下書きのファイルを指定してください（標準入力は -）")
-    if args.jobs is not None and args.jobs < 1:
-        raise fail(f"--jobs: '{args.jobs}' は使えません（1 以上の整数）")
-    read_options = _read_options(args)
+    workers = _int_option("--jobs", jobs, minimum=1)
+    read_options = _read_options(encoding, _int_option("--max-bytes", max_bytes, minimum=0))
 
     from owabilint.errors import OwabilintError
     from owabilint.runner import plan
 
     try:
         fmt = resolver.for_run().output_format
-        jobs = plan(args.files, resolver)
+        planned = plan(files, resolver)
     except OwabilintError as exc:
         raise fail(str(exc)) from None
     fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
-    rules = _rules_of(jobs, resolver)
+    rules = _rules_of(planned, resolver)
 
-    if args.fix or args.diff:
-        _fix_or_diff(
-            jobs, rules, fmt=fmt, fail_on=args.fail_on, write=not args.diff, files=args.files, read_options=read_options
-        )
+    if fix or diff:
+        _fix_or_diff(planned, rules, fmt=fmt, fail_on=fail_on, write=not diff, files=files, read_options=read_options)
 
     from owabilint.reporters import render
     from owabilint.runner import run_plan
 
-    report = run_plan(jobs, workers=args.jobs, **read_options)
+    report = run_plan(planned, workers=workers, **read_options)
     for f in report.files:
         if f.error:
             echo(f"owabilint: error: {f.path}: {f.error}", err=True)
@@ -125,12 +240,12 @@ def check(args: argparse.Namespace) -> None:
     raise Exit(EXIT_FINDINGS if report.fails() else EXIT_OK)
 
 
-def _resolver(args: argparse.Namespace, overrides=None):  # type: ignore[no-untyped-def]
+def _resolver(config: str | None, no_config: bool, overrides=None):  # type: ignore[no-untyped-def]
     """The ConfigResolver for --config / --no-config (and command-line overrides)."""
     from owabilint.config import ConfigResolver, Overrides, ResolverOptions
     from owabilint.errors import OwabilintError
 
-    options = ResolverOptions(config=args.config, no_config=args.no_config, overrides=overrides or Overrides())
+    options = ResolverOptions(config=config, no_config=no_config, overrides=overrides or Overrides())
     try:
         return ConfigResolver(options)
     except OwabilintError as exc:
@@ -150,9 +265,8 @@ def _rules_of(jobs, resolver) -> list:  # type: ignore[no-untyped-def]
     return list(seen.values())
 
 
-def _read_options(args: argparse.Namespace) -> dict:
+def _read_options(encoding: str | None, max_bytes: int | None) -> dict:
     """How inputs are read: ``--encoding`` (checked here) and ``--max-bytes``."""
-    encoding = args.encoding
     if encoding is not None:
         from owabilint.encoding import check_codec
 
@@ -162,9 +276,7 @@ def _read_options(args: argparse.Namespace) -> dict:
             raise fail(
                 f"--encoding: 文字コード名 '{encoding}' を認識できません（例: utf-8, cp932, euc-jp, iso-2022-jp）"
             ) from None
-    if args.max_bytes < 0:
-        raise fail(f"--max-bytes: 0 以上の整数を指定してください（{args.max_bytes}）")
-    return {"encoding": encoding, "max_bytes": args.max_bytes or None}
+    return {"encoding": encoding, "max_bytes": max_bytes or None}
 
 
 def _fix_or_diff(jobs, rules, *, fmt: str, fail_on: str | None, write: bool, files: list[str], read_options: dict) -> None:  # type: ignore[no-untyped-def]
@@ -226,39 +338,56 @@ def _print_config(resolver, target: str | None, fmt: str) -> None:  # type: igno
     sys.stdout.flush()
 
 
-def _rules_here(args: argparse.Namespace) -> list:
+def _rules_here(config: str | None, no_config: bool) -> list:
     """The rules in effect here: built-in plus the rule packs of the configuration."""
     from owabilint.errors import OwabilintError
 
     try:
-        return _resolver(args).for_run().rules
+        return _resolver(config, no_config).for_run().rules
     except OwabilintError as exc:
         raise fail(str(exc)) from None
 
 
-def show_config(args: argparse.Namespace) -> None:
-    """Print the effective configuration and where each value came from."""
-    if args.output_format not in ("toml", "json"):
-        raise fail(f"--format: '{args.output_format}' は使えません（toml | json）")
-    _print_config(_resolver(args), args.path, args.output_format)
+@typer_app.command("config", cls=JapaneseCommand)
+def config_command(
+    path: Annotated[
+        str | None,
+        typer.Argument(metavar="PATH", help="設定を表示する下書きまたはフォルダ（既定: 現在のフォルダ）。", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="toml | json（既定: toml）。", show_default=False)
+    ] = "toml",
+    config: ConfigPath = None,
+    no_config: NoConfig = False,
+) -> None:
+    """有効な設定と、それぞれの値がどこから来たかを表示します。"""
+    if output_format not in ("toml", "json"):
+        raise fail(f"--format: '{output_format}' は使えません（toml | json）")
+    _print_config(_resolver(config, no_config), path, output_format)
 
 
-def list_rules(args: argparse.Namespace) -> None:
-    """List every rule (with the configuration's rule packs); --check PATH tests a pack."""
-    if args.check is not None:
-        _check_pack(args.check)
+@typer_app.command("rules", cls=JapaneseCommand)
+def rules_command(
+    check: Annotated[
+        str | None,
+        typer.Option("--check", metavar="PATH", help="ルールパック（フォルダまたは .toml）を読み込み、その例を実行します。"),
+    ] = None,
+    config: ConfigPath = None,
+    no_config: NoConfig = False,
+) -> None:
+    """すべてのルールの一覧を表示します（設定のルールパックを含む）。"""
+    if check is not None:
+        _check_pack(check)
     from owabilint.rule_docs import print_rule_table
 
-    print_rule_table(rules=_rules_here(args))
+    print_rule_table(rules=_rules_here(config, no_config))
 
 
 def _check_pack(path: str) -> None:
     """Load a rule pack and run its own examples; always ends the command."""
-    from pathlib import Path
-
-    from owabilint.rule_packs import load_rule_pack
     from owabilint.errors import OwabilintError
     from owabilint.examples import check_examples
+    from owabilint.rule_packs import load_rule_pack
     from owabilint.ruleset import builtin_rules, builtin_rules_dir, load_lexicons
 
     try:
@@ -286,148 +415,146 @@ def _check_pack(path: str) -> None:
     raise Exit(EXIT_OK)
 
 
-def show_rule(args: argparse.Namespace) -> None:
-    """Explain one rule, with its valid and invalid examples."""
+@typer_app.command("rule", cls=JapaneseCommand)
+def rule_command(
+    rule_id: Annotated[str, typer.Argument(metavar="RULE_ID", help="ルール ID（例: missing-apology）。", show_default=False)],
+    config: ConfigPath = None,
+    no_config: NoConfig = False,
+) -> None:
+    """ひとつのルールを、良い例・悪い例とともに説明します。"""
     from owabilint.rule_docs import print_rule
-
     from owabilint.suppression import DIRECTIVE_RULES, describe_directive_rule
 
-    if args.rule_id in DIRECTIVE_RULES:
-        echo(describe_directive_rule(args.rule_id))
+    if rule_id in DIRECTIVE_RULES:
+        echo(describe_directive_rule(rule_id))
         return
-    rules = _rules_here(args)
+    rules = _rules_here(config, no_config)
     known = [r.id for r in rules]
-    if args.rule_id not in known:
-        raise fail(
-            f"不明なルール ID '{args.rule_id}' です{suggest(args.rule_id, known)}。一覧は owabilint rules で確認できます"
-        )
-    print_rule(args.rule_id, rules=rules)
+    if rule_id not in known:
+        raise fail(f"不明なルール ID '{rule_id}' です{suggest(rule_id, known)}。一覧は owabilint rules で確認できます")
+    print_rule(rule_id, rules=rules)
 
 
-def serve_lsp(args: argparse.Namespace) -> None:
-    """Run the language server over stdio (for editors)."""
+@typer_app.command("lsp", cls=JapaneseCommand)
+def lsp_command() -> None:
+    """エディタ向けの言語サーバーを標準入出力で起動します。"""
     from owabilint.lsp.server import main as serve
 
     serve()
 
 
-def serve_page(args: argparse.Namespace) -> None:
-    """Start the local review page (http://127.0.0.1:8765/ by default)."""
-    from owabilint.serve.command import run
+@typer_app.command("serve", cls=JapaneseCommand)
+def serve_command(
+    port: Annotated[
+        str,
+        typer.Option("--port", metavar="N", help="待ち受けるポート（既定: 8765、0: 空いているポート）。", show_default=False),
+    ] = "8765",
+    host: Annotated[
+        str, typer.Option("--host", metavar="ADDRESS", help="待ち受けるアドレス（既定: 127.0.0.1）。", show_default=False)
+    ] = "127.0.0.1",
+    allow_remote: Annotated[
+        bool,
+        typer.Option(
+            "--allow-remote",
+            help="127.0.0.1 以外のアドレスでの待ち受けを許可します（ほかのコンピューターから下書きを送れるようになります）。",
+        ),
+    ] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option("--allowed-host", metavar="NAME", help="ページを開くときに使うほかのホスト名（--allow-remote と併用）。"),
+    ] = None,
+    open_browser: Annotated[bool, typer.Option("--open", help="ブラウザーでページを開きます。")] = False,
+    max_bytes: Annotated[
+        str,
+        typer.Option(
+            "--max-bytes", metavar="N",
+            help=f"受け付ける下書き・ファイルの上限バイト数（既定: {DEFAULT_MAX_BYTES:,}）。", show_default=False,
+        ),
+    ] = str(DEFAULT_MAX_BYTES),
+    config: ConfigPath = None,
+    no_config: NoConfig = False,
+) -> None:
+    """お詫び文チェックのページをこのパソコンで開きます（既定: http://127.0.0.1:8765/）。"""
+    from owabilint.serve.command import ServeOptions, run
 
-    raise Exit(run(args))
-
-
-# ---------------------------------------------------------------------- parser
-class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    def __init__(self, prog: str) -> None:
-        super().__init__(prog, max_help_position=32)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="owabilint", description=DESCRIPTION, formatter_class=_HelpFormatter, allow_abbrev=False
+    options = ServeOptions(
+        host=host,
+        port=_int_option("--port", port, minimum=0),  # type: ignore[arg-type]
+        allow_remote=allow_remote,
+        allowed_hosts=tuple(allowed_host or ()),
+        open_browser=open_browser,
+        max_bytes=_int_option("--max-bytes", max_bytes, minimum=1),  # type: ignore[arg-type]
+        config=config,
+        no_config=no_config,
     )
-    parser.add_argument("--version", action="version", version=f"owabilint {__version__}", help="Show the version and exit.")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    raise Exit(run(options))
 
-    def command(name: str, handler: Callable[[argparse.Namespace], None]) -> argparse.ArgumentParser:
-        doc = (handler.__doc__ or "").strip()
-        sub = commands.add_parser(
-            name, help=doc, description=doc, formatter_class=_HelpFormatter, allow_abbrev=False
-        )
-        sub.set_defaults(handler=handler)
-        return sub
 
-    def config_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--config", metavar="PATH", help="Use this configuration file for every draft.")
-        p.add_argument("--no-config", action="store_true", help="Ignore every configuration file.")
+@typer_app.command("init", cls=JapaneseCommand)
+def init_command(
+    folder: Annotated[
+        str | None,
+        typer.Argument(metavar="FOLDER", help="設定ファイルを作るフォルダ（既定: 現在のフォルダ）。", show_default=False),
+    ] = None,
+) -> None:
+    """コメント付きの owabilint.toml を作ります（既にあれば上書きしません）。"""
+    from owabilint.config_template import CONFIG_FILE_NAME, TEMPLATE
 
-    p = command("check", check)
-    p.add_argument("files", nargs="*", metavar="FILE", help="Draft files or directories; - reads stdin.")
-    p.add_argument(
-        "--format", "-f", dest="output_format", metavar="FORMAT",
-        help="rich | text | json | sarif | github | html (default: rich on a terminal, else text).",
-    )
-    p.add_argument("--select", action="append", metavar="IDS", help="Only these rule ids (comma-separated).")
-    p.add_argument(
-        "--extend-select", action="append", metavar="IDS", help="Add these rule ids to the selection (comma-separated)."
-    )
-    p.add_argument("--ignore", action="append", metavar="IDS", help="Skip these rule ids (comma-separated).")
-    p.add_argument("--profile", metavar="NAME", help="recommended | strict | concise (default: from configuration).")
-    p.add_argument(
-        "--fail-on", metavar="LEVEL",
-        help="Exit 1 for findings at or above: error | warning | info (default: warning).",
-    )
-    p.add_argument(
-        "--jobs", "-j", type=int, default=None, metavar="N",
-        help="Worker processes for many files (default: one per core; 1: none).",
-    )
-    p.add_argument(
-        "--encoding", metavar="NAME",
-        help="Read every input in this encoding instead of detecting it, e.g. cp932, euc-jp, utf-16-le.",
-    )
-    p.add_argument(
-        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
-        help=f"Refuse inputs larger than N bytes (default: {DEFAULT_MAX_BYTES:,}; 0: no limit).",
-    )
-    p.add_argument(
-        "--fix", action="store_true", help="Apply the safe fixes and rewrite the files (with -: print the fixed text)."
-    )
-    p.add_argument(
-        "--diff", action="store_true", help="Print the safe fixes as a unified diff; change nothing (exit 1 if any)."
-    )
+    target = Path(folder or ".") / CONFIG_FILE_NAME
+    if not target.parent.is_dir():
+        raise fail(f"{target.parent}: フォルダが見つかりません")
+    try:
+        with open(target, "x", encoding="utf-8", newline="\n") as out:
+            out.write(TEMPLATE)
+    except FileExistsError:
+        raise fail(f"{target}: 既にあるため上書きしません（内容は owabilint config で確認できます）") from None
+    except OSError as exc:
+        raise fail(f"{target}: 書き込めません（{exc.strerror}）") from None
+    echo(f"{target} を作成しました。内容は owabilint config で確認できます")
 
-    config_options(p)
-    p.add_argument(
-        "--force-exclude", action="store_true",
-        help="Apply the configuration's exclude to files named on the command line too (for pre-commit).",
-    )
-    p.add_argument(
-        "--show-config", action="store_true", help="Print the effective configuration (for FILE or here) and exit."
-    )
 
-    p = command("config", show_config)
-    p.add_argument("path", nargs="?", metavar="PATH", help="A draft or folder whose configuration to show (default: here).")
-    p.add_argument("--format", "-f", dest="output_format", default="toml", metavar="FORMAT", help="toml | json.")
-    config_options(p)
+# ---------------------------------------------------------------------- entry point
+_GROUP_OPTIONS = ("--help", "-h", "--version", "--install-completion", "--show-completion")
 
-    p = command("rules", list_rules)
-    p.add_argument("--check", metavar="PATH", help="Load a rule pack (folder or .toml file) and run its own examples.")
-    config_options(p)
 
-    command("lsp", serve_lsp)
-
-    from owabilint.serve.command import add_options as serve_options
-
-    serve_options(command("serve", serve_page))
-
-    p = command("rule", show_rule)
-    p.add_argument("rule_id", metavar="RULE_ID", help="A rule id, e.g. missing-apology.")
-    config_options(p)
-    return parser
+def _click_group() -> _click.Command:
+    return typer.main.get_command(typer_app)
 
 
 def _with_default_command(args: list[str], commands: Sequence[str]) -> list[str]:
-    """``owabilint FILE...`` → ``owabilint check FILE...``."""
-    if args and args[0] not in commands and args[0] not in ("--help", "-h", "--version"):
-        return [DEFAULT_COMMAND, *args]
-    return args
+    """``owabilint FILE...`` → ``owabilint check FILE...``; a mistyped command is an error."""
+    if not args or args[0] in commands or args[0] in _GROUP_OPTIONS:
+        return args
+    first = args[0]
+    if not first.startswith("-") and not Path(first).exists():
+        hint = did_you_mean(first, list(commands))
+        if hint:
+            raise fail(f"'{first}' というコマンドもファイルもありません{hint}")
+    return [DEFAULT_COMMAND, *args]
 
 
 def app(argv: Sequence[str] | None = None) -> None:
     """Parse ``argv`` (default: sys.argv[1:]), run the command; always raises SystemExit."""
-    parser = build_parser()
+    group = _click_group()
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args:
-        parser.print_help(sys.stderr)
+    if not args and "_OWABILINT_COMPLETE" not in os.environ:
+        with group.make_context(PROG, ["--help"], resilient_parsing=True) as ctx:
+            sys.stderr.write(group.get_help(ctx) + "\n")
         raise SystemExit(EXIT_USAGE)
-    namespace = parser.parse_args(_with_default_command(args, ("check", "config", "rules", "rule", "lsp", "serve")))
+    commands = tuple(group.commands)  # type: ignore[attr-defined]
     try:
-        namespace.handler(namespace)
+        args = _with_default_command(args, commands)
+        code = group.main(args, prog_name=PROG, standalone_mode=False)
     except Exit as exc:
         raise SystemExit(exc.code) from None
-    raise SystemExit(EXIT_OK)
+    except _click.exceptions.UsageError as exc:
+        path = f"{PROG} {args[0]}" if args[0] in commands else PROG
+        echo(f"owabilint: error: {usage_error_message(exc, path)}", err=True)
+        raise SystemExit(EXIT_USAGE) from None
+    except typer.Abort:
+        echo("owabilint: 中断しました", err=True)
+        raise SystemExit(130) from None
+    raise SystemExit(code if isinstance(code, int) else EXIT_OK)
 
 
 def run() -> None:

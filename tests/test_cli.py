@@ -12,10 +12,19 @@ NG = str(SAMPLES / "ng" / "emotional.txt")
 
 def test_version_and_help_do_not_load_sudachi_or_rich() -> None:
     out, loaded = modules_loaded_by_cli(
-        [["--version"], ["--help"], ["check", "--help"]], ("sudachipy", "rich", "owabilint.engine")
+        [["--version"], ["--help"], ["check", "--help"], ["rules", "--help"]],
+        ("sudachipy", "rich", "pygments", "markdown_it", "pydantic", "owabilint.engine"),
     )
     assert loaded == []
-    assert "owabilint" in out
+    assert "owabilint" in out and "使い方: owabilint check" in out
+
+
+def test_linting_does_not_load_typers_validation_layer() -> None:
+    """typer would validate every option with pydantic (about 0.1 s); owabilint's are plain strings."""
+    _, loaded = modules_loaded_by_cli(
+        [["--format", "json", "--select", "emotional-expression,missing-apology", "--jobs", "1", GOOD]], ("pydantic", "rich")
+    )
+    assert loaded == []
 
 
 def test_version() -> None:
@@ -96,7 +105,7 @@ def test_binary_and_undecodable_files(tmp_path) -> None:
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\x00\x00\x01")
     broken = tmp_path / "broken.txt"
-    broken.write_bytes("お詫び".encode("utf-8")[:-1] + b"\xff\xfe\xfa")
+    broken.write_bytes("お詫び".encode()[:-1] + b"\xff\xfe\xfa")
     proc = run_cli(str(binary), str(broken), GOOD)
     assert proc.returncode == 2
     lines = proc.stderr.decode().strip().splitlines()
@@ -167,3 +176,66 @@ def test_rules_and_rule_commands() -> None:
     proc = run_cli("rule", "missing-apolgy")
     assert proc.returncode == 2
     assert "missing-apology" in proc.stderr.decode()
+
+
+def test_no_arguments_prints_the_japanese_help_and_exits_2() -> None:
+    proc = run_cli()
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert err.startswith("使い方: owabilint [OPTIONS] COMMAND [ARGS]...")
+    for command in ("check", "config", "rules", "rule", "lsp", "serve"):
+        assert f"\n  {command} " in err
+
+
+def test_file_arguments_default_to_the_check_command() -> None:
+    short = run_cli("--format", "text", NG)
+    explicit = run_cli("check", "--format", "text", NG)
+    assert short.returncode == explicit.returncode == 1
+    assert short.stdout == explicit.stdout and short.stdout
+
+
+def test_mistyped_command_suggests_the_command(tmp_path) -> None:
+    proc = run_cli("rulse", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == "owabilint: error: 'rulse' というコマンドもファイルもありません（もしかして: rules）\n"
+    # A draft that happens to be called like a typo is linted, not refused.
+    (tmp_path / "rulse").write_text("〇〇様\n", encoding="utf-8")
+    proc = run_cli("--format", "text", "--select", "unfilled-placeholder", "rulse", cwd=tmp_path)
+    assert proc.returncode == 1 and "rulse:1:1: error[unfilled-placeholder]" in proc.stdout.decode()
+
+
+def test_usage_errors_are_one_japanese_line() -> None:
+    cases = {
+        ("--frmat", "json", NG): "不明なオプション '--frmat' です（もしかして: --format）。使い方は owabilint check --help で確認できます",
+        ("rule",): "RULE_ID を指定してください。使い方は owabilint rule --help で確認できます",
+        ("rule", "a", "b"): "余分な引数 b があります。使い方は owabilint rule --help で確認できます",
+        ("check", NG, "--format"): "--format には値を指定してください。使い方は owabilint check --help で確認できます",
+        ("--jobs", "two", NG): "--jobs: 'two' は整数ではありません（1 以上の整数）",
+    }
+    for args, message in cases.items():
+        proc = run_cli(*args)
+        assert proc.returncode == 2, args
+        assert proc.stdout == b""
+        assert proc.stderr.decode() == f"owabilint: error: {message}\n", args
+
+
+def test_init_writes_a_commented_configuration_and_never_overwrites(tmp_path) -> None:
+    proc = run_cli("init", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    config = tmp_path / "owabilint.toml"
+    text = config.read_text(encoding="utf-8")
+    assert text.startswith("# owabilint の設定ファイルです")
+    assert 'profile = "recommended"' in text and "# ignore = " in text
+    # The file loads and takes effect: `config` names it as the source of the profile.
+    shown = run_cli("config", cwd=tmp_path).stdout.decode()
+    assert f"{config}: profile" in shown
+    # Uncommenting an example line gives a valid setting too.
+    config.write_text(text.replace('# ignore = ["long-sentence"]', 'ignore = ["long-sentence"]'), encoding="utf-8")
+    assert run_cli("config", cwd=tmp_path).returncode == 0
+    edited = config.read_bytes()
+    proc = run_cli("init", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == (
+        "owabilint: error: owabilint.toml: 既にあるため上書きしません（内容は owabilint config で確認できます）\n"
+    )
+    assert config.read_bytes() == edited

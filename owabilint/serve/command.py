@@ -1,36 +1,31 @@
-"""``owabilint serve``: options, the start-up lines, and running uvicorn.
+"""``owabilint serve``: checks its options, prints the start-up lines and runs uvicorn.
 
-Only the standard library is imported at module level: the CLI builds its parser from
-:func:`add_options` on every run.
+The command line (:mod:`owabilint.cli`) only gathers :class:`ServeOptions`; everything
+heavy is imported here, when the page is actually started.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
+from dataclasses import dataclass
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 
 
-def add_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="N", help=f"Port (default: {DEFAULT_PORT}; 0: any free port).")
-    parser.add_argument("--host", default=DEFAULT_HOST, metavar="ADDRESS", help="Address to bind (default: 127.0.0.1).")
-    parser.add_argument(
-        "--allow-remote", action="store_true",
-        help="Allow binding to an address other than loopback (other machines can then send drafts to this one).",
-    )
-    parser.add_argument(
-        "--allowed-host", action="append", default=[], metavar="NAME",
-        help="Another host name the page may be opened under (with --allow-remote).",
-    )
-    parser.add_argument("--open", action="store_true", help="Open the page in the browser.")
-    parser.add_argument("--max-bytes", type=int, default=2_000_000, metavar="N", help="Largest draft or file accepted (bytes).")
-    parser.add_argument("--config", metavar="PATH", help="Use this configuration file.")
-    parser.add_argument("--no-config", action="store_true", help="Ignore every configuration file.")
+@dataclass(frozen=True)
+class ServeOptions:
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    allow_remote: bool = False  # binding to a non-loopback address needs it
+    allowed_hosts: tuple[str, ...] = ()  # more Host names the page may be opened under
+    open_browser: bool = False
+    max_bytes: int = 2_000_000
+    config: str | None = None
+    no_config: bool = False
 
 
-def run(args: argparse.Namespace) -> int:
+def run(options: ServeOptions) -> int:
     """Serve until interrupted; returns the exit status (2 for a usage or configuration error)."""
     from owabilint.serve.guard import is_loopback
 
@@ -38,13 +33,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"owabilint: error: {message}\n")
         return 2
 
-    if not 0 <= args.port <= 65535:
-        return error(f"--port: '{args.port}' は使えません（0〜65535）")
-    if args.max_bytes < 1:
-        return error(f"--max-bytes: 1 以上の整数を指定してください（{args.max_bytes}）")
-    if not is_loopback(args.host) and not args.allow_remote:
+    if not 0 <= options.port <= 65535:
+        return error(f"--port: '{options.port}' は使えません（0〜65535）")
+    if not is_loopback(options.host) and not options.allow_remote:
         return error(
-            f"--host: {args.host} で待ち受けると、ほかのコンピューターから下書きを送れるようになります。"
+            f"--host: {options.host} で待ち受けると、ほかのコンピューターから下書きを送れるようになります。"
             "意図している場合は --allow-remote を付けてください"
         )
 
@@ -57,31 +50,31 @@ def run(args: argparse.Namespace) -> int:
     from owabilint.serve.app import create_app
     from owabilint.serve.linting import Linter
 
-    linter = Linter(ResolverOptions(config=args.config, no_config=args.no_config))
+    linter = Linter(ResolverOptions(config=options.config, no_config=options.no_config))
     try:
         linter.warm_up()
     except OwabilintError as exc:
         return error(str(exc))
-    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    family = socket.AF_INET6 if ":" in options.host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        sock.bind((args.host, args.port))
+        sock.bind((options.host, options.port))
     except OSError as exc:
-        return error(f"{args.host}:{args.port} で待ち受けできません（{exc.strerror or exc}）。--port でほかの番号を指定してください")
+        return error(f"{options.host}:{options.port} で待ち受けできません（{exc.strerror or exc}）。--port でほかの番号を指定してください")
     sock.listen(128)  # connections wait in the backlog until uvicorn accepts them
     port = sock.getsockname()[1]
-    shown = f"[{args.host}]" if ":" in args.host else args.host
-    url = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else shown}:{port}/"
-    if not is_loopback(args.host):
+    shown = f"[{options.host}]" if ":" in options.host else options.host
+    url = f"http://{'127.0.0.1' if options.host in ('0.0.0.0', '::') else shown}:{port}/"
+    if not is_loopback(options.host):
         sys.stderr.write(
-            f"owabilint: 警告: {args.host} で待ち受けています。同じネットワークのほかのコンピューターからも"
+            f"owabilint: 警告: {options.host} で待ち受けています。同じネットワークのほかのコンピューターからも"
             "下書きを送れます。社内の信頼できるネットワークだけで使ってください\n"
         )
-    app = create_app(linter, host=args.host, port=port, extra_hosts=tuple(args.allowed_host), max_body=args.max_bytes)
+    app = create_app(linter, host=options.host, port=port, extra_hosts=options.allowed_hosts, max_body=options.max_bytes)
     sys.stdout.write(f"owabilint: お詫び文チェックのページを開いています: {url}\n（終了するには Ctrl+C）\n")
     sys.stdout.flush()
-    if args.open:
+    if options.open_browser:
         import webbrowser
 
         webbrowser.open(url)
