@@ -13,6 +13,7 @@
     kind: "text",          // "markdown" for a .md file, else "text"
     styledLines: [],       // Word heading/list styles, by line text
     fileName: null,        // the opened file's name (for the saved file's name)
+    keptText: "",          // the text as last opened, saved or copied: nothing of it can be lost
     report: null,          // the last report …
     reportText: null,      // … and the text it belongs to
     seq: 0,
@@ -253,13 +254,22 @@
   }
 
   // ------------------------------------------------------------------ files
+  function unsaved() {
+    return draft.value.trim() !== "" && draft.value !== state.keptText;
+  }
+
   async function openFile(file) {
     if (!file) return;
+    if (unsaved() && !window.confirm("入力中の下書きは保存もコピーもされていません。" + file.name + " の内容で置き換えますか？")) {
+      setStatus(file.name + " は開きませんでした。入力中の下書きはそのままです。");
+      return;
+    }
     setStatus(file.name + " を開いています…");
     try {
       const data = await file.arrayBuffer();
       const opened = await post("/api/open?name=" + encodeURIComponent(file.name), data, "application/octet-stream");
       draft.value = opened.text;
+      state.keptText = opened.text;
       state.kind = opened.kind;
       state.styledLines = opened.styled_lines;
       state.fileName = opened.name;
@@ -276,6 +286,7 @@
   }
 
   function download() {
+    state.keptText = draft.value;
     const blob = new Blob([draft.value], { type: "text/plain;charset=utf-8" });
     const link = el("a", { href: URL.createObjectURL(blob), download: savedName() });
     document.body.append(link);
@@ -292,6 +303,7 @@
       draft.select();
       document.execCommand("copy");
     }
+    state.keptText = draft.value;
     setStatus("本文をクリップボードにコピーしました。");
   }
 
@@ -311,6 +323,10 @@
   drop.addEventListener("drop", (event) => {
     event.preventDefault();
     if (event.dataTransfer.files.length) openFile(event.dataTransfer.files[0]);
+  });
+  // Closing or reloading the page would lose a draft that was neither saved nor copied.
+  window.addEventListener("beforeunload", (event) => {
+    if (unsaved()) { event.preventDefault(); event.returnValue = ""; }
   });
   fetch("/api/settings", { cache: "no-store" })
     .then((r) => r.json())
