@@ -8,19 +8,26 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from owabilint.textwidth import text_width
 from owabilint.tokenizer import Token, tokenize
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TERMINALS = "。．！？!?"
 _CLOSERS = "」』）)】〕"
-_SENTENCE_END = re.compile(rf"(?:[。．！？?]|!(?!\[))+[{_CLOSERS}]*")  # ![alt](src) is a Markdown image
+# ![alt](src) is a Markdown image; a full-width ．between letters is a mistyped dot of an
+# address (info＠example．co．jp), not the end of a sentence.
+_SENTENCE_END = re.compile(rf"(?:[。！？?]|．(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])|!(?!\[))+[{_CLOSERS}]*")
 
 SUBJECT_LINE = re.compile(r"^\s*(?:件名|Subject|subject|SUBJECT)\s*[:：]")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
-_MARK_HEADING = re.compile(r"^\s*(?:[■□◆◇▼▽▶▷●○◎★☆]\s*\S|【[^】]{1,30}】\s*$|[＜〈《<][^＞〉》>]{1,30}[＞〉》>]\s*$)")
+# A bracketed label may carry a parenthetical note: 【対象となる情報】（合計 120 件）.
+_MARK_HEADING = re.compile(
+    r"^\s*(?:[■□◆◇▼▽▶▷●○◎★☆]\s*\S|(?:【[^】]{1,30}】|[＜〈《<‹][^＞〉》>›]{1,30}[＞〉》>›])\s*(?:[（(](?:[^（()）]|[（(][^（()）]{0,10}[）)]){1,40}[）)])?\s*$)"
+)
 _KANJI_NUM_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十\d０-９]{1,3}[章節項]|[一二三四五六七八九十]{1,3}[、．.])\s*\S")
 # "1 概要" / "２　原因": a number and a space before a short label, no sentence end.
 _SPACED_NUM_HEADING = re.compile(r"^\s*(?:\d{1,2}|[０-９]{1,2})[ \u3000]+[^\s。．！？!?]{1,28}$")
@@ -33,6 +40,28 @@ _PARTICLE_START = re.compile(r"^\s*(?:から|より|には|にも|(?:に|の|が
 _CONTINUES_NEXT = re.compile(r"[\u3041-\u309f、，,「（(]\s*$")
 _CONTINUATION_START = re.compile(r"^\s*[がをにのでとはもへやかまよいし]")
 _SIGNATURE_LINE_CHARS = 60
+# Hard wrapping: lines of prose broken at a fixed display width (full-width = 2 columns).
+_MIN_WRAP_WIDTH = 40
+_WRAP_SLACK = 8  # a wrapped line may stop a few columns short (a half-width run, a kinsoku rule)
+_WORD_CHAR = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ\u3041-\u30ff\u4e00-\u9fff]")
+_LINE_START_FORBIDDEN = "。、，．）」』"
+# A polite predicate that ends a sentence, written without its 。
+_POLITE_END = re.compile(r"(?:ました|ます|です|でした|ません|ございます)\s*$")
+# How a notice's title ends: 「…について」「…に関するお詫び」「…のご報告とお詫び」「…の件」,
+# optionally followed by a bracketed note (「（第2報）」「(総務課)」).
+_TITLE_END = re.compile(
+    r"(?:について|に関して|に関する(?:お詫び|おわび|ご報告|報告|お知らせ|ご案内|ご連絡)|お詫び|おわび|ご報告|報告"
+    r"|お知らせ|ご案内|ご連絡|お願い|の件)"
+    r"(?:\s*[（(【［\[][^）)】］\]]{1,20}[）)】］\]])?$"
+)
+_TITLE_MAX_CHARS = 60
+# How the first sentence of a letter opens, never a title: このたびの件について / お詫び…
+_OPENS_PROSE = re.compile(r"^(?:このたび|この度|今般|先般|先日|さて|平素|拝啓|謹啓|前略|本日|昨日)")
+# Lines that may stand above a title: a date, an addressee, an issuer, a 【重要】 tag,
+# the first half of a wrapped title.
+_ABOVE_TITLE_MAX_CHARS = 60
+# How the first sentence of a letter opens, never a title: このたびの件について / お詫び…
+_OPENS_PROSE = re.compile(r"^(?:このたび|この度|今般|先般|先日|さて|平素|拝啓|謹啓|前略|本日|昨日)")
 # A bare line that names a section ("経緯", "今後の対策", "流出した情報について"): it is a
 # heading when it stands after a blank line (or first) and text follows it directly.
 _BARE_HEADING = re.compile(
@@ -45,6 +74,16 @@ _ROW_START = re.compile(
     r"^\s*(?:午前|午後)?(?:(?:\d{4}|[０-９]{4}|(?:令和|平成)\S{1,2})年\s*)?(?:\d{1,2}|[０-９]{1,2})(?:月\s*(?:\d{1,2}|[０-９]{1,2})日|[:：時])"
     r"|^\s*\d{1,4}[/／]\d{1,2}"
 )
+# A line that is only a date (and a weekday, a time): the head of a timeline entry.
+_DATE_ROW = re.compile(
+    r"^(?:(?:\d{4}|[０-９]{4}|(?:令和|平成)(?:\d{1,2}|[０-９]{1,2}|元))\s*年\s*(?:[（(][^)）]{1,8}[)）])?\s*)?"
+    r"(?:\d{1,2}|[０-９]{1,2}|同)\s*月\s*(?:\d{1,2}|[０-９]{1,2})\s*日\s*(?:[（(][^)）]{1,8}[)）])?"
+    r"[\s\d０-９:：時分頃午前後〜～-]*$"
+)
+# A note line: ※ / ＊ / 注 / (注) before the remark.
+_NOTE_LINE = re.compile(r"^\s*(?:※|＊|\*(?!\*)|注[:：\s]|[（(]注[0-9０-９]*[)）])")
+# 「Bcc」 「個人情報保護委員会」 「ABCオンラインショップ」: a name or a term, not speech.
+_QUOTED_TERM = re.compile(r"「[0-9A-Za-z０-９Ａ-Ｚａ-ｚ\u30a1-\u30fa\u30fc\u4e00-\u9fff・＆&\-ー]{1,20}」")
 # What changes the quotation depth: brackets, and a blank line (two line breaks in a row).
 _QUOTE_EVENT = re.compile(r"[「」]|(?:\r\n|\r(?!\n)|\n){2}")
 _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+|www\.[^\s<>\"'「」（）()、。]+")
@@ -143,8 +182,63 @@ class Sentence:
 
     @property
     def context_sentences(self) -> list[Sentence]:
-        """The heading and the lead sentence this sentence is read under."""
-        return [s for s in (self.heading, self.lead) if s is not None]
+        """The heading and the lead sentence this sentence is read under.
+
+        A timeline date on a line of its own ("4月3日（木）") is read with the entries
+        under it: it says when they happened.
+        """
+        return [s for s in (self.heading, self.lead) if s is not None] + self.dated_entries
+
+    @cached_property
+    def is_note(self) -> bool:
+        """A remark beside the text: on a ※ / 注 line, or wholly in parentheses."""
+        assert self._doc is not None
+        if _NOTE_LINE.match(self._doc.line_text(self.line)):
+            return True
+        text = self.text.strip()
+        return text[:1] in "（(" and text[-1:] in "）)"
+
+    @cached_property
+    def is_date_row(self) -> bool:
+        """A date on a line of its own, or a list item that starts with a date."""
+        if self.kind == "list":
+            return bool(_ROW_START.match(_BULLET.sub("", self.text, count=1)))
+        return bool(_DATE_ROW.match(self.text))
+
+    @cached_property
+    def dated_entries(self) -> list[Sentence]:
+        """For a timeline date: the entries it heads.
+
+        The entries are the rest of the date's paragraph or, when the date stands
+        alone, the next paragraph, up to the next date or heading. Only inside the body
+        (after a sentence of prose) and only in a timeline: the date is a list item,
+        another date row comes before or after it, or the entries are list items. A
+        date line above the body is the issue date, not the day of an event.
+        """
+        doc = self._doc
+        if doc is None or not self.is_date_row:
+            return []
+        first_prose, rows = doc.timeline_landmarks
+        if first_prose is None or first_prose > self.index:
+            return []
+        sentences = doc.sentences
+        entries: list[Sentence] = []
+        next_row = False
+        for s in sentences[self.index + 1 :]:
+            if s.is_date_row:
+                next_row = True
+                break
+            if s.kind in ("heading", "subject"):
+                break
+            if s.paragraph != (entries[-1].paragraph if entries else s.paragraph):
+                break
+            if not entries and s.paragraph - self.paragraph > 1:
+                break
+            entries.append(s)
+        timeline = next_row or self.kind == "list" or rows[0] < self.index
+        if not entries or not (timeline or entries[0].kind == "list"):
+            return []
+        return entries
 
 
 @dataclass(slots=True)
@@ -175,6 +269,10 @@ class FoldedText:
         if end <= start:
             return self.begins[start], self.begins[start]
         return self.begins[start], self.ends[end - 1]
+
+
+def _count_any(text: str, chars: str) -> int:
+    return sum(text.count(c) for c in chars)
 
 
 def _safe_for_sudachi(text: str) -> str:
@@ -295,7 +393,7 @@ class Document:
                 continue
             group = [line]
             while (
-                line.kind == "plain"
+                line.kind in ("plain", "list")
                 and i + 1 < len(lines)
                 and lines[i + 1].kind == "plain"
                 and self._continues(line, lines[i + 1])
@@ -314,10 +412,39 @@ class Document:
                 s.section = section
         return sentences
 
+    @cached_property
+    def title_lines(self) -> frozenset[int]:
+        """1-based numbers of the lines that end a title at the top of the notice.
+
+        A title is a short text without 。 that ends the way titles end (「…について」
+        「…のお詫び」), above the body or below date, addressee and issuer lines; it
+        may be wrapped over two lines. It stands on its own even when the body follows
+        without a blank line.
+        """
+        found: set[int] = set()
+        for line in self.lines:
+            if line.kind == "blank":
+                continue
+            text = self.text[line.start : line.end].strip()
+            if "。" in text or text[-1:] in _TERMINALS:
+                break
+            if (
+                line.kind in ("plain", "heading")
+                and len(text) <= _TITLE_MAX_CHARS
+                and _TITLE_END.search(text)
+                and not _OPENS_PROSE.match(text)
+            ):
+                found.add(line.number)
+            elif len(text) > _ABOVE_TITLE_MAX_CHARS:
+                break
+        return frozenset(found)
+
     def _continues(self, line: Line, nxt: Line) -> bool:
         """Whether a hard-wrapped ``line`` goes on in ``nxt`` (same sentence)."""
         body = self.text[line.start : line.end].rstrip()
         if not body or body[-1] in _TERMINALS or body[-1] in _CLOSERS and body[-2:-1] in tuple(_TERMINALS):
+            return False
+        if line.number in self.title_lines:
             return False
         nxt_text = self.text[nxt.start : nxt.end]
         if _ROW_START.match(body) and _ROW_START.match(nxt_text):
@@ -326,7 +453,36 @@ class Document:
             return bool(_PARTICLE_START.match(nxt_text))
         if _SALUTATION_END.search(nxt_text.rstrip()) and len(nxt_text.strip()) <= 40:
             return False  # a title or address line followed by "お客様各位"
+        if nxt_text.lstrip()[:1] in _LINE_START_FORBIDDEN:
+            return True  # 。、」 never start a line of their own: the wrap came too early
+        if self._fills_wrap_width(body) and _WORD_CHAR.match(body[-1]) and _WORD_CHAR.match(nxt_text.lstrip()[:1]):
+            return True  # wrapped at a fixed width, even inside a word (誤 / って)
+        if line.kind == "list":
+            return body[-1] in "、，,「（("  # a list item goes on only when it visibly breaks off
+        if _POLITE_END.search(body) and not _CONTINUATION_START.match(nxt_text):
+            return False  # a sentence whose 。 was left out (…確認できました / 本人が…)
         return bool(_CONTINUES_NEXT.search(body) or _CONTINUATION_START.match(nxt_text))
+
+    @cached_property
+    def wrap_width(self) -> int | None:
+        """The display width the draft was hard-wrapped at, or None.
+
+        Evidence: at least two lines that break off mid-sentence (no 。, more text
+        follows) have the same width, and that width is a line's width, not a short one.
+        """
+        widths: list[int] = []
+        lines = self.lines
+        for i, line in enumerate(lines[:-1]):
+            text = self.text[line.start : line.end].rstrip()
+            if line.kind in ("plain", "list") and text and text[-1] not in _TERMINALS and lines[i + 1].kind == "plain":
+                widths.append(text_width(text))
+        counts = Counter(widths)
+        wrapped = [w for w in counts if w >= _MIN_WRAP_WIDTH and counts[w - 1] + counts[w] + counts[w + 1] >= 2]
+        return max(wrapped, default=None)
+
+    def _fills_wrap_width(self, body: str) -> bool:
+        width = self.wrap_width
+        return width is not None and width - _WRAP_SLACK <= text_width(body) <= width + 4
 
     def _split_group(self, group: list[Line], out: list[Sentence], paragraph: int) -> None:
         kind = group[0].kind
@@ -344,13 +500,20 @@ class Document:
         for start, end in pieces:
             seg_start = start
             scanned = start
+            parens = 0  # （ nesting on this line: (以下「A社」という。) is part of the sentence
+            last_close = max(self.text.rfind("）", start, end), self.text.rfind(")", start, end))
             for m in _SENTENCE_END.finditer(self.text, start, end):
                 between = self.text[scanned : m.start()]
                 depth = max(0, depth + between.count("「") - between.count("」"))
+                parens = max(0, parens + _count_any(between, "（(") - _count_any(between, "）)"))
                 scanned = m.end()
                 if depth:
                     depth = max(0, depth - m.group().count("」"))
                     continue
+                if parens and last_close >= m.start():  # the parenthesis closes later on this line
+                    parens = max(0, parens - _count_any(m.group(), "）)"))
+                    continue
+                parens = 0
                 current.append((seg_start, m.end()))
                 self._emit(current, kind, out, paragraph)
                 current = []
@@ -370,6 +533,17 @@ class Document:
             return
         line, _ = self.position(segments[0][0])
         out.append(Sentence(len(out), tuple(segments), kind, line, None, paragraph, self))
+
+    @cached_property
+    def timeline_landmarks(self) -> tuple[int | None, list[int]]:
+        """Index of the first sentence of prose (ending in 。) and the indices of the date rows."""
+        first_prose = next((s.index for s in self.sentences if s.text.rstrip()[-1:] in "。．"), None)
+        return first_prose, [s.index for s in self.sentences if s.is_date_row]
+
+    @cached_property
+    def listed_timeline_entries(self) -> frozenset[int]:
+        """Indices of the sentences told under a dated list item (・5月8日（水） 委託先から報告)."""
+        return frozenset(e.index for s in self.sentences if s.kind == "list" for e in s.dated_entries)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:
@@ -406,6 +580,15 @@ class Document:
     # ----------------------------------------------------------------- spans
     @cached_property
     def quote_spans(self) -> list[tuple[int, int]]:
+        """Spans of quotations: 「…」 that holds someone's words (nested quotes included).
+
+        A single term in brackets inside a sentence (「Bcc」機能, 「東玉ショップ」の会員)
+        names a thing: it is part of the sentence, not a quotation.
+        """
+        return [(s, e) for s, e in self._bracket_spans if not _QUOTED_TERM.fullmatch(self.text, s, e)]
+
+    @cached_property
+    def _bracket_spans(self) -> list[tuple[int, int]]:
         """Spans inside 「…」 (nested quotes included in the outer span)."""
         spans = []
         depth = 0

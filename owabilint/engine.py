@@ -84,9 +84,10 @@ def lint_document(
             findings = rule.matcher.find(ctx, options)
         else:
             findings = rule.matcher.find(ctx, options)
-        severity = settings.severity_of(rule)
+        chosen = settings.severity.get(rule.id)  # the user's or the profile's choice wins
         default_message = rule.format_message(options)
         for f in findings:
+            severity = chosen or f.severity or rule.severity
             line, column = doc.position(f.start)
             end_line, end_column = doc.position(f.end)
             diagnostics.append(

@@ -22,6 +22,7 @@ from owabilint.ruleset import Rule, builtin_rules
 
 CATEGORY_LABELS = {
     "content": "必須要素",
+    "consistency": "事実の整合性",
     "template": "テンプレート",
     "wording": "言葉づかい",
     "tone": "語調",
@@ -44,6 +45,8 @@ def catalogue_order(rules: list[Rule]) -> list[Rule]:
 
 def fixable(rule: Rule) -> bool:
     """Whether some finding of this rule carries a safe mechanical fix."""
+    if getattr(rule.matcher, "fixable", False):
+        return True
     return any(getattr(entry, "fix", None) is not None for entry in getattr(rule.matcher, "entries", []))
 
 

@@ -17,7 +17,7 @@ from owabilint.matchers import MATCHERS, Matcher
 from owabilint.model import SEVERITIES
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-CATEGORIES = ("content", "wording", "tone", "style", "template")
+CATEGORIES = ("content", "consistency", "wording", "tone", "style", "template")
 _TOP_KEYS = {"id", "severity", "category", "summary", "message", "rationale", "options", "matcher", "examples", "placeholder"}
 
 

@@ -36,6 +36,7 @@ def test_wheel_contains_every_rule_and_lexicon(wheel: Path) -> None:
     assert profiles
     for profile in profiles:
         assert f"owabilint/rules/profiles/{profile.name}" in names
+    assert "owabilint/rules/calendar/eras.toml" in names  # the era table of the consistency rules
 
 
 def test_unpacked_wheel_lints_from_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:

@@ -28,6 +28,14 @@ NG_EXPECT = {
     "mixed-style.txt": {"mixed-style"},
     "double-honorific.txt": {"double-honorific"},
     "long-sentence.txt": {"long-sentence"},
+    "weekday-mismatch.txt": {"weekday-mismatch"},
+    "era-mismatch.txt": {"era-mismatch"},
+    "impossible-date.txt": {"impossible-date"},
+    "date-order.txt": {"date-order"},
+    "count-mismatch.txt": {"count-mismatch"},
+    "phone-number-format.txt": {"phone-number-format"},
+    "contact-address-format.txt": {"contact-address-format"},
+    "hours-range.txt": {"hours-range"},
 }
 # Drafts that are complete notices with one kind of wording defect: nothing else fires.
 SINGLE_DEFECT = {
@@ -37,6 +45,14 @@ SINGLE_DEFECT = {
     "mixed-style.txt",
     "double-honorific.txt",
     "long-sentence.txt",
+    "weekday-mismatch.txt",
+    "era-mismatch.txt",
+    "impossible-date.txt",
+    "date-order.txt",
+    "count-mismatch.txt",
+    "phone-number-format.txt",
+    "contact-address-format.txt",
+    "hours-range.txt",
 }
 
 

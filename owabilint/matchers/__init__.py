@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from owabilint.matchers.base import Matcher
+from owabilint.matchers.consistency import ConsistencyMatcher
 from owabilint.matchers.honorific import HonorificMatcher
 from owabilint.matchers.jargon import JargonMatcher
 from owabilint.matchers.phrase import PhraseMatcher
@@ -11,7 +12,7 @@ from owabilint.matchers.sentence import SentenceLengthMatcher
 from owabilint.matchers.style import StyleMatcher
 
 MATCHERS: dict[str, type[Matcher]] = {
-    m.kind: m for m in (PhraseMatcher, RequireMatcher, SentenceLengthMatcher, StyleMatcher, HonorificMatcher, JargonMatcher)
+    m.kind: m for m in (PhraseMatcher, RequireMatcher, SentenceLengthMatcher, StyleMatcher, HonorificMatcher, JargonMatcher, ConsistencyMatcher)
 }
 
 __all__ = ["MATCHERS", "Matcher"]

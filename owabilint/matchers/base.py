@@ -23,6 +23,7 @@ class Finding:
     end: int
     message: str | None = None  # overrides the rule's message
     fix: str | None = None  # replacement text for [start, end)
+    severity: str | None = None  # overrides the rule's default severity (not the user's choice)
 
 
 @dataclass(slots=True)

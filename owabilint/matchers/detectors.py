@@ -22,15 +22,16 @@ _FULLWIDTH.update({ord("ー"): ord("-"), ord("－"): ord("-"), ord("‐"): ord("
 _DATE = re.compile(
     r"(?:(?:(?:19|20)\d{2}|(?:令和|平成|昭和)(?:\d{1,2}|元))年\s*)?(?<!\d)\d{1,2}月\s*\d{1,2}日"
     r"|(?<![\d/])(?:19|20)\d{2}[/\-.]\d{1,2}[/\-.]\d{1,2}(?![\d/])"
-    r"|(?<![A-Za-z\d])(?:[RH]|令和|平成)\d{1,2}[/.]\d{1,2}[/.]\d{1,2}(?![\d/.])"
+    r"|(?<![A-Za-z\d])(?:[RHrh]|令和|平成)\d{1,2}[/.]\d{1,2}[/.]\d{1,2}(?![\d/.])"
     r"|(?<![\d/.:])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\d/])"
 )
-_TIME = re.compile(r"(?:午前|午後|朝|夜)?\d{1,2}時(?:\d{1,2}分|半)?|(?<![\d:])\d{1,2}:\d{2}(?![\d:])|(?:午前|午後)\d{1,2}")
+# 時 followed by 間 is a duration (48時間, 24時間受付), not a time of day.
+_TIME = re.compile(r"(?:午前|午後|朝|夜)?\d{1,2}時(?!間)(?:\d{1,2}分|半)?|(?<![\d:])\d{1,2}:\d{2}(?![\d:])|(?:午前|午後)\d{1,2}")
 _COUNTER = r"(?:件|名様|名|人|アカウント|世帯|(?:ご|御)?家庭|社|団体|事業者|口座|枚|通|組|ID)"
 # 一人/二人 are words of their own (Sudachi does not fold them to digits); お客様一人ひとり
 # ("each customer") is not a count.
 _COUNT = re.compile(
-    rf"(?:約|最大|およそ|計|合計|延べ)?(?<![\d.\-/:])\d+(?:\.\d+)?(?:万|千|百)?\d*{_COUNTER}"
+    rf"(?:約|最大|およそ|計|合計|延べ)?(?<![\d.\-/])(?<!\d[:：])\d+(?:\.\d+)?(?:万|千|百)?\d*{_COUNTER}"
     r"|(?<![一二三四五六七八九十百千万第人り御お])(?:お|御)?[一二]人(?:様)?(?!ひとり|一人|御一人|おひとり|ずつ|で|体制)"
 )
 # Staff and work arrangements are not the number of affected people.
@@ -41,25 +42,56 @@ _STAFF_AFTER = re.compile(
 # "1名分ずつずれて", "1件目", "2件分ずれた": an offset or an ordinal, not how many were affected.
 _NOT_A_TOTAL_AFTER = re.compile(r"^(?:分)?(?:ずつ|ずれ|目|おき|ごと)")
 _PHONE = re.compile(
-    r"(?<![\d\-])(?:0\d{1,4}-\d{1,4}-\d{3,4}|0120-?\d{2,3}-?\d{3}|0[5789]0-?\d{4}-?\d{4}|0\d{9,10}"
+    r"(?<![\d\-])(?:0\d{1,4}-\d{1,4}-\d{3,4}|0120-?\d{2,3}-?\d{3}|(?:0120|0800|0570)-\d{2,4}-\d{2,4}|0[5789]0-?\d{4}-?\d{4}|0\d{9,10}"
     r"|0\d{1,4}\(\d{1,4}\)\d{3,4}|\(0\d{1,4}\)\s?\d{1,4}-\d{3,4})(?![\d\-])"
 )
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+")
 
 
+# Spaces a typesetter puts around numbers ("令和 5 年 10 月 20 日", "合計 13,434 件").
+# Spaces between two numbers ("2024/9/3 10:15") stay.
+_SPACE_BY_DIGIT = re.compile(r"(?<![\d \t\u3000])[ \t\u3000]+(?=\d)|(?<=\d)[ \t\u3000]+(?![\d \t\u3000])")
+
+
+def _compact(sentence: Sentence) -> tuple[str, list[int]]:
+    """The folded text without spaces next to digits, and the folded index of each char."""
+    cached = sentence.memo.get("compact-folded")
+    if cached is None:
+        text = sentence.folded.text
+        keep = [True] * len(text)
+        for m in _SPACE_BY_DIGIT.finditer(text):
+            for i in range(*m.span()):
+                keep[i] = False
+        index = [i for i, k in enumerate(keep) if k]
+        cached = sentence.memo["compact-folded"] = ("".join(text[i] for i in index), index)
+    return cached
+
+
 def _folded(sentence: Sentence, rx: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    folded = sentence.folded
-    for m in rx.finditer(folded.text):
-        yield folded.span(*m.span())
+    text, index = _compact(sentence)
+    for m in rx.finditer(text):
+        if m.end() > m.start():
+            yield sentence.folded.span(index[m.start()], index[m.end() - 1] + 1)
 
 
-def _raw(sentence: Sentence, rx: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+def ascii_text(sentence: Sentence) -> str:
+    """The sentence with full-width ASCII translated (same length, same offsets)."""
     text = sentence.memo.get("ascii-text")
     if text is None:  # several detectors and rules read it: translate once per sentence
         text = sentence.memo["ascii-text"] = sentence.text.translate(_FULLWIDTH)
-    for m in rx.finditer(text):
-        yield sentence.span(*m.span())
+    return text
+
+
+def raw_matches(sentence: Sentence, rx: re.Pattern[str]) -> Iterator[tuple[int, int, int, int]]:
+    """Document span and sentence-text span of each match of ``rx`` in the ASCII text."""
+    for m in rx.finditer(ascii_text(sentence)):
+        yield (*sentence.span(*m.span()), *m.span())
+
+
+def _raw(sentence: Sentence, rx: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    for start, end, _i, _j in raw_matches(sentence, rx):
+        yield start, end
 
 
 def date(sentence: Sentence) -> Iterator[tuple[int, int]]:
@@ -74,15 +106,22 @@ def time_of_day(sentence: Sentence) -> Iterator[tuple[int, int]]:
     yield from _folded(sentence, _TIME)
 
 
-def count(sentence: Sentence) -> Iterator[tuple[int, int]]:
-    folded = sentence.folded
-    text = folded.text
+def count_matches(sentence: Sentence) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Affected-record counts (staff and offsets left out): each match, read on the folded
+    text without the spaces around digits, with its span in the folded text."""
+    text, index = _compact(sentence)
     for m in _COUNT.finditer(text):
         before = text[max(0, m.start() - 10) : m.start()]
         after = text[m.end() : m.end() + 6]
         if _STAFF_BEFORE.search(before) or _STAFF_AFTER.match(after) or _NOT_A_TOTAL_AFTER.match(after):
             continue
-        yield folded.span(*m.span())
+        yield m, index[m.start()], index[m.end() - 1] + 1
+
+
+def count(sentence: Sentence) -> Iterator[tuple[int, int]]:
+    folded = sentence.folded
+    for _, start, end in count_matches(sentence):
+        yield folded.span(start, end)
 
 
 def phone(sentence: Sentence) -> Iterator[tuple[int, int]]:

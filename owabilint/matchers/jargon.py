@@ -8,8 +8,10 @@ A term counts as explained, for that use and every later one, when:
   / …するウイルス、いわゆるランサムウェア;
 - it is in the subject or a heading, and the body explains it anywhere (a title has no
   room for an explanation);
-- a glossary line defines it (``WAF：不正な通信を遮断する仕組み``, ``※WAF…``): that
-  explains every use in the draft, earlier ones included.
+- a glossary line defines it (``WAF：不正な通信を遮断する仕組み``, ``※WAF…``, also for a
+  compound the term heads: ``※フォレンジック調査：…``): that explains every use in the
+  draft, earlier ones included, and the terms the explanation itself uses are not
+  asked to be explained again.
 
 "Plain words" means text with hiragana (or at least four kanji) that is not itself a
 listed term: クロスサイトスクリプティング（XSS） explains nothing. Terms come from
@@ -35,9 +37,11 @@ _JAPANESE_END = r"[\u3041-\u30ff\u4e00-\u9fff]\s*$"
 _DEFINITION_AFTER = r"^\s*(?:とは|(?:と呼ばれる|と呼ばれている|つまり|すなわち)[、,])\s*[^。]{6,}"
 _DEFINITION_BEFORE = r"[\u3041-\u30ff\u4e00-\u9fff]{3,}[、,]?\s*(?:いわゆる|通称)\s*$"
 _PAREN_BEFORE = r"[（(]\s*(?:いわゆる|通称|以下)?[、,]?\s*[「『]?\s*$"
-_PAREN_AFTER = r"^\s*[」』]?\s*[）)]"
+# The term may head a compound inside the parentheses: 第三者機関（フォレンジック調査会社）.
+_COMPOUND_TAIL = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{0,6}"
+_PAREN_AFTER = rf"^{_COMPOUND_TAIL}\s*[」』]?\s*[）)]"
 _GLOSSARY_LINE = r"^\s*(?:(?:※|\*|＊|注)[0-9０-９]*[:：.．)）]?\s*|[・\-]\s*)?$"
-_GLOSSARY_AFTER = r"^\s*(?:[:：]|とは)\s*\S"
+_GLOSSARY_AFTER = rf"^{_COMPOUND_TAIL}\s*(?:[:：]|とは)\s*\S"
 # Full-width Latin letters, digits and brackets → ASCII, one code point for one, so
 # ＷＡＦ and （…） are read like WAF and (…) and offsets stay valid.
 _HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -136,13 +140,15 @@ class JargonMatcher(Matcher):
         hits: list[tuple[int, int, str, bool]] = []
         explained_from: dict[str, int] = {}
         for line in doc.lines:
+            glossary_line = False  # the rest of a glossary line is the explanation itself
             for m in self.pattern.finditer(text, line.start, line.end):
                 start, end = m.span()
-                if doc.in_quote(start, end) or doc.in_url_or_email(start, end):
+                if doc.in_quote(start, end) or doc.in_url_or_email(start, end) or glossary_line:
                     continue
                 key = self._key(m.group())
                 if self._glossary(text, start, end, line.start, line.end):
                     explained_from[key] = -1
+                    glossary_line = True
                 elif self._explained_here(text, start, end, line.start, line.end):
                     explained_from.setdefault(key, start)
                 else:

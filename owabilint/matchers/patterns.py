@@ -45,9 +45,19 @@ def fold_term(term: str) -> str:
     return cached_fold(term)
 
 
+# Half-width and full-width punctuation are the same mark to a reader: a term written
+# with one also finds the other (件名： / 件名:, （株） / (株)).
+_PUNCTUATION_PAIRS = ("：:", "（(", "）)", "！!", "？?", "，,", "；;", "／/")
+_PUNCTUATION_CLASS = {c: "[" + re.escape(pair) + "]" for pair in _PUNCTUATION_PAIRS for c in pair}
+
+
+def _term_source(term: str) -> str:
+    return "".join(_PUNCTUATION_CLASS.get(c) or re.escape(c) for c in term)
+
+
 def _alternation(items: list[str]) -> str:
     # Longest first so that the regex engine prefers the most specific term.
-    return "|".join(re.escape(t) for t in sorted(set(items), key=len, reverse=True))
+    return "|".join(_term_source(t) for t in sorted(set(items), key=len, reverse=True))
 
 
 _LEXICON_REF = re.compile(r"\{lexicon:([A-Za-z0-9_\-]+)\}")

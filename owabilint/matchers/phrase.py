@@ -8,6 +8,12 @@ spec (see patterns.py) plus a sentence filter (see base.SentenceFilter) and:
 - ``allow``: regexes; a match whose text fully matches one of them is not reported;
 - ``allow_whole_line``: a match that is all there is on its line is not reported
   (section headings such as 【お問い合わせ窓口】);
+- ``suggest``: pairs ``[regex, replacement]`` tried in order on the word at fault; the
+  first that matches gives ``{suggestion}`` (漏れてた → 漏れていた).
+
+A ``message`` may name what the writer wrote: ``{match}`` is the matched text, ``{word}``
+the word it belongs to (a casual auxiliary with its verb and the auxiliaries after it:
+て → 漏れてた), ``{suggestion}`` the word rewritten by ``suggest``.
 
 The sentence filter's ``unless_before`` / ``unless_after`` (regexes tried on the
 sentence text just before the match, ``search``, anchor them with ``$``, and just after
@@ -17,20 +23,89 @@ this word".
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import TYPE_CHECKING, Any
 
 from owabilint.errors import RuleError
 from owabilint.matchers.base import Finding, LintContext, Matcher, PatternEntry, regex_list, take
 from owabilint.matchers.patterns import merge_spans
 
+if TYPE_CHECKING:  # pragma: no cover
+    from owabilint.document import Sentence
+
+_PLACEHOLDERS = ("{match}", "{word}", "{suggestion}")
+# Tokens that belong to the word before them (auxiliaries, conjunctive て/で) and the
+# tokens a word may start with (a verb, an adjective, a サ変 noun before する).
+_ATTACHED = ("助動詞", "接尾辞")
+_HEADS = ("動詞", "形容詞", "形状詞")
+
+
 class _Entry(PatternEntry):
-    EXTRA_KEYS = frozenset({"message", "fix", "allow", "allow_whole_line"})
+    EXTRA_KEYS = frozenset({"message", "fix", "allow", "allow_whole_line", "suggest"})
 
     def configure(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
         self.message = take(params, "message", str, where)
         self.fix = take(params, "fix", str, where)
         self.allow = regex_list(params.get("allow"), f"{where}.allow")
         self.allow_whole_line = take(params, "allow_whole_line", bool, where, False)
+        self.suggest: list[tuple[re.Pattern[str], str]] = []
+        for i, pair in enumerate(take(params, "suggest", list, where, [])):
+            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
+                raise RuleError(f"{where}.suggest[{i}]: expected [regex, replacement]")
+            self.suggest.append((regex_list(pair[0], f"{where}.suggest[{i}]")[0], pair[1]))
+        self.names_text = self.message is not None and any(p in self.message for p in _PLACEHOLDERS)
+
+    def message_for(self, sentence: Sentence, start: int, end: int) -> str | None:
+        """The entry's message with the writer's own words filled in."""
+        if not self.names_text or self.message is None:
+            return self.message
+        doc = sentence._doc
+        assert doc is not None
+        matched = doc.text[start:end]
+        word_start, word_end = _word_span(sentence, start, end)
+        word = doc.text[word_start:word_end]
+        suggestion = next((s for s in (_substitute(rx, repl, word) for rx, repl in self.suggest) if s is not None), "")
+        return self.message.replace("{match}", matched).replace("{word}", word).replace("{suggestion}", suggestion)
+
+
+_GROUP_REF = re.compile(r"\\([1-9])")
+
+
+def _substitute(rx: re.Pattern[str], replacement: str, word: str) -> str | None:
+    """``word`` with the first match of ``rx`` replaced (``\\1``… name groups), or None.
+
+    Done by hand from the match's span, the same for ``re`` and RE2 patterns."""
+    m = rx.search(word)
+    if m is None:
+        return None
+    filled = _GROUP_REF.sub(lambda g: m.group(int(g.group(1))) or "", replacement)
+    return word[: m.start()] + filled + word[m.end() :]
+
+
+def _word_span(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The span of the word a match belongs to: an auxiliary grows to its verb and the
+    auxiliaries after it (て → 漏れてた); any other match is its own word."""
+    tokens = sentence.tokens
+    inside = [i for i, t in enumerate(tokens) if t.begin < end and start < t.end]
+    if not inside:
+        return start, end
+    first, last = inside[0], inside[-1]
+    if tokens[first].pos[0] in _ATTACHED or tokens[first].surface in ("て", "で"):
+        while first > 0 and tokens[first - 1].pos[0] in (*_ATTACHED, *_HEADS):
+            first -= 1
+            if tokens[first].pos[0] in _HEADS:
+                break
+        # A compound verb (取り|違え) or a サ変 noun with する (送信|し) is one word.
+        while first > 0 and tokens[first].pos[0] == "動詞":
+            before = tokens[first - 1]
+            compound = before.pos[0] == "動詞" and before.pos[5].startswith("連用形")
+            suru = tokens[first].dictionary in ("する", "為る") and before.pos[:3] == ("名詞", "普通名詞", "サ変可能")
+            if not (compound or suru):
+                break
+            first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].pos[0] in _ATTACHED:
+        last += 1
+    return min(start, tokens[first].begin), max(end, tokens[last].end)
 
 
 class PhraseMatcher(Matcher):
@@ -45,7 +120,7 @@ class PhraseMatcher(Matcher):
 
     def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
         doc = ctx.doc
-        candidates: list[tuple[int, int, int, _Entry]] = []
+        candidates: list[tuple[int, int, int, _Entry, Sentence]] = []
         for rank, entry in enumerate(self.entries):
             if not entry.pattern.possible(doc):
                 continue
@@ -60,12 +135,12 @@ class PhraseMatcher(Matcher):
                         continue
                     if entry.allow_whole_line and _whole_line(doc, start, end):
                         continue
-                    candidates.append((start, rank, end, entry))
+                    candidates.append((start, rank, end, entry, sentence))
         findings: list[Finding] = []
-        for start, _rank, end, entry in sorted(candidates, key=lambda c: (c[0], c[1], -c[2])):
+        for start, _rank, end, entry, sentence in sorted(candidates, key=lambda c: (c[0], c[1], -c[2])):
             if findings and start < findings[-1].end:
                 continue  # overlapping text is reported once, by the first entry
-            findings.append(Finding(start, end, entry.message, entry.fix))
+            findings.append(Finding(start, end, entry.message_for(sentence, start, end), entry.fix))
         return findings
 
 

@@ -13,7 +13,8 @@ The majority style of the document wins; each sentence in the minority style is
 reported (a tie counts as です・ます, the register of a notice to customers).
 Only sentences that end like prose (with 。！？) are judged: a line without one is a
 fragment such as a timeline row (4月3日　サーバーを停止した). Headings, list items,
-fields, the subject line, the closing sender block, quoted text
+fields, the subject line, the closing sender block, quoted text, notes (※ lines and
+remarks wholly in parentheses), the entries under a dated list item
 and quoted lines (``>`` mail replies, Markdown block quotes) are never judged.
 """
 
@@ -104,6 +105,8 @@ class StyleMatcher(Matcher):
                 continue  # a quoted e-mail reply or a Markdown block quote
             if not _ENDS_LIKE_PROSE.search(sentence.text):
                 continue  # a fragment: a timeline row, a label, a table cell
+            if sentence.is_note or sentence.index in doc.listed_timeline_entries:
+                continue  # a ※ note, a parenthetical remark, an entry under a dated list item
             style, chain = self.judge.style(sentence, doc)
             if style is not None:
                 out.append((sentence, style, chain))
