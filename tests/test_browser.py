@@ -92,13 +92,14 @@ def type_draft(page, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_typing_shows_highlights_checklist_and_findings(page) -> None:
-    type_draft(page, DRAFT)
-    mark = page.locator("#preview mark.sev-warning", has_text="！")
+    text = DRAFT + "今後ともご愛顧を賜りますよう、お願い申し上げます！\n"  # a second finding, further down
+    type_draft(page, text)
+    mark = page.locator("#preview mark.sev-warning", has_text="！").first
     mark.wait_for()
     # Under the text being typed, the same span is painted, and the painted copy is the draft itself.
-    assert page.locator("#backdrop mark.sev-warning").all_inner_texts() == ["！"]
-    assert page.evaluate("() => document.getElementById('backdrop').textContent.replace(/\u200b$/, '')") == DRAFT
-    painted = page.locator("#backdrop mark.sev-warning").bounding_box()
+    assert page.locator("#backdrop mark.sev-warning").all_inner_texts() == ["！", "！"]
+    assert page.evaluate("() => document.getElementById('backdrop').textContent.replace(/\u200b$/, '')") == text
+    painted = page.locator("#backdrop mark.sev-warning").first.bounding_box()
     assert 0 < painted["x"] and 0 < painted["y"] < 800
     # The message appears when the highlighted text gets the keyboard focus.
     mark.focus()
@@ -110,9 +111,14 @@ def test_typing_shows_highlights_checklist_and_findings(page) -> None:
     missing = page.locator("#checklist li.missing", has_text="窓口が足りません")
     assert "問い合わせ窓口の連絡先" in missing.inner_text()
     # Findings in reading order; a click selects the span in the draft.
-    page.locator("#findings .jump", has_text="お詫びの文書に「！」は使いません").click()
-    selected = page.evaluate("() => { const t = document.getElementById('draft'); return t.value.slice(t.selectionStart, t.selectionEnd); }")
-    assert selected == "！"
+    places = [
+        tuple(int(n) for n in re.findall(r"(\d+) 行 (\d+) 列", text)[0])
+        for text in page.locator("#findings .jump .where").all_inner_texts()
+    ]
+    assert len(places) == 2 and places == sorted(places)
+    page.locator("#findings .jump", has_text="お詫びの文書に「！」は使いません").last.click()
+    selection = page.evaluate("() => { const t = document.getElementById('draft'); return [t.selectionStart, t.selectionEnd]; }")
+    assert selection == [len(text) - 2, len(text) - 1]  # the second 「！」, at the end of the last line
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "review-page-1280x800.png"))
 
