@@ -8,7 +8,7 @@ from typing import Any
 
 from owabilint.document import Document
 from owabilint.matchers.base import LintContext
-from owabilint.model import ChecklistItem, Diagnostic, FileReport, Fix
+from owabilint.model import SEVERITY_RANK, ChecklistItem, Diagnostic, FileReport, Fix, Related
 from owabilint.ruleset import Rule, builtin_rules
 from owabilint.suppression import DIRECTIVE_RULES, apply_directives, stray_directives
 
@@ -90,10 +90,11 @@ def lint_document(
             severity = chosen or f.severity or rule.severity
             line, column = doc.position(f.start)
             end_line, end_column = doc.position(f.end)
+            related = tuple(Related(s, e, *doc.position(s), *doc.position(e)) for s, e in f.related)
             diagnostics.append(
                 Diagnostic(
                     rule=rule.id,
-                    severity=severity,
+                    severity=_capped(severity, f.cap),
                     message=f.message or default_message,
                     offset=f.start,
                     end_offset=f.end,
@@ -102,6 +103,7 @@ def lint_document(
                     end_line=end_line,
                     end_column=end_column,
                     fix=Fix(f.start, f.end, f.fix) if f.fix is not None else None,
+                    related=related,
                 )
             )
     diagnostics = _apply_directives(doc, original or doc.text, diagnostics, by_id, settings)
@@ -114,6 +116,14 @@ def lint_document(
     return FileReport(
         path=doc.path, text=original or doc.text, diagnostics=diagnostics, checklist=checklist, fail_on=settings.fail_on
     )
+
+
+def _capped(severity: str, cap: str | None) -> str:
+    """A finding made on weak evidence is never reported above its cap, whatever the
+    rule's configured severity: "not sure" is not an error."""
+    if cap is None or SEVERITY_RANK[cap] >= SEVERITY_RANK[severity]:
+        return severity
+    return cap
 
 
 def _apply_directives(

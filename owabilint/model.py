@@ -18,6 +18,28 @@ class Fix:
         return {"offset": self.offset, "end_offset": self.end_offset, "replacement": self.replacement}
 
 
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place of the same finding (a gap that shows in several sentences)."""
+
+    offset: int
+    end_offset: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def as_dict(self) -> dict:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "offset": self.offset,
+            "end_offset": self.end_offset,
+        }
+
+
 @dataclass(slots=True)
 class Diagnostic:
     rule: str
@@ -30,6 +52,7 @@ class Diagnostic:
     end_line: int = 0
     end_column: int = 0
     fix: Fix | None = None
+    related: tuple[Related, ...] = ()
 
     def as_dict(self) -> dict:
         return {
@@ -43,6 +66,7 @@ class Diagnostic:
             "offset": self.offset,
             "end_offset": self.end_offset,
             "fix": self.fix.as_dict() if self.fix else None,
+            "related": [r.as_dict() for r in self.related],
         }
 
 

@@ -70,7 +70,7 @@ def test_json_shape() -> None:
         for d in f["diagnostics"]:
             assert set(d) == {
                 "rule", "severity", "message", "line", "column", "end_line", "end_column",
-                "offset", "end_offset", "fix",
+                "offset", "end_offset", "fix", "related",
             }
             assert d["severity"] in ("error", "warning", "info")
             assert d["fix"] is None or set(d["fix"]) == {"offset", "end_offset", "replacement"}

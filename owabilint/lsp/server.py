@@ -85,7 +85,16 @@ def lsp_range(index: LineIndex, start: int, end: int) -> types.Range:
     return types.Range(types.Position(line, char), types.Position(end_line, end_char))
 
 
-def to_lsp_diagnostic(d: Diagnostic, index: LineIndex) -> types.Diagnostic:
+def to_lsp_diagnostic(d: Diagnostic, index: LineIndex, uri: str | None = None) -> types.Diagnostic:
+    related = None
+    if d.related and uri is not None:
+        related = [
+            types.DiagnosticRelatedInformation(
+                location=types.Location(uri=uri, range=lsp_range(index, r.offset, r.end_offset)),
+                message="同じ指摘の別の箇所",
+            )
+            for r in d.related
+        ]
     return types.Diagnostic(
         range=lsp_range(index, d.offset, d.end_offset),
         severity=SEVERITY[d.severity],
@@ -94,6 +103,7 @@ def to_lsp_diagnostic(d: Diagnostic, index: LineIndex) -> types.Diagnostic:
         source=SOURCE,
         message=d.message,
         data={"fix": d.fix.as_dict()} if d.fix else None,
+        related_information=related,
     )
 
 
@@ -115,7 +125,7 @@ def code_actions(uri: str, linted: Linted, wanted: types.Range, only: list[str] 
     actions: list[types.CodeAction] = []
     if not only or any(types.CodeActionKind.QuickFix.value.startswith(k) for k in only):
         for d in fixable:
-            diagnostic = to_lsp_diagnostic(d, index)
+            diagnostic = to_lsp_diagnostic(d, index, uri)
             if not _touches(diagnostic.range, wanted):
                 continue
             assert d.fix is not None
@@ -188,7 +198,7 @@ class OwabilintServer(LanguageServer):
         linted = Linted(text, version, report, self.encoding)
         self.linted[uri] = linted
         index = linted.index()
-        diagnostics = [to_lsp_diagnostic(d, index) for d in report.diagnostics]
+        diagnostics = [to_lsp_diagnostic(d, index, uri) for d in report.diagnostics]
         if report.error:  # the buffer cannot be read as a draft (e.g. an e-mail without a text body)
             diagnostics.append(
                 types.Diagnostic(

@@ -24,6 +24,8 @@ class Finding:
     message: str | None = None  # overrides the rule's message
     fix: str | None = None  # replacement text for [start, end)
     severity: str | None = None  # overrides the rule's default severity (not the user's choice)
+    cap: str | None = None  # the highest severity this finding may have (weak evidence → info)
+    related: tuple[tuple[int, int], ...] = ()  # other places of the same gap
 
 
 @dataclass(slots=True)
@@ -124,7 +126,13 @@ class SentenceFilter:
     ``context`` patterns that must all match in the same sentence;
     ``topic``   patterns that must each match the sentence or the heading it sits under;
     ``section`` patterns that must all match the heading the sentence sits under;
+    ``outline`` patterns (terms, regex) that must all match the label of the outline
+                section the sentence is written under (see owabilint/outline.py: also
+                「• 発生原因」 lines, 【概要】 openings and 原因：… fields);
     ``unless``  patterns none of which may match the sentence;
+    ``unless_outline`` patterns (terms, regex) none of which may match a label the
+                sentence is written under (an impact word inside the 原因 section is
+                part of the cause, not the impact);
     ``unless_context`` patterns none of which may match the heading or the lead
                 sentence (a list under "流出していない情報" is not about what leaked);
     ``unless_clause`` regexes none of which may match the clause holding the match
@@ -138,8 +146,9 @@ class SentenceFilter:
     ``near``    a pattern spec plus ``lines``: the pattern must match a sentence that
                 starts within that many lines of this one (hours next to a phone number).
 
-    ``topic`` is read from the sentence, its heading and its lead sentence (the
-    sentence that introduces a list, or the one before it in the same paragraph).
+    ``topic`` is read from the sentence, its heading, its lead sentence (the
+    sentence that introduces a list, or the one before it in the same paragraph) and
+    the label of its outline section.
     """
 
     KEYS = (
@@ -148,8 +157,10 @@ class SentenceFilter:
         "context",
         "topic",
         "section",
+        "outline",
         "unless",
         "unless_context",
+        "unless_outline",
         "unless_clause",
         "unless_before",
         "unless_after",
@@ -172,8 +183,10 @@ class SentenceFilter:
         self.context = optional_patterns(params.get("context"), f"{where}.context", lexicons)
         self.topic = optional_patterns(params.get("topic"), f"{where}.topic", lexicons)
         self.section = optional_patterns(params.get("section"), f"{where}.section", lexicons)
+        self.outline = optional_patterns(params.get("outline"), f"{where}.outline", lexicons)
         self.unless = optional_patterns(params.get("unless"), f"{where}.unless", lexicons)
         self.unless_context = optional_patterns(params.get("unless_context"), f"{where}.unless_context", lexicons)
+        self.unless_outline = optional_patterns(params.get("unless_outline"), f"{where}.unless_outline", lexicons)
         self.unless_clause = regex_list(params.get("unless_clause"), f"{where}.unless_clause", lexicons)
         self.unless_before = regex_list(params.get("unless_before"), f"{where}.unless_before", lexicons)
         self.unless_after = regex_list(params.get("unless_after"), f"{where}.unless_after", lexicons)
@@ -198,13 +211,29 @@ class SentenceFilter:
         heading = sentence.heading
         if self.section and (heading is None or not all(p.matches(heading) for p in self.section)):
             return False
+        if self.outline:
+            from owabilint.outline import label_of
+
+            label = label_of(sentence)
+            if label is None or not all(any(p.search_text(lab.text) for lab in label.chain) for p in self.outline):
+                return False
         if self.topic:
+            from owabilint.outline import label_of
+
             around = [sentence, *sentence.context_sentences]
+            label = label_of(sentence)
+            labels = label.chain if label is not None else ()
             for p in self.topic:
-                if not any(p.matches(s) for s in around):
+                if not any(_outside_quotes(p, s) for s in around) and not any(p.search_text(lab.text) for lab in labels):
                     return False
         if self.unless and any(p.matches(sentence) for p in self.unless):
             return False
+        if self.unless_outline:
+            from owabilint.outline import label_of
+
+            label = label_of(sentence)
+            if label is not None and any(p.search_text(lab.text) for lab in label.chain for p in self.unless_outline):
+                return False
         if self.unless_context and any(p.matches(s) for s in sentence.context_sentences for p in self.unless_context):
             return False
         return self.near is None or self._near(sentence)
@@ -258,6 +287,20 @@ class SentenceFilter:
         if "email" in self.skip and doc.in_spans(doc.email_spans, start, end):
             return False
         return True
+
+
+_BRACKETED = re.compile(r"「[^「」]*」")
+
+
+def _outside_quotes(pattern: Pattern, sentence: Sentence) -> bool:
+    """Whether ``pattern`` matches ``sentence`` other than inside 「…」: a quotation or
+    a bracketed name (「物価高騰対策事業」 does not make a sentence about prevention)."""
+    if not pattern.matches(sentence):
+        return False
+    if "「" not in sentence.text:
+        return True
+    brackets = [sentence.span(*m.span()) for m in _BRACKETED.finditer(sentence.text)]
+    return any(not any(bs <= start and end <= be for bs, be in brackets) for start, end in pattern.spans(sentence))
 
 
 class PatternEntry:

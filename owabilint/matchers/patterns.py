@@ -241,6 +241,12 @@ class Pattern:
         for seq in sequences:
             yield from seq.spans(sentence.tokens)
 
+    def search_text(self, text: str) -> bool:
+        """Whether the raw terms or regexes match ``text`` (a label, not a sentence)."""
+        if self._raw_terms is not None and self._raw_terms.search(text):
+            return True
+        return any(rx.search(text) for rx in self.regex)
+
     def first(self, sentence: Sentence) -> tuple[int, int] | None:
         return next(self.spans(sentence), None)
 

@@ -5,10 +5,15 @@ Rule files give:
 - ``element``: the checklist label (お詫び, 日時, ...) and ``order`` (checklist position);
 - ``[[matcher.evidence]]``: pattern specs with sentence filters; any match satisfies
   the rule. Evidence inside a template placeholder never counts;
+- ``[[matcher.loose]]``: weak evidence (same keys as evidence): the element may be
+  there but is not stated plainly. With no strict evidence and some loose evidence the
+  rule does not say "missing": it reports once, at the loose evidence, with
+  ``loose_message`` at ``loose_severity`` (default info);
 - ``[[matcher.anchor]]``: where to point when the element is missing: the vague phrase
   that stands in for it, or the sentence where it belongs. The first anchor entry with
-  a match wins (all of its matches when ``anchor_all`` is true), each entry may carry
-  its own ``message``; ``anchor_sentence = true`` widens the span to the sentence;
+  a match wins, each entry may carry its own ``message``; ``anchor_sentence = true``
+  widens the span to the sentence. With ``anchor_all = true`` every match of that entry
+  is a place of the same gap: one finding at the first, the others as related places;
 - ``fallback``: where to point when no anchor matches: ``first-line`` (default),
   ``first-prose`` (the first plain sentence after the subject) or ``last-line`` (the
   last non-blank line: where a sender block goes);
@@ -69,15 +74,24 @@ class RequireMatcher(Matcher):
         self.evidence_entries = [_Evidence(e, f"{where}.evidence[{i}]", lexicons) for i, e in enumerate(evidence)]
         self.anchors = [_Anchor(a, f"{where}.anchor[{i}]", lexicons) for i, a in enumerate(take(params, "anchor", list, where, []))]
         self.anchor_all = take(params, "anchor_all", bool, where, False)
+        self.loose_entries = [_Evidence(e, f"{where}.loose[{i}]", lexicons) for i, e in enumerate(take(params, "loose", list, where, []))]
+        self.loose_message = take(params, "loose_message", str, where)
+        self.loose_severity = take(params, "loose_severity", str, where, "info")
+        if self.loose_entries and not self.loose_message:
+            raise RuleError(f"{where}.loose_message: loose evidence needs the message said in its place")
+        if self.loose_severity not in ("error", "warning", "info"):
+            raise RuleError(f"{where}.loose_severity: expected error, warning or info, got {self.loose_severity!r}")
         self.fallback = take(params, "fallback", str, where, "first-line")
         if self.fallback not in _FALLBACKS:
             raise RuleError(f"{where}.fallback: expected one of {', '.join(_FALLBACKS)}, got {self.fallback!r}")
         self.requires = take(params, "requires", str, where)
 
     def evidence(self, ctx: LintContext, options: dict[str, Any]) -> Evidence | None:
+        return self._search(ctx, self.evidence_entries, bool(options.get("require-time")))
+
+    def _search(self, ctx: LintContext, entries_in: list[_Evidence], need_also: bool = False) -> Evidence | None:
         doc = ctx.doc
-        need_also = bool(options.get("require-time"))
-        entries = [e for e in self.evidence_entries if e.pattern.possible(doc)]
+        entries = [e for e in entries_in if e.pattern.possible(doc)]
         for sentence in doc.sentences:
             for entry in entries:
                 if not entry.filter.accepts(sentence):
@@ -92,6 +106,12 @@ class RequireMatcher(Matcher):
 
     def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
         """Findings for a draft that lacks the element (the engine checks evidence first)."""
+        if self.loose_entries:
+            weak = self._search(ctx, self.loose_entries)
+            if weak is not None:
+                sentence = ctx.doc.sentence_at(weak.start)
+                start, end = (sentence.start, sentence.end) if sentence else (weak.start, weak.end)
+                return [Finding(start, end, self.loose_message, cap=self.loose_severity)]
         return self._anchor(ctx)
 
     def _anchor(self, ctx: LintContext) -> list[Finding]:
@@ -114,7 +134,9 @@ class RequireMatcher(Matcher):
                     if not self.anchor_all:
                         return found
             if found:
-                return found
+                first, *others = found
+                first.related = tuple((f.start, f.end) for f in others)
+                return [first]
         return [self._fallback(ctx)]
 
     def _fallback(self, ctx: LintContext) -> Finding:

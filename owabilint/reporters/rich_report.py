@@ -78,6 +78,9 @@ def _file_block(f: FileReport) -> Group:
         head.append(d.message)
         if d.fix is not None:
             head.append("  (自動修正可: --fix)", style="dim")
+        if d.related:
+            places = "、".join(f"{r.line}行目" for r in d.related)
+            head.append(f"  (同じ指摘の別の箇所: {places})", style="dim")
         parts.append(head)
         parts.append(_source_excerpt(f, d))
     return Group(*parts)

@@ -90,6 +90,25 @@ def _result(f: FileReport, d: Diagnostic, rule_index: dict[str, int]) -> dict:
     }
     if d.rule in rule_index:
         result["ruleIndex"] = rule_index[d.rule]
+    if d.related:
+        result["relatedLocations"] = [
+            {
+                "id": i,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": {
+                        "startLine": r.line,
+                        "startColumn": r.column,
+                        "endLine": r.end_line,
+                        "endColumn": r.end_column,
+                        "charOffset": r.offset,
+                        "charLength": r.end_offset - r.offset,
+                    },
+                },
+                "message": {"text": "同じ指摘の別の箇所"},
+            }
+            for i, r in enumerate(d.related, start=1)
+        ]
     if d.fix is not None:
         result["fixes"] = [
             {
