@@ -25,6 +25,7 @@ DEFAULT_MAX_BYTES = 2_000_000  # owabilint.source.DEFAULT_MAX_BYTES (not importe
 FAIL_LEVELS = ("error", "warning", "info")
 DEFAULT_COMMAND = "check"
 PROG = "owabilint"
+STDIN = "-"  # owabilint.source.STDIN
 
 DESCRIPTION = (
     "owabilint — 個人情報漏えいのお詫び文（下書き）をチェックするリンターです。\n\n"
@@ -179,6 +180,28 @@ def check_command(
     show_config: Annotated[
         bool, typer.Option("--show-config", help="有効な設定（FILE の、または現在のフォルダの）を表示して終了します。")
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="問題のないファイルもチェックリストつきで表示します（rich）。")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="指摘だけを表示します（問題のないファイルの行、集計、補足を出しません）。")
+    ] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="指摘があっても終了コード 0 で終わります（入力エラーは 2 のまま）。")
+    ] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="指摘の代わりに、ルールごとの件数を多い順に表示します。")
+    ] = False,
+    output_file: Annotated[
+        str | None, typer.Option("--output-file", "-o", metavar="PATH", help="結果を標準出力ではなくこのファイルに書きます。")
+    ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename", metavar="NAME",
+            help="標準入力をこの名前のファイルとして扱います（.md / .eml の読み方と、その場所の設定が適用されます）。",
+        ),
+    ] = None,
 ) -> None:
     """下書きをチェックします（既定のコマンド）。"""
     files = files or []
@@ -206,8 +229,12 @@ def check_command(
     if show_config:
         _print_config(resolver, files[0] if files else None, "toml")
         raise Exit(EXIT_OK)
+    if stdin_filename is not None and not files:
+        files = [STDIN]
     if not files:
         raise fail("下書きのファイルを指定してください（標準入力は -）")
+    if stdin_filename is not None and STDIN not in files:
+        raise fail("--stdin-filename: 標準入力（-）を読むときだけ指定できます")
     workers = _int_option("--jobs", jobs, minimum=1)
     read_options = _read_options(encoding, _int_option("--max-bytes", max_bytes, minimum=0))
 
@@ -219,11 +246,19 @@ def check_command(
         planned = plan(files, resolver)
     except OwabilintError as exc:
         raise fail(str(exc)) from None
-    fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
+    if stdin_filename is not None:
+        planned = _stdin_as(stdin_filename, planned, resolver, read_options)
+    to_terminal = output_file is None and sys.stdout.isatty()
+    fmt = fmt or ("rich" if to_terminal else "text")
     rules = _rules_of(planned, resolver)
+    output = Output(output_file, exit_zero)
 
+    view = {"verbose": verbose, "quiet": quiet}
     if fix or diff:
-        _fix_or_diff(planned, rules, fmt=fmt, fail_on=fail_on, write=not diff, files=files, read_options=read_options)
+        _fix_or_diff(
+            planned, rules, fmt=fmt, fail_on=fail_on, write=not diff, files=files, read_options=read_options,
+            view=view, output=output,
+        )
 
     from owabilint.reporters import render
     from owabilint.runner import run_plan
@@ -232,12 +267,62 @@ def check_command(
     for f in report.files:
         if f.error:
             echo(f"owabilint: error: {f.path}: {f.error}", err=True)
-    color = fmt == "rich" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    sys.stdout.write(render(report, fmt, color=color, rules=rules))
-    sys.stdout.flush()
+    if statistics:
+        from owabilint.statistics import render_statistics
+
+        output.write(render_statistics(report, json_format=fmt == "json"))
+    else:
+        color = fmt == "rich" and to_terminal and "NO_COLOR" not in os.environ
+        output.write(render(report, fmt, color=color, rules=rules, **view))
     if report.has_errors:
         raise Exit(EXIT_USAGE)
-    raise Exit(EXIT_FINDINGS if report.fails() else EXIT_OK)
+    raise output.exit(report.fails())
+
+
+class Output:
+    """Where the report goes (stdout or --output-file) and what findings do to the exit status."""
+
+    def __init__(self, path: str | None, exit_zero: bool) -> None:
+        self.path = path
+        self.exit_zero = exit_zero
+
+    def write(self, text: str) -> None:
+        if self.path is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
+        try:
+            with open(self.path, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+        except OSError as exc:
+            raise fail(f"--output-file: {self.path}: 書き込めません（{exc.strerror or exc}）") from None
+
+    def exit(self, findings: bool) -> Exit:
+        return Exit(EXIT_FINDINGS if findings and not self.exit_zero else EXIT_OK)
+
+
+def _stdin_as(name: str, planned: list, resolver, read_options: dict) -> list:  # type: ignore[no-untyped-def]
+    """Read stdin now as the draft ``name``: its kind (.md, .eml) and the configuration there."""
+    from owabilint.errors import InputError, OwabilintError
+    from owabilint.source import kind_of, read_source
+
+    try:
+        resolved = resolver.for_path(name)
+    except OwabilintError as exc:
+        raise fail(str(exc)) from None
+    out: list = []
+    for job in planned:
+        if isinstance(job, tuple) and job[0] == STDIN:
+            try:
+                source = read_source(STDIN, kind=kind_of(name), **read_options)
+            except InputError as exc:
+                out.append(InputError(name, exc.problem))
+                continue
+            source.name = name
+            out.append((source, resolved.rules, resolved.settings))
+        else:
+            out.append(job)
+    return out
 
 
 def _resolver(config: str | None, no_config: bool, overrides=None):  # type: ignore[no-untyped-def]
@@ -279,7 +364,10 @@ def _read_options(encoding: str | None, max_bytes: int | None) -> dict:
     return {"encoding": encoding, "max_bytes": max_bytes or None}
 
 
-def _fix_or_diff(jobs, rules, *, fmt: str, fail_on: str | None, write: bool, files: list[str], read_options: dict) -> None:  # type: ignore[no-untyped-def]
+def _fix_or_diff(  # type: ignore[no-untyped-def]
+    jobs, rules, *, fmt: str, fail_on: str | None, write: bool, files: list[str], read_options: dict, view: dict,
+    output: Output,
+) -> None:
     """``--fix`` (write) and ``--diff`` (print only); always ends the command."""
     from owabilint.fix_runner import fix_jobs
     from owabilint.reporters import render
@@ -290,20 +378,26 @@ def _fix_or_diff(jobs, rules, *, fmt: str, fail_on: str | None, write: bool, fil
         raise fail("--fix: 標準入力（-）を修正するときは、ほかのファイルを同時に指定できません")
     outcome = fix_jobs(jobs, write=write, **read_options)
     report = outcome.report
-    for fixed in outcome.inputs:
-        if fixed.notice:
-            echo(f"owabilint: {fixed.report.path}: {fixed.notice}", err=True)
     for f in report.files:
         if f.error:
             echo(f"owabilint: error: {f.path}: {f.error}", err=True)
+        elif f.position_base == "body":
+            echo(
+                f"owabilint: {f.path}: メールファイルは書き換えません（指摘の位置はデコードした本文のもので、"
+                "元のファイルの符号化に戻せないため）。本文を直してから送り直してください",
+                err=True,
+            )
+        elif f.position_base == "docx-paragraph":
+            from owabilint.docx_draft import NOT_REWRITTEN
+
+            echo(f"owabilint: {f.path}: {NOT_REWRITTEN}", err=True)
     if not write:  # --diff: the diff is the output; exit 1 when something would change
-        sys.stdout.write("".join(i.diff for i in outcome.inputs))
-        sys.stdout.flush()
-        if outcome.applied:
+        output.write("".join(i.diff for i in outcome.inputs))
+        if outcome.applied and not view["quiet"]:
             echo(f"owabilint: {outcome.applied} 件を自動修正できます（--fix で適用）", err=True)
         if report.has_errors:
             raise Exit(EXIT_USAGE)
-        raise Exit(EXIT_FINDINGS if outcome.applied else EXIT_OK)
+        raise output.exit(bool(outcome.applied))
     if to_stdout:  # --fix -: the fixed text on stdout, the remaining findings on stderr
         data = outcome.inputs[0].output
         if data is not None:
@@ -311,14 +405,13 @@ def _fix_or_diff(jobs, rules, *, fmt: str, fail_on: str | None, write: bool, fil
             sys.stdout.flush()
         sys.stderr.write(render(report, "text" if fmt == "rich" else fmt, rules=rules))
     else:
-        color = fmt == "rich" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        sys.stdout.write(render(report, fmt, color=color, rules=rules))
-        sys.stdout.flush()
-    if outcome.applied:
+        color = fmt == "rich" and output.path is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        output.write(render(report, fmt, color=color, rules=rules, **view))
+    if outcome.applied and not view["quiet"]:
         echo(f"owabilint: {outcome.applied} 件を自動修正しました", err=True)
     if report.has_errors:
         raise Exit(EXIT_USAGE)
-    raise Exit(EXIT_FINDINGS if report.fails(fail_on) else EXIT_OK)
+    raise output.exit(report.fails(fail_on))
 
 
 def _print_config(resolver, target: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
@@ -357,13 +450,21 @@ def config_command(
     output_format: Annotated[
         str, typer.Option("--format", "-f", metavar="FORMAT", help="toml | json（既定: toml）。", show_default=False)
     ] = "toml",
+    profile: Annotated[
+        str | None,
+        typer.Option("--profile", metavar="NAME", help="このプロファイルを使ったときの設定を表示します: recommended | strict | concise。"),
+    ] = None,
     config: ConfigPath = None,
     no_config: NoConfig = False,
 ) -> None:
     """有効な設定と、それぞれの値がどこから来たかを表示します。"""
     if output_format not in ("toml", "json"):
         raise fail(f"--format: '{output_format}' は使えません（toml | json）")
-    _print_config(_resolver(config, no_config), path, output_format)
+    from owabilint.config import PROFILES, Overrides
+
+    if profile is not None and profile not in PROFILES:
+        raise fail(f"--profile: '{profile}' は使えません（{' | '.join(PROFILES)}）{suggest(profile, list(PROFILES))}")
+    _print_config(_resolver(config, no_config, Overrides(profile=profile)), path, output_format)
 
 
 @typer_app.command("rules", cls=JapaneseCommand)

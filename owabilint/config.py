@@ -43,9 +43,9 @@ SEVERITY_VALUES = ("error", "warning", "info", "off")
 # Configuration keys and what their value must be (for messages).
 KEYS: dict[str, str] = {
     "profile": "プロファイル名（" + " | ".join(PROFILES) + "）",
-    "select": "ルール ID のリスト",
-    "extend-select": "ルール ID のリスト",
-    "ignore": "ルール ID のリスト",
+    "select": "ルール ID または分類名のリスト",
+    "extend-select": "ルール ID または分類名のリスト",
+    "ignore": "ルール ID または分類名のリスト",
     "severity": "ルール ID = \"error\" | \"warning\" | \"info\" | \"off\" の表",
     "rules": "ルール ID ごとのオプションの表",
     "per-file-ignores": "パターン = [ルール ID, ...] の表",
@@ -110,7 +110,9 @@ def _read_config_cached(path: Path, _mtime: int, _size: int, required: bool) -> 
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: TOML として読み込めません: {exc}") from None
+        from owabilint.toml_errors import explain
+
+        raise ConfigError(f"{path}: {explain(exc)}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: UTF-8 として読み込めません") from None
     except OSError as exc:
@@ -380,6 +382,7 @@ def settings_for(path: str | Path, overrides: Overrides | None = None, **options
 def resolve(config: ConfigFile | None, overrides: Overrides) -> Resolved:
     """Merge defaults, profile, one configuration file and the command line."""
     from owabilint.engine import Settings
+    from owabilint.ruleset import CATEGORIES
     from owabilint.suppression import DIRECTIVE_RULES
 
     values = config.values if config else {}
@@ -399,6 +402,18 @@ def resolve(config: ConfigFile | None, overrides: Overrides) -> Resolved:
         for rule_id in ids:
             if rule_id not in known:
                 raise ConfigError(f"{where}: 不明なルール ID '{rule_id}' です{_did_you_mean(rule_id, known)}")
+
+    # select / ignore / per-file-ignores also take a category name: every rule in it.
+    categories = {name: [r.id for r in rules if r.category == name] for name in CATEGORIES}
+
+    def check_selectors(names: list[str], where: str) -> None:
+        for name in names:
+            if name not in known and name not in categories:
+                close = _did_you_mean(name, [*known, *categories])
+                raise ConfigError(f"{where}: 不明なルール ID '{name}' です{close}")
+
+    def expand(names) -> list[str]:  # type: ignore[no-untyped-def]
+        return [rule_id for name in names for rule_id in categories.get(name, [name])]
 
     # profile
     profile_name = overrides.profile or values.get("profile", DEFAULT_PROFILE)
@@ -430,7 +445,7 @@ def resolve(config: ConfigFile | None, overrides: Overrides) -> Resolved:
 
     # the configuration file
     for key in _ID_LIST_KEYS:
-        check_ids(values.get(key, []), origin(key))
+        check_selectors(values.get(key, []), origin(key))
     for rule_id, level in values.get("severity", {}).items():
         check_ids([rule_id], f"{origin('severity')}.{rule_id}")
         severity[rule_id] = level
@@ -448,31 +463,31 @@ def resolve(config: ConfigFile | None, overrides: Overrides) -> Resolved:
     if config is not None:
         for pattern, ids in values.get("per-file-ignores", {}).items():
             where = f"{origin('per-file-ignores')}.\"{pattern}\""
-            check_ids(ids, where)
-            per_file.append((pattern, _path_spec(pattern, where), ids))
+            check_selectors(ids, where)
+            per_file.append((pattern, _path_spec(pattern, where), expand(ids)))
 
     # selection: the command line's --select replaces the file's select and extend-select
     if overrides.select is not None:
-        check_ids(list(overrides.select), "--select")
-        select: set[str] | None = set(overrides.select)
+        check_selectors(list(overrides.select), "--select")
+        select: set[str] | None = set(expand(overrides.select))
         origins["select"] = "コマンドライン --select"
     elif "select" in values:
-        select = set(values["select"]) | set(values.get("extend-select", []))
+        select = set(expand(values["select"])) | set(expand(values.get("extend-select", [])))
         origins["select"] = origin("select")
     else:
         select = None
         origins["select"] = DEFAULT_SOURCE
-    check_ids(list(overrides.extend_select), "--extend-select")
+    check_selectors(list(overrides.extend_select), "--extend-select")
     if select is not None:
         if overrides.select is None and "extend-select" in values:
             origins["extend-select"] = origin("extend-select")
-        select |= set(overrides.extend_select)
-    ignore = set(values.get("ignore", []))
+        select |= set(expand(overrides.extend_select))
+    ignore = set(expand(values.get("ignore", [])))
     origins["ignore"] = origin("ignore") if "ignore" in values else DEFAULT_SOURCE
-    for rule_id in values.get("ignore", []):
+    for rule_id in expand(values.get("ignore", [])):
         origins[f"ignore.{rule_id}"] = origin("ignore")
-    check_ids(list(overrides.ignore), "--ignore")
-    for rule_id in overrides.ignore:
+    check_selectors(list(overrides.ignore), "--ignore")
+    for rule_id in expand(overrides.ignore):
         ignore.add(rule_id)
         origins[f"ignore.{rule_id}"] = "コマンドライン --ignore"
 

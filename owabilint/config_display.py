@@ -16,7 +16,7 @@ def describe(resolved: Resolved) -> str:
     origins = resolved.origins
 
     def add(key: str, value: Any, origin_key: str | None = None) -> None:
-        lines.append(_commented(f"{key} = {_toml_value(value)}", origins.get(origin_key or key, DEFAULT_SOURCE)))
+        lines.append(_commented(f"{key} = {toml_value(value)}", origins.get(origin_key or key, DEFAULT_SOURCE)))
 
     add("profile", resolved.profile)
     if settings.select is None:
@@ -43,7 +43,7 @@ def describe(resolved: Resolved) -> str:
         lines.append("[per-file-ignores]")
         for pattern, _spec, ids in resolved.per_file_ignores:
             where = resolved.config.where("per-file-ignores") if resolved.config else ""
-            lines.append(_commented(f"{_toml_value(pattern)} = {_toml_value(ids)}", where))
+            lines.append(_commented(f"{toml_value(pattern)} = {toml_value(ids)}", where))
     lines.append("")
     lines.append("[severity]  # 実際に使われる重要度（off は実行されないルール）")
     for rule in sorted(resolved.rules, key=lambda r: r.id):
@@ -64,7 +64,7 @@ def describe(resolved: Resolved) -> str:
             origin = origins.get(f"ignore.{rule_id}", origin)
         elif settings.select is not None and rule_id not in settings.select:
             origin = origins.get("select", origin)
-        lines.append(_commented(f"{rule_id} = {_toml_value(level)}", f"{origin}（Markdown の指示コメント）"))
+        lines.append(_commented(f"{rule_id} = {toml_value(level)}", f"{origin}（Markdown の指示コメント）"))
     for rule in sorted(resolved.rules, key=lambda r: r.id):
         opts = settings.options_of(rule)
         if opts:
@@ -105,7 +105,8 @@ def _commented(text: str, origin: str, width: int = 48) -> str:
     return f"{text}{' ' * max(1, width - columns)} # {origin}"
 
 
-def _toml_value(value: Any) -> str:
+def toml_value(value: Any) -> str:
+    """``value`` spelt as TOML (``true``, not ``True``), ready to paste into owabilint.toml."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
@@ -113,5 +114,5 @@ def _toml_value(value: Any) -> str:
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
     return json.dumps(value, ensure_ascii=False)

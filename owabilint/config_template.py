@@ -19,7 +19,7 @@ profile = "recommended"
 # この重大度以上の指摘があれば終了コード 1 にします: error | warning | info
 fail-on = "warning"
 
-# 実行するルールを絞る / 増やす / 外す（ルール ID）。一覧は `owabilint rules`。
+# 実行するルールを絞る / 増やす / 外す（ルール ID または分類名: content, consistency, template, wording, tone, style）。一覧は `owabilint rules`。
 # select = ["missing-apology", "unfilled-placeholder"]
 # extend-select = []
 # ignore = ["long-sentence"]

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from owabilint.errors import InputError
 
 POSITION_BASE = "docx-paragraph"
+NOT_REWRITTEN = "Word 文書（.docx）は自動修正で書き換えません。指摘の箇所は Word で直してください"
 FIELD_SEPARATOR = "："
 # An OLE compound file: how Word stores a password-protected (encrypted) document, and old .doc files.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

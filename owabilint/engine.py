@@ -54,7 +54,7 @@ def lint_document(
     (same length): directives are read from it and reports show it."""
     rules = list(builtin_rules() if rules is None else rules)
     settings = settings or Settings()
-    ctx = LintContext(doc)
+    ctx = LintContext(doc, written=original or "")
     by_id = {r.id: r for r in rules}
 
     placeholder_findings: dict[str, list] = {}

@@ -18,8 +18,6 @@ from owabilint.ruleset import Rule
 from owabilint.runner import lint_source
 from owabilint.source import DEFAULT_MAX_BYTES, STDIN, Source, expand_paths, read_source
 
-DOCX_NOT_REWRITTEN = "Word 文書（.docx）は自動修正で書き換えません。指摘の箇所は Word で直してください"
-
 
 @dataclass
 class FixedInput:
@@ -29,7 +27,6 @@ class FixedInput:
     applied: int = 0
     diff: str = ""
     output: bytes | None = None  # the fixed bytes of stdin (``--fix -`` prints them)
-    notice: str | None = None  # one line for the user about this input (a Word draft is not rewritten)
 
 
 @dataclass
@@ -58,7 +55,7 @@ def _read(path: str, encoding: str | None, max_bytes: int | None) -> tuple[Sourc
 
 
 def fix_one(
-    path: str,
+    path: str | Source,
     rules: list[Rule],
     settings: Settings,
     *,
@@ -66,12 +63,14 @@ def fix_one(
     encoding: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> FixedInput:
-    try:
-        source, original = _read(path, encoding, max_bytes)
-    except InputError as exc:
-        return FixedInput(FileReport(path=exc.path if path != STDIN else "<stdin>", error=exc.problem))
-    if source.kind == "docx":
-        return FixedInput(lint_source(source, rules, settings), notice=DOCX_NOT_REWRITTEN)
+    """Fix one input: a path, or stdin already read into a Source."""
+    if isinstance(path, Source):
+        source, original, path = path, None, path.path
+    else:
+        try:
+            source, original = _read(path, encoding, max_bytes)
+        except InputError as exc:
+            return FixedInput(FileReport(path=exc.path if path != STDIN else "<stdin>", error=exc.problem))
     if source.position_base != "file":
         # An e-mail's positions are in its decoded message: report, never rewrite the .eml.
         return FixedInput(lint_source(source, rules, settings))

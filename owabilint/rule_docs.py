@@ -17,17 +17,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from owabilint.config_display import toml_value
 from owabilint.reporters.rich_report import STYLE
-from owabilint.ruleset import Rule, builtin_rules
+from owabilint.ruleset import CATEGORIES, Rule, builtin_rules
 
-CATEGORY_LABELS = {
-    "content": "必須要素",
-    "consistency": "事実の整合性",
-    "template": "テンプレート",
-    "wording": "言葉づかい",
-    "tone": "語調",
-    "style": "文体",
-}
+CATEGORY_LABELS = CATEGORIES
 SEVERITY_LABELS = {"error": "エラー", "warning": "警告", "info": "情報"}
 _CATEGORY_ORDER = {name: i for i, name in enumerate(CATEGORY_LABELS)}
 
@@ -51,8 +45,9 @@ def fixable(rule: Rule) -> bool:
 
 
 def category_label(category: str) -> str:
+    """「語調（tone）」: the Japanese name, then the id that --select and configurations take."""
     label = CATEGORY_LABELS.get(category)
-    return f"{category}（{label}）" if label else category
+    return f"{label}（{category}）" if label else category
 
 
 def make_console() -> Console:
@@ -70,23 +65,24 @@ def flowing(text: str) -> str:
 
 def rule_table(rules: list[Rule]) -> Table:
     counts = {s: sum(1 for r in rules if r.severity == s) for s in SEVERITY_LABELS}
-    summary = " / ".join(f"{s} {n}" for s, n in counts.items())
+    summary = " / ".join(f"{SEVERITY_LABELS[s]} {n}" for s, n in counts.items())
     table = Table(
         title=f"owabilint のルール一覧（{len(rules)} ルール: {summary}）",
         title_justify="left",
-        caption="各ルールの説明と例: owabilint rule ID　　修正 ✓ = --fix で自動修正できる指摘があります",
+        caption="各ルールの説明と例: owabilint rule ID　　修正 ✓ = --fix で自動修正できる指摘があります"
+        "　　分類名は --select / --ignore にも使えます",
         caption_justify="left",
     )
     table.add_column("ID", style="bold", no_wrap=True)
     table.add_column("重要度", no_wrap=True)
-    table.add_column("分類", no_wrap=True)  # the id config files use; labels in ``rule ID``
+    table.add_column("分類", no_wrap=True)  # the Japanese name and the id that --select and configs take
     table.add_column("修正", no_wrap=True, justify="center")
     table.add_column("概要")
     for rule in catalogue_order(rules):
         table.add_row(
             rule.id,
-            Text(rule.severity, style=STYLE[rule.severity]),
-            rule.category,
+            Text(SEVERITY_LABELS.get(rule.severity, rule.severity), style=STYLE[rule.severity]),
+            category_label(rule.category),
             "✓" if fixable(rule) else "",
             rule.summary,
         )
@@ -144,7 +140,7 @@ def print_rule(rule_id: str, console: Console | None = None, rules: list[Rule] |
     if rule.options:
         _section(console, "オプション（既定値）")
         for key, value in rule.options.items():
-            console.print(f"  {escape(key)} = {value!r}")
+            console.print(f"  {escape(key)} = {escape(toml_value(value))}")
     if rule.checklist:
         _section(console, "チェックリスト")
         console.print(f"  必須要素「{escape(rule.matcher.element)}」として、レポートのチェックリストに表示されます。")

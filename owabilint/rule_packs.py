@@ -70,7 +70,7 @@ def load_ruleset(
         for rule in load_rule_pack(path, lexicons):
             if rule.id in seen:
                 other = seen[rule.id].path
-                raise RuleError(f"{rule.path}: key 'id': rule id {rule.id!r} is already defined by {other}")
+                raise RuleError(f"{rule.path}: キー 'id': ルール ID {rule.id!r} は {other} で定義済みです")
             seen[rule.id] = rule
             rules.append(rule)
     return rules
@@ -89,22 +89,22 @@ def load_rule_pack(path: Path, base_lexicons: dict[str, list[str]]) -> list[Any]
     if path.is_dir():
         files = sorted(path.glob("*.toml"))
         if not files:
-            raise RuleError(f"{path}: no rule files (*.toml) in this folder")
+            raise RuleError(f"{path}: このフォルダにルールファイル（*.toml）がありません")
         own = load_lexicons(path / "lexicons")
     elif path.is_file():
         files, own = [path], {}
     else:
-        raise RuleError(f"{path}: rule pack not found")
+        raise RuleError(f"{path}: ルールパックが見つかりません")
     for name in own:
         if name in base_lexicons:
-            raise RuleError(f"{path / 'lexicons' / (name + '.txt')}: lexicon {name!r} already exists in the built-in rules; choose another name")
+            raise RuleError(f"{path / 'lexicons' / (name + '.txt')}: 語彙 {name!r} は組み込みルールにあります。別の名前にしてください")
     lexicons = {**base_lexicons, **own}
     with untrusted_patterns():
         rules = [load_rule_file(f, lexicons) for f in files]
     seen: dict[str, Path | None] = {}
     for rule in rules:
         if rule.id in seen:
-            raise RuleError(f"{rule.path}: duplicate rule id {rule.id!r}")
+            raise RuleError(f"{rule.path}: ルール ID {rule.id!r} が重複しています")
         seen[rule.id] = rule.path
     return rules
 

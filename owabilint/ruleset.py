@@ -15,9 +15,19 @@ from typing import Any
 from owabilint.errors import RuleError
 from owabilint.matchers import MATCHERS, Matcher
 from owabilint.model import SEVERITIES
+from owabilint.suggest import did_you_mean
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-CATEGORIES = ("content", "consistency", "wording", "tone", "style", "template")
+# Rule categories with the Japanese name users read (`owabilint rules`, --select tone),
+# in catalogue order. A new category is one line here.
+CATEGORIES = {
+    "content": "必須要素",
+    "consistency": "事実の整合性",
+    "template": "テンプレート",
+    "wording": "言葉づかい",
+    "tone": "語調",
+    "style": "文体",
+}
 _TOP_KEYS = {"id", "severity", "category", "summary", "message", "rationale", "options", "matcher", "examples", "placeholder"}
 
 
@@ -72,20 +82,27 @@ def load_lexicons(folder: Path) -> dict[str, list[str]]:
     return lexicons
 
 
+_TYPE_NAMES = {"str": "文字列", "dict": "表", "list": "リスト", "bool": "真偽値", "int": "整数", "float": "数値"}
+
+
+def type_name(kind: type) -> str:
+    return _TYPE_NAMES.get(kind.__name__, kind.__name__)
+
+
 def _expect(data: dict[str, Any], key: str, kind: type, where: str, required: bool = True) -> Any:
     if key not in data:
         if required:
-            raise RuleError(f"{where}: missing required key {key!r}")
+            raise RuleError(f"{where}: 必須のキー {key!r} がありません")
         return None
     value = data[key]
     if not isinstance(value, kind):
-        raise RuleError(f"{where}: key {key!r} must be a {kind.__name__}, got {type(value).__name__}")
+        raise RuleError(f"{where}: キー {key!r} には{type_name(kind)}を指定してください（{type_name(type(value))}が指定されています）")
     return value
 
 
 def _string_list(value: Any, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RuleError(f"{where}: expected a list of strings")
+        raise RuleError(f"{where}: 文字列のリストを指定してください")
     return value
 
 
@@ -93,28 +110,29 @@ def parse_rule(data: dict[str, Any], path: Path, lexicons: dict[str, list[str]])
     where = str(path)
     unknown = set(data) - _TOP_KEYS
     if unknown:
-        raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+        key = min(unknown)
+        raise RuleError(f"{where}: 不明なキー {key!r} です{did_you_mean(key, sorted(_TOP_KEYS))}")
     rule_id = _expect(data, "id", str, where)
     if not RULE_ID.match(rule_id):
-        raise RuleError(f"{where}: key 'id': {rule_id!r} is not a kebab-case rule id")
+        raise RuleError(f"{where}: キー 'id': {rule_id!r} はルール ID の形（小文字・数字・ハイフン、例: missing-apology）ではありません")
     if path.suffix == ".toml" and path.stem != rule_id:
-        raise RuleError(f"{where}: key 'id' is {rule_id!r} but the file is named {path.name!r}")
+        raise RuleError(f"{where}: キー 'id' が {rule_id!r} ですが、ファイル名は {path.name!r} です（ファイル名は <id>.toml にします）")
     severity = _expect(data, "severity", str, where)
     if severity not in SEVERITIES:
-        raise RuleError(f"{where}: key 'severity' must be one of {', '.join(SEVERITIES)}, got {severity!r}")
+        raise RuleError(f"{where}: キー 'severity': {severity!r} は使えません（{' | '.join(SEVERITIES)}）{did_you_mean(str(severity), list(SEVERITIES))}")
     category = _expect(data, "category", str, where)
     if category not in CATEGORIES:
-        raise RuleError(f"{where}: key 'category' must be one of {', '.join(CATEGORIES)}, got {category!r}")
+        raise RuleError(f"{where}: キー 'category': {category!r} は使えません（{' | '.join(CATEGORIES)}）{did_you_mean(str(category), list(CATEGORIES))}")
     matcher_params = dict(_expect(data, "matcher", dict, where))
     kind = matcher_params.pop("kind", None)
     if kind not in MATCHERS:
-        raise RuleError(f"{where}: key 'matcher.kind' must be one of {', '.join(sorted(MATCHERS))}, got {kind!r}")
+        raise RuleError(f"{where}: キー 'matcher.kind': {kind!r} は使えません（{' | '.join(sorted(MATCHERS))}）{did_you_mean(str(kind), sorted(MATCHERS))}")
     matcher = MATCHERS[kind](matcher_params, f"{where}: matcher", lexicons)
     examples = _expect(data, "examples", dict, where)
     valid = _string_list(examples.get("valid", []), f"{where}: examples.valid")
     invalid = _string_list(examples.get("invalid", []), f"{where}: examples.invalid")
     if not valid or not invalid:
-        raise RuleError(f"{where}: examples.valid and examples.invalid each need at least one example")
+        raise RuleError(f"{where}: examples.valid と examples.invalid にそれぞれ 1 つ以上の例を書いてください")
     return Rule(
         id=rule_id,
         severity=severity,
@@ -135,9 +153,11 @@ def load_rule_file(path: Path, lexicons: dict[str, list[str]]) -> Rule:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise RuleError(f"{path}: invalid TOML: {exc}") from None
+        from owabilint.toml_errors import explain
+
+        raise RuleError(f"{path}: {explain(exc)}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}: cannot read rule file: {exc}") from None
+        raise RuleError(f"{path}: ルールファイルを読み込めません（{exc}）") from None
     return parse_rule(data, path, lexicons)
 
 
@@ -145,14 +165,14 @@ def load_rules(folder: Path | None = None, lexicons: dict[str, list[str]] | None
     """All rules of a folder, sorted by id; lexicons come from ``folder/lexicons``."""
     folder = folder or builtin_rules_dir()
     if not folder.is_dir():
-        raise RuleError(f"{folder}: rule folder not found")
+        raise RuleError(f"{folder}: ルールのフォルダが見つかりません")
     if lexicons is None:
         lexicons = load_lexicons(folder / "lexicons")
     rules = [load_rule_file(p, lexicons) for p in sorted(folder.glob("*.toml"))]
     seen: set[str] = set()
     for rule in rules:
         if rule.id in seen:
-            raise RuleError(f"{rule.path}: duplicate rule id {rule.id!r}")
+            raise RuleError(f"{rule.path}: ルール ID {rule.id!r} が重複しています")
         seen.add(rule.id)
     return rules
 

@@ -47,10 +47,13 @@ class Source:
     encoding: str = "utf-8"  # codec of the content after the BOM (cp932, euc-jp, utf-16-le, …)
     bom: bool = False
     position_base: str = "file"  # file | body (e-mail) | docx-paragraph (Word): see the modules of those inputs
+    name: str | None = None  # shown instead of the path (stdin read as --stdin-filename NAME)
     line_kinds: dict[int, str] | None = None  # 1-based line → kind decided by the input's own markup (Word styles)
 
     @property
     def display_path(self) -> str:
+        if self.name is not None:
+            return self.name
         return "<stdin>" if self.path == STDIN else self.path
 
     @property
@@ -75,7 +78,7 @@ def source_from_bytes(data: bytes, path: str, kind: str = "text", encoding: str 
         from owabilint.docx_draft import POSITION_BASE, read_docx
 
         draft = read_docx(data, shown)
-        return Source(path, draft.text, "docx", "utf-8", False, POSITION_BASE, draft.line_kinds)
+        return Source(path, draft.text, "docx", "utf-8", False, POSITION_BASE, line_kinds=draft.line_kinds)
     decoded = decode(data, shown, encoding)
     return Source(path, decoded.text, kind, decoded.encoding, decoded.bom)
 

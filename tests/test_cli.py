@@ -239,3 +239,73 @@ def test_init_writes_a_commented_configuration_and_never_overwrites(tmp_path) ->
         "owabilint: error: owabilint.toml: 既にあるため上書きしません（内容は owabilint config で確認できます）\n"
     )
     assert config.read_bytes() == edited
+
+
+def test_select_and_ignore_take_a_category() -> None:
+    _, data = run_json("--select", "tone", NG)
+    rules = {d["rule"] for d in data["files"][0]["diagnostics"]}
+    assert rules == {"emotional-expression"}
+    _, data = run_json("--ignore", "content,tone", NG)
+    assert data["files"][0]["diagnostics"] == []
+    proc = run_cli("--select", "tonne", NG)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == "owabilint: error: --select: 不明なルール ID 'tonne' です（もしかして: tone）\n"
+
+
+def test_exit_zero_keeps_input_errors_at_2(tmp_path) -> None:
+    assert run_cli("--exit-zero", NG).returncode == 0
+    assert run_cli("--exit-zero", "--diff", NG).returncode == 0
+    assert run_cli("--exit-zero", str(tmp_path / "missing.txt"), NG).returncode == 2
+
+
+def test_statistics_counts_findings_per_rule_most_frequent_first() -> None:
+    proc = run_cli("--statistics", NG)
+    assert proc.returncode == 1
+    assert proc.stdout.decode().splitlines() == [
+        "    6  emotional-expression       警告  [*] 2 件は --fix で自動修正可",
+        "    1  missing-customer-guidance  情報",
+        "    1  missing-followup           警告",
+        "    1  missing-impact             警告",
+    ]
+    proc = run_cli("--statistics", "--format", "json", NG, GOOD)
+    rows = json.loads(proc.stdout)
+    assert rows[0] == {"rule": "emotional-expression", "severity": "warning", "count": 6, "fixable": 2}
+    assert [r["count"] for r in rows] == sorted((r["count"] for r in rows), reverse=True)
+
+
+def test_output_file_receives_the_report(tmp_path) -> None:
+    target = tmp_path / "report.txt"
+    proc = run_cli("--output-file", str(target), NG)
+    assert proc.returncode == 1 and proc.stdout == b""
+    assert target.read_bytes() == run_cli(NG).stdout
+    proc = run_cli("--output-file", str(tmp_path / "no" / "such" / "dir.txt"), NG)
+    assert proc.returncode == 2
+    assert "--output-file" in proc.stderr.decode() and "書き込めません" in proc.stderr.decode()
+
+
+def test_stdin_filename_gives_stdin_the_kind_and_configuration_of_that_name(tmp_path) -> None:
+    sub = tmp_path / "notes"
+    sub.mkdir()
+    (sub / "owabilint.toml").write_text('ignore = ["unfilled-placeholder"]\n', encoding="utf-8")
+    draft = "# お知らせ\n\n`〇〇` はコードです。××様、本当に申し訳ございません！\n"
+    select = "--select=unfilled-placeholder,emotional-expression"
+    plain = run_cli("--format", "text", select, "-", stdin=draft, cwd=tmp_path).stdout.decode()
+    assert "<stdin>:3:2: error[unfilled-placeholder]" in plain  # 〇〇 in plain text
+    named = run_cli("--format", "text", select, "--stdin-filename", "notes/a.md", stdin=draft, cwd=tmp_path)
+    lines = named.stdout.decode().splitlines()
+    # Markdown: inline code is not linted; notes/owabilint.toml ignores unfilled-placeholder (××様).
+    assert [line.split(" ", 1)[0] for line in lines] == ["notes/a.md:3:17:", "notes/a.md:3:29:"]
+    assert all("warning[emotional-expression]" in line for line in lines)
+    proc = run_cli("--stdin-filename", "a.md", GOOD)
+    assert proc.returncode == 2 and "--stdin-filename" in proc.stderr.decode()
+
+
+def test_config_profile_shows_that_profile() -> None:
+    proc = run_cli("config", "--profile", "strict", "--no-config")
+    assert proc.returncode == 0
+    out = proc.stdout.decode()
+    assert 'profile = "strict"' in out and "コマンドライン --profile" in out
+    assert 'missing-cause = "error"' in out
+    proc = run_cli("config", "--profile", "strik")
+    assert proc.returncode == 2
+    assert "（もしかして: strict）" in proc.stderr.decode()

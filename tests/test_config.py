@@ -304,7 +304,11 @@ def test_show_config_without_a_file(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- bad configuration
 BAD = [
-    ("invalid TOML", "owabilint.toml", 'select = ["missing-apology"\n', r"owabilint\.toml: TOML として読み込めません"),
+    ("invalid TOML", "owabilint.toml", 'select = ["missing-apology"\n', r"owabilint\.toml: TOML の書き方に誤りがあります（ファイルの末尾: 配列を閉じる \] がありません）"),
+    ("bare word value", "owabilint.toml", 'profile = strict\n',
+     r"owabilint\.toml: TOML の書き方に誤りがあります（1 行 11 列: 値として読めません（文字列は \"…\" で囲みます））"),
+    ("unterminated string", "owabilint.toml", 'profile = "strict\n',
+     r"owabilint\.toml: TOML の書き方に誤りがあります（1 行 18 列: 文字列が行末で終わっています（閉じる引用符がありません））"),
     ("unknown key", "owabilint.toml", 'selct = ["missing-apology"]\n', r"owabilint\.toml: selct: 不明なキーです（もしかして: select）"),
     ("unknown key in pyproject", "pyproject.toml", "[tool.owabilint]\nfail_on = 'error'\n",
      r"pyproject\.toml: tool\.owabilint\.fail_on: 不明なキーです（もしかして: fail-on）"),
@@ -315,7 +319,7 @@ BAD = [
     ("bad severity value", "owabilint.toml", '[severity]\nmissing-apology = "fatal"\n',
      r"owabilint\.toml: severity\.missing-apology: \"fatal\" は使えません"),
     ("wrong type", "owabilint.toml", 'select = "missing-apology"\n',
-     r"owabilint\.toml: select: ルール ID のリストを指定してください（文字列 が指定されています）"),
+     r"owabilint\.toml: select: ルール ID または分類名のリストを指定してください（文字列 が指定されています）"),
     ("wrong type in list", "owabilint.toml", "ignore = [1]\n", r"owabilint\.toml: ignore: .*文字列以外を含むリスト"),
     ("unknown profile", "owabilint.toml", 'profile = "strikt"\n', r"owabilint\.toml: profile: 'strikt' .*（もしかして: strict）"),
     ("bad fail-on", "owabilint.toml", 'fail-on = "never"\n', r"owabilint\.toml: fail-on: 'never' は使えません"),

@@ -274,7 +274,7 @@ def test_rules_command_lists_the_consistency_category() -> None:
         assert rule_id in out
     assert "consistency" in out
     page = run_cli("rule", "weekday-mismatch").stdout.decode()
-    assert "consistency（事実の整合性）" in page and "あり（owabilint --fix" in page
+    assert "事実の整合性（consistency）" in page and "あり（owabilint --fix" in page
 
 
 def test_language_server_publishes_a_weekday_finding_with_its_quick_fix(tmp_path) -> None:

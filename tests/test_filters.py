@@ -38,7 +38,7 @@ def test_lexicon_reference_in_a_regex() -> None:
 
 
 def test_unknown_lexicon_in_a_regex_names_the_file() -> None:
-    with pytest.raises(RuleError, match=r"probe\.toml.*unknown lexicon 'nope'"):
+    with pytest.raises(RuleError, match=r"probe\.toml.*語彙 'nope' がありません"):
         rule({"patterns": [{"regex": "{lexicon:nope}"}]})
 
 

@@ -80,7 +80,7 @@ def test_token_sequences_and_negation_checks_are_validated_with_file_and_key() -
     from owabilint.ruleset import parse_rule
 
     where = Path("house-rule.toml")
-    with pytest.raises(RuleError, match=r"house-rule\.toml.*tokens\[0\]\[0\]: unknown token key 'lemmas'"):
+    with pytest.raises(RuleError, match=r"house-rule\.toml.*tokens\[0\]\[0\]: 不明なトークンのキー 'lemmas' です"):
         parse_rule(_rule_with({"tokens": [[{"lemmas": "だ"}]]}), where, {})
     with pytest.raises(RuleError, match=r"house-rule\.toml.*unless_after"):
         parse_rule(_rule_with({"terms": ["x"], "unless_after": ["("]}), where, {})

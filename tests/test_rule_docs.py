@@ -6,6 +6,8 @@ import tomllib
 
 from conftest import ROOT, run_cli
 
+from owabilint.rule_docs import category_label
+
 RULE_FILES = {p.stem: tomllib.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "rules").glob("*.toml"))}
 
 
@@ -26,8 +28,10 @@ def test_rules_table_lists_every_rule_with_severity_category_and_summary() -> No
     assert set(rows) == set(RULE_FILES)
     for rule_id, data in RULE_FILES.items():
         _id, severity, category, _fix, summary = rows[rule_id]
-        assert (severity, category, summary) == (data["severity"], data["category"], data["summary"])
-    assert f"{len(RULE_FILES)} ルール" in out
+        labels = {"error": "エラー", "warning": "警告", "info": "情報"}
+        assert (severity, summary) == (labels[data["severity"]], data["summary"])
+        assert category.endswith(f"（{data['category']}）") and category == category_label(data["category"])
+    assert f"{len(RULE_FILES)} ルール: エラー " in out
 
 
 def test_rules_table_marks_fixable_rules_and_lists_required_elements_first() -> None:
@@ -86,3 +90,11 @@ def test_unknown_rule_id_without_a_close_match_points_at_the_list() -> None:
     assert proc.returncode == 2
     err = proc.stderr.decode()
     assert "もしかして" not in err and "owabilint rules" in err
+
+
+def test_rule_page_spells_options_in_toml_so_they_can_be_pasted() -> None:
+    out = run_cli("rule", "missing-incident-date", env={"COLUMNS": "200"}).stdout.decode()
+    lines = [line.strip() for line in out.splitlines() if line.strip().startswith("require-time =")]
+    assert lines == ["require-time = false"]
+    pasted = tomllib.loads(f"[rules.missing-incident-date]\n{lines[0]}\n")
+    assert pasted["rules"]["missing-incident-date"]["require-time"] is RULE_FILES["missing-incident-date"]["options"]["require-time"]

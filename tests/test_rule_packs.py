@@ -135,10 +135,10 @@ def test_catastrophic_pattern_cannot_hang_the_linter(tmp_path: Path) -> None:
 
 
 BROKEN = [
-    ("lookbehind", "regex = ['(?<=PRJ-)[0-9]+']", r"matcher\.patterns\[0\]\.regex: invalid regular expression '\(\?<=PRJ-\)\[0-9\]\+'.*lookarounds"),
-    ("backreference", "regex = ['(.)\\1']", r"matcher\.patterns\[0\]\.regex: invalid regular expression .*backreferences"),
-    ("unknown lexicon", 'lexicons = ["nope"]', r"matcher\.patterns\[0\]\.lexicons: unknown lexicon 'nope'"),
-    ("unknown pattern key", 'regexp = ["x"]', r"matcher\.patterns\[0\]: unknown key 'regexp'"),
+    ("lookbehind", "regex = ['(?<=PRJ-)[0-9]+']", r"matcher\.patterns\[0\]\.regex: 正規表現 '\(\?<=PRJ-\)\[0-9\]\+' を使えません.*先読み・後読み"),
+    ("backreference", "regex = ['(.)\\1']", r"matcher\.patterns\[0\]\.regex: 正規表現 .* を使えません.*後方参照"),
+    ("unknown lexicon", 'lexicons = ["nope"]', r"matcher\.patterns\[0\]\.lexicons: 不明な語彙 'nope' です"),
+    ("unknown pattern key", 'regexp = ["x"]', r"matcher\.patterns\[0\]: 不明なキー 'regexp' です（もしかして: regex）"),
 ]
 
 
@@ -165,7 +165,7 @@ def test_pack_loading_errors_stop_a_lint_run(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("本文です。\n", encoding="utf-8")
     proc = run_cli("a.txt", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stdout == b""
-    assert "missing-apology.toml: key 'id': rule id 'missing-apology' is already defined by" in proc.stderr.decode()
+    assert "missing-apology.toml: キー 'id': ルール ID 'missing-apology' は " in proc.stderr.decode() and "で定義済みです" in proc.stderr.decode()
     (tmp_path / "owabilint.toml").write_text('rule-paths = ["pack/missing-apology.toml", "nowhere"]\n', encoding="utf-8")
     proc = run_cli("a.txt", cwd=tmp_path)
     assert proc.returncode == 2 and "owabilint.toml: rule-paths[1]: nowhere が見つかりません" in proc.stderr.decode()
@@ -175,7 +175,7 @@ def test_pack_lexicon_must_not_shadow_a_built_in_one(tmp_path: Path) -> None:
     pack_rule(tmp_path / "pack", "x-rule", "regex = ['x']")
     (tmp_path / "pack" / "lexicons").mkdir()
     (tmp_path / "pack" / "lexicons" / "data-items.txt").write_text("社員番号\n", encoding="utf-8")
-    with pytest.raises(RuleError, match=r"data-items\.txt: lexicon 'data-items' already exists"):
+    with pytest.raises(RuleError, match=r"data-items\.txt: 語彙 'data-items' は組み込みルールにあります"):
         load_rule_pack(tmp_path / "pack", lexicons())
 
 
@@ -221,5 +221,25 @@ def test_pack_jargon_matcher_takes_terms_but_no_python_regex(tmp_path: Path) -> 
     (pack / "house-jargon.toml").write_text(body.format(extra=""), encoding="utf-8")
     assert run_cli("rules", "--check", str(pack)).returncode == 0
     (pack / "house-jargon.toml").write_text(body.format(extra="regex = ['(a+)+$']\n"), encoding="utf-8")
-    with pytest.raises(RuleError, match=r"house-jargon\.toml: matcher\.regex: not available in rule packs"):
+    with pytest.raises(RuleError, match=r"house-jargon\.toml: matcher\.regex: ルールパックの jargon では使えません"):
         load_rule_pack(pack, lexicons())
+
+
+PACK_MISTAKES = [
+    ('severity = "warning"', 'severty = "warning"', "不明なキー 'severty' です（もしかして: severity）"),
+    ('category = "wording"', 'category = "tones"', "キー 'category': 'tones' は使えません（content | consistency | template | wording | tone | style）（もしかして: tone）"),
+    ('kind = "phrase"', 'kind = "phrases"', "キー 'matcher.kind': 'phrases' は使えません"),
+    ('severity = "warning"', 'severity = 2', "キー 'severity' には文字列を指定してください（整数が指定されています）"),
+]
+
+
+@pytest.mark.parametrize(("good", "bad", "message"), PACK_MISTAKES, ids=[m[1] for m in PACK_MISTAKES])
+def test_rule_pack_mistakes_are_explained_in_japanese(tmp_path: Path, good: str, bad: str, message: str) -> None:
+    path = pack_rule(tmp_path / "pack", "house-rule", "regex = ['PRJ-[0-9]+']")
+    text = path.read_text(encoding="utf-8")
+    assert good in text
+    path.write_text(text.replace(good, bad, 1), encoding="utf-8")
+    proc = run_cli("rules", "--check", str(tmp_path / "pack"))
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert err.startswith(f"owabilint: error: {path}: ") and message in err and len(err.splitlines()) == 1, err

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from owabilint.errors import RuleError
 from owabilint.matchers.patterns import PATTERN_KEYS, Pattern, compile_regex
+from owabilint.suggest import did_you_mean
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Document, Sentence
@@ -43,6 +44,7 @@ class LintContext:
     doc: Document
     placeholders: list[tuple[int, int]] = field(default_factory=list)
     evidence: dict[str, Evidence | None] = field(default_factory=dict)
+    written: str = ""  # the text as written when doc.text is masked prose (Markdown); same length
 
     def overlaps_placeholder(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.placeholders)
@@ -70,7 +72,7 @@ def take(params: dict[str, Any], key: str, kind: type | tuple[type, ...], where:
     value = params.get(key, default)
     if value is not None and not isinstance(value, kind):
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise RuleError(f"{where}.{key}: expected {names}, got {type(value).__name__}")
+        raise RuleError(f"{where}.{key}: {names} を指定してください（{type(value).__name__} が指定されています）")
     return value
 
 
@@ -78,7 +80,7 @@ def pattern_from(params: dict[str, Any], where: str, lexicons: dict[str, list[st
     spec = {k: params[k] for k in PATTERN_KEYS if k in params}
     pat = Pattern.from_spec(spec, where, lexicons)
     if pat.empty:
-        raise RuleError(f"{where}: needs at least one of {', '.join(PATTERN_KEYS)}")
+        raise RuleError(f"{where}: {', '.join(PATTERN_KEYS)} のどれかが必要です")
     return pat
 
 
@@ -96,7 +98,7 @@ def regex_list(value: Any, where: str, lexicons: dict[str, list[str]] | None = N
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RuleError(f"{where}: expected a list of regular expressions")
+        raise RuleError(f"{where}: 正規表現のリストを指定してください")
     return [compile_regex(source, where, lexicons or {}) for source in value]
 
 
@@ -173,12 +175,12 @@ class SentenceFilter:
         kinds = take(params, "kinds", list, where, list(SENTENCE_KINDS))
         bad = [k for k in kinds if k not in SENTENCE_KINDS]
         if bad:
-            raise RuleError(f"{where}.kinds: unknown sentence kind {bad[0]!r} (known: {', '.join(SENTENCE_KINDS)})")
+            raise RuleError(f"{where}.kinds: 不明な文の種類 {bad[0]!r} です（{', '.join(SENTENCE_KINDS)}）")
         self.kinds = frozenset(kinds)
         skip = take(params, "skip", list, where, [])
         bad = [k for k in skip if k not in SKIP_CONTEXTS]
         if bad:
-            raise RuleError(f"{where}.skip: unknown context {bad[0]!r} (known: {', '.join(SKIP_CONTEXTS)})")
+            raise RuleError(f"{where}.skip: 不明な文脈 {bad[0]!r} です（{', '.join(SKIP_CONTEXTS)}）")
         self.skip = frozenset(skip)
         self.context = optional_patterns(params.get("context"), f"{where}.context", lexicons)
         self.topic = optional_patterns(params.get("topic"), f"{where}.topic", lexicons)
@@ -310,9 +312,11 @@ class PatternEntry:
     EXTRA_KEYS: frozenset[str] = frozenset()
 
     def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
-        unknown = set(params) - set(PATTERN_KEYS) - set(SentenceFilter.KEYS) - self.EXTRA_KEYS
+        known_keys = {*PATTERN_KEYS, *SentenceFilter.KEYS, *self.EXTRA_KEYS}
+        unknown = set(params) - known_keys
         if unknown:
-            raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+            key = min(unknown)
+            raise RuleError(f"{where}: 不明なキー {key!r} です{did_you_mean(key, sorted(known_keys))}")
         self.pattern = pattern_from(params, where, lexicons)
         self.filter = SentenceFilter(params, where, lexicons)
         self.configure(params, where, lexicons)

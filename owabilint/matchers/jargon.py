@@ -68,23 +68,23 @@ class JargonMatcher(Matcher):
         terms = list(take(params, "terms", list, where, []))
         for name in take(params, "lexicons", list, where, []):
             if name not in lexicons:
-                raise RuleError(f"{where}.lexicons: unknown lexicon {name!r}")
+                raise RuleError(f"{where}.lexicons: 不明な語彙 {name!r} です")
             terms.extend(lexicons[name])
         if not terms:
-            raise RuleError(f"{where}: a jargon matcher needs terms or lexicons")
+            raise RuleError(f"{where}: jargon には terms か lexicons が必要です")
         ordered = sorted(set(terms), key=len, reverse=True)
         extra = [source for source in take(params, "regex", list, where, [])]
         if extra and patterns_untrusted():
             # The matcher joins its regexes into one Python pattern, which RE2 cannot check.
             raise RuleError(
-                f"{where}.regex: not available in rule packs for the jargon matcher; "
-                "use terms or lexicons, or a phrase matcher for regular expressions"
+                f"{where}.regex: ルールパックの jargon では使えません。"
+                "terms か lexicons を使うか、正規表現は phrase で書いてください"
             )
         try:
             self.singles = [(re.compile(source, re.IGNORECASE), source) for source in extra]
             self.singles += [(re.compile(_term_regex(t), re.IGNORECASE), t) for t in ordered]
         except re.error as exc:
-            raise RuleError(f"{where}.regex: invalid regular expression: {exc}") from None
+            raise RuleError(f"{where}.regex: 正規表現として使えません: {exc}") from None
         self.pattern = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in self.singles), re.IGNORECASE)
         self.message = take(params, "message", str, where)
         self._literals, self._rest = _necessary_parts(self.singles, len(extra))

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 from owabilint.errors import RuleError
 from owabilint.matchers.regex import RegexSyntaxError, compile_with_engine
 from owabilint.matchers.tokenpattern import TokenSequence
+from owabilint.suggest import did_you_mean
 
 PATTERN_KEYS = ("terms", "lexicons", "regex", "fold_regex", "detectors", "tokens")
 
@@ -73,13 +74,13 @@ def compile_regex(source: str, where: str, lexicons: dict[str, list[str]]) -> re
     def expand(m: re.Match[str]) -> str:
         name = m.group(1)
         if name not in lexicons:
-            raise RuleError(f"{where}: unknown lexicon {name!r} in regular expression {source!r}")
+            raise RuleError(f"{where}: 正規表現 {source!r} の語彙 {name!r} がありません")
         return f"(?:{_alternation(lexicons[name])})"
 
     try:
         return compile_with_engine(_LEXICON_REF.sub(expand, source))
     except RegexSyntaxError as exc:
-        raise RuleError(f"{where}: invalid regular expression {source!r}: {exc}") from None
+        raise RuleError(f"{where}: 正規表現 {source!r} を使えません: {exc}") from None
 
 
 _LOOKAROUND_SYNTAX = ("\\A", "\\Z", "\\b", "\\B", "(?=", "(?!", "(?<=", "(?<!")
@@ -133,10 +134,11 @@ class Pattern:
         if isinstance(spec, list):
             spec = {"terms": spec}
         if not isinstance(spec, dict):
-            raise RuleError(f"{where}: expected a table of pattern keys, got {type(spec).__name__}")
+            raise RuleError(f"{where}: パターンのキーの表を指定してください（{type(spec).__name__} が指定されています）")
         unknown = set(spec) - set(PATTERN_KEYS)
         if unknown:
-            raise RuleError(f"{where}: unknown pattern key {sorted(unknown)[0]!r} (known: {', '.join(PATTERN_KEYS)})")
+            key = min(unknown)
+            raise RuleError(f"{where}: 不明なパターンのキー {key!r} です{did_you_mean(key, list(PATTERN_KEYS))}")
         pat = cls()
         if "tokens" in spec:
             pat.tokens = TokenSequence.parse_list(spec["tokens"], f"{where}.tokens")
@@ -147,13 +149,13 @@ class Pattern:
             if isinstance(value, str):
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise RuleError(f"{where}.{key}: expected a list of strings")
+                raise RuleError(f"{where}.{key}: 文字列のリストを指定してください")
             if key == "terms":
                 pat.terms.extend(value)
             elif key == "lexicons":
                 for name in value:
                     if name not in lexicons:
-                        raise RuleError(f"{where}.lexicons: unknown lexicon {name!r}")
+                        raise RuleError(f"{where}.lexicons: 不明な語彙 {name!r} です")
                     pat.terms.extend(lexicons[name])
             elif key in ("regex", "fold_regex"):
                 for source in value:
@@ -161,7 +163,7 @@ class Pattern:
             else:
                 for name in value:
                     if name not in DETECTORS:
-                        raise RuleError(f"{where}.detectors: unknown detector {name!r} (known: {', '.join(sorted(DETECTORS))})")
+                        raise RuleError(f"{where}.detectors: 不明な検出器 {name!r} です（{', '.join(sorted(DETECTORS))}）")
                     pat.detectors.append(DETECTORS[name])
         if pat.terms:
             pat._raw_terms = re.compile(_alternation(pat.terms))

@@ -5,6 +5,10 @@ spec (see patterns.py) plus a sentence filter (see base.SentenceFilter) and:
 
 - ``message``: a message for this entry instead of the rule's;
 - ``fix``: replacement text for the matched span (a safe mechanical fix);
+- ``fix_if_after``: regexes tried (``match``) on the text as written right after the
+  match; the fix is offered only when one matches (「！」 becomes 「。」 only where it
+  ends a sentence at the end of a line, not in 「こちら！をご覧ください」 or in Markdown
+  link text, whose ``]`` the masked prose hides);
 - ``allow``: regexes; a match whose text fully matches one of them is not reported;
 - ``allow_whole_line``: a match that is all there is on its line is not reported
   (section headings such as 【お問い合わせ窓口】);
@@ -41,11 +45,12 @@ _HEADS = ("動詞", "形容詞", "形状詞")
 
 
 class _Entry(PatternEntry):
-    EXTRA_KEYS = frozenset({"message", "fix", "allow", "allow_whole_line", "suggest"})
+    EXTRA_KEYS = frozenset({"message", "fix", "fix_if_after", "allow", "allow_whole_line", "suggest"})
 
     def configure(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
         self.message = take(params, "message", str, where)
         self.fix = take(params, "fix", str, where)
+        self.fix_if_after = regex_list(params.get("fix_if_after"), f"{where}.fix_if_after")
         self.allow = regex_list(params.get("allow"), f"{where}.allow")
         self.allow_whole_line = take(params, "allow_whole_line", bool, where, False)
         self.suggest: list[tuple[re.Pattern[str], str]] = []
@@ -115,7 +120,7 @@ class PhraseMatcher(Matcher):
         super().__init__(params, where, lexicons)
         entries = take(params, "patterns", list, where)
         if not entries:
-            raise RuleError(f"{where}.patterns: a phrase matcher needs at least one [[matcher.patterns]] entry")
+            raise RuleError(f"{where}.patterns: phrase には [[matcher.patterns]] が 1 つ以上必要です")
         self.entries = [_Entry(e, f"{where}.patterns[{i}]", lexicons) for i, e in enumerate(entries)]
 
     def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
@@ -140,8 +145,15 @@ class PhraseMatcher(Matcher):
         for start, _rank, end, entry, sentence in sorted(candidates, key=lambda c: (c[0], c[1], -c[2])):
             if findings and start < findings[-1].end:
                 continue  # overlapping text is reported once, by the first entry
-            findings.append(Finding(start, end, entry.message_for(sentence, start, end), entry.fix))
+            findings.append(Finding(start, end, entry.message_for(sentence, start, end), _fix_for(entry, ctx, end)))
         return findings
+
+
+def _fix_for(entry: _Entry, ctx: LintContext, end: int) -> str | None:
+    if entry.fix is None or not entry.fix_if_after:
+        return entry.fix
+    written = ctx.written or ctx.doc.text
+    return entry.fix if any(rx.match(written, end) for rx in entry.fix_if_after) else None
 
 
 def _whole_line(doc, start: int, end: int) -> bool:

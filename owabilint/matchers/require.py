@@ -66,11 +66,11 @@ class RequireMatcher(Matcher):
         super().__init__(params, where, lexicons)
         self.element = take(params, "element", str, where)
         if not self.element:
-            raise RuleError(f"{where}.element: a require matcher needs the checklist label")
+            raise RuleError(f"{where}.element: require にはチェックリストの項目名が必要です")
         self.order = take(params, "order", int, where, 100)
         evidence = take(params, "evidence", list, where)
         if not evidence:
-            raise RuleError(f"{where}.evidence: a require matcher needs at least one [[matcher.evidence]] entry")
+            raise RuleError(f"{where}.evidence: require には [[matcher.evidence]] が 1 つ以上必要です")
         self.evidence_entries = [_Evidence(e, f"{where}.evidence[{i}]", lexicons) for i, e in enumerate(evidence)]
         self.anchors = [_Anchor(a, f"{where}.anchor[{i}]", lexicons) for i, a in enumerate(take(params, "anchor", list, where, []))]
         self.anchor_all = take(params, "anchor_all", bool, where, False)
@@ -83,7 +83,7 @@ class RequireMatcher(Matcher):
             raise RuleError(f"{where}.loose_severity: expected error, warning or info, got {self.loose_severity!r}")
         self.fallback = take(params, "fallback", str, where, "first-line")
         if self.fallback not in _FALLBACKS:
-            raise RuleError(f"{where}.fallback: expected one of {', '.join(_FALLBACKS)}, got {self.fallback!r}")
+            raise RuleError(f"{where}.fallback: {self.fallback!r} は使えません（{' | '.join(_FALLBACKS)}）")
         self.requires = take(params, "requires", str, where)
 
     def evidence(self, ctx: LintContext, options: dict[str, Any]) -> Evidence | None:

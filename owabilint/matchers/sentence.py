@@ -34,7 +34,7 @@ class SentenceLengthMatcher(Matcher):
         kinds = take(params, "kinds", list, where, ["plain", "list"])
         bad = [k for k in kinds if k not in SENTENCE_KINDS]
         if bad:
-            raise RuleError(f"{where}.kinds: unknown sentence kind {bad[0]!r}")
+            raise RuleError(f"{where}.kinds: 不明な文の種類 {bad[0]!r} です")
         self.kinds = frozenset(kinds)
         self.message = take(params, "message", str, where)
 

@@ -90,7 +90,7 @@ class StyleMatcher(Matcher):
         kinds = take(params, "kinds", list, where, ["plain"])
         bad = [k for k in kinds if k not in SENTENCE_KINDS]
         if bad:
-            raise RuleError(f"{where}.kinds: unknown sentence kind {bad[0]!r}")
+            raise RuleError(f"{where}.kinds: 不明な文の種類 {bad[0]!r} です")
         self.kinds = frozenset(kinds)
         polite = take(params, "polite_lemmas", list, where, ["です", "ます"])
         imperatives = take(params, "polite_imperatives", list, where, ["くださる", "下さる"])

@@ -35,7 +35,7 @@ def _alternatives(value: Any, where: str) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise RuleError(f"{where}: expected a string or a list of strings")
+    raise RuleError(f"{where}: 文字列または文字列のリストを指定してください")
 
 
 _POS_STRINGS: dict[tuple[str, ...], str] = {}
@@ -60,13 +60,13 @@ class TokenSpec:
     @classmethod
     def parse(cls, data: Any, where: str) -> TokenSpec:
         if not isinstance(data, dict) or not data:
-            raise RuleError(f"{where}: expected a table such as {{lemma = \"なる\"}}")
+            raise RuleError(f"{where}: {{lemma = \"なる\"}} のような表を指定してください")
         unknown = set(data) - set(_SPEC_KEYS)
         if unknown:
-            raise RuleError(f"{where}: unknown token key {sorted(unknown)[0]!r} (known: {', '.join(_SPEC_KEYS)})")
+            raise RuleError(f"{where}: 不明なトークンのキー {sorted(unknown)[0]!r} です（{', '.join(_SPEC_KEYS)}）")
         start = data.get("start", False)
         if not isinstance(start, bool):
-            raise RuleError(f"{where}.start: expected true or false")
+            raise RuleError(f"{where}.start: true か false を指定してください")
         fields = {k: _alternatives(data[k], f"{where}.{k}") for k in _SPEC_KEYS[:-1] if k in data}
         return cls(start=start, **fields)
 
@@ -89,13 +89,13 @@ class TokenSequence:
     @classmethod
     def parse_list(cls, value: Any, where: str) -> list[TokenSequence]:
         if not isinstance(value, list):
-            raise RuleError(f"{where}: expected a list of token sequences")
+            raise RuleError(f"{where}: トークン列のリストを指定してください")
         out = []
         for i, seq in enumerate(value):
             if isinstance(seq, dict):
                 seq = [seq]
             if not isinstance(seq, list) or not seq:
-                raise RuleError(f"{where}[{i}]: expected a list of token tables")
+                raise RuleError(f"{where}[{i}]: トークンの表のリストを指定してください")
             out.append(cls(tuple(TokenSpec.parse(s, f"{where}[{i}][{j}]") for j, s in enumerate(seq))))
         return out
 
