@@ -659,4 +659,6 @@ def app(argv: Sequence[str] | None = None) -> None:
 
 
 def run() -> None:
-    app()
+    from owabilint.interrupts import run_main
+
+    run_main(app)

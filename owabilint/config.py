@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from owabilint.errors import ConfigError
+from owabilint.safe_read import FileTooLarge, NotRegularFile, read_settings_text
 
 CONFIG_NAMES = ("owabilint.toml", ".owabilint.toml", "pyproject.toml")
 PROFILES = ("recommended", "strict", "concise")
@@ -81,6 +82,7 @@ class ConfigFile:
     path: Path  # absolute
     values: dict[str, Any]
     prefix: str = ""  # "tool.owabilint." inside pyproject.toml
+    named: bool = False  # given with --config: its rule-paths may point anywhere
 
     @property
     def root(self) -> Path:
@@ -108,13 +110,17 @@ def read_config_file(path: Path, *, required: bool = False) -> ConfigFile | None
 @lru_cache(maxsize=256)
 def _read_config_cached(path: Path, _mtime: int, _size: int, required: bool) -> ConfigFile | None:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_settings_text(path))
     except tomllib.TOMLDecodeError as exc:
         from owabilint.toml_errors import explain
 
         raise ConfigError(f"{path}: {explain(exc)}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: UTF-8 として読み込めません") from None
+    except NotRegularFile:
+        raise ConfigError(f"{path}: 通常のファイルではありません（デバイス、FIFO などは読み込みません）") from None
+    except FileTooLarge as exc:
+        raise ConfigError(f"{path}: 設定ファイルが大きすぎます（上限 {exc.limit:,} バイト）") from None
     except OSError as exc:
         raise ConfigError(f"{path}: 設定ファイルを読み込めません: {exc.strerror or exc}") from None
     prefix = ""
@@ -128,7 +134,7 @@ def _read_config_cached(path: Path, _mtime: int, _size: int, required: bool) -> 
         prefix = "tool.owabilint."
         if not isinstance(data, dict):
             raise ConfigError(f"{path}: tool.owabilint は表（[tool.owabilint]）にしてください")
-    config = ConfigFile(path, data, prefix)
+    config = ConfigFile(path, data, prefix, named=required)
     _check_types(config, KEYS)
     return config
 
@@ -211,12 +217,17 @@ def _table(value: Any, where: str, expected: str) -> dict:
 
 
 def find_config(folder: Path) -> ConfigFile | None:
-    """The nearest configuration file from ``folder`` upwards, or None."""
-    folder = folder.resolve()
-    for candidate_dir in (folder, *folder.parents):
+    """The nearest configuration file from ``folder`` upwards, or None.
+
+    Only folders up to the repository root, and only those the user controls, are
+    looked in (see owabilint.trust).
+    """
+    from owabilint.trust import config_folders, trusted_config_file
+
+    for candidate_dir in config_folders(folder):
         for name in CONFIG_NAMES:
             candidate = candidate_dir / name
-            if candidate.is_file():
+            if trusted_config_file(candidate):
                 config = read_config_file(candidate)
                 if config is not None:
                     return config
@@ -234,7 +245,7 @@ def profiles_dir() -> Path:
 def load_profile(name: str) -> ConfigFile:
     path = profiles_dir() / f"{name}.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_settings_text(path))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: プロファイルを読み込めません: {exc}") from None
     profile = ConfigFile(path, data)
@@ -333,7 +344,7 @@ class ConfigResolver:
         self._explicit: ConfigFile | None = None
         if self.options.config is not None and not self.options.no_config:
             explicit = Path(self.options.config)
-            if not explicit.is_file():
+            if not explicit.exists():
                 raise ConfigError(f"--config: 設定ファイル {self.options.config} が見つかりません")
             self._explicit = read_config_file(explicit, required=True)
 
@@ -515,13 +526,25 @@ def resolve(config: ConfigFile | None, overrides: Overrides) -> Resolved:
 
 
 def _rule_path(config: ConfigFile, value: str, index: int) -> Path:
-    path = Path(value).expanduser()
-    if not path.is_absolute():
-        path = config.root / path
+    """A rule pack path; a discovered file may only name packs inside its own project."""
+    from owabilint.trust import inside, repository_root
+
+    where = f"{config.where('rule-paths')}[{index}]"
+    if config.named:
+        path = Path(value).expanduser()
+        path = path if path.is_absolute() else config.root / path
+    else:
+        project = repository_root(config.root) or config.root
+        path = config.root / value
+        if value.startswith("~") or Path(value).is_absolute() or not inside(path, project):
+            raise ConfigError(
+                f"{where}: {value} はプロジェクト（{project}）の外を指しています。"
+                "外部のルールパックは --config で指定した設定ファイルからのみ読み込めます"
+            )
     if not path.exists():
-        raise ConfigError(f"{config.where('rule-paths')}[{index}]: {value} が見つかりません")
+        raise ConfigError(f"{where}: {value} が見つかりません")
     if path.is_file() and path.suffix != ".toml":
-        raise ConfigError(f"{config.where('rule-paths')}[{index}]: {value} はルールファイル（.toml）でもフォルダーでもありません")
+        raise ConfigError(f"{where}: {value} はルールファイル（.toml）でもフォルダーでもありません")
     return path.resolve()
 
 

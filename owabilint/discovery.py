@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from owabilint.errors import InputError
+from owabilint.safe_read import MAX_SETTINGS_BYTES, read_regular
 from owabilint.source import DRAFT_SUFFIXES, STDIN
 
 
@@ -44,17 +45,16 @@ def _load_gitignore(path: Path):  # type: ignore[no-untyped-def]
     import pathspec
 
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        lines = read_regular(path, MAX_SETTINGS_BYTES).decode("utf-8", errors="replace").splitlines()
     except OSError:
         return None
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _repository_root(folder: Path) -> Path | None:
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
+    from owabilint.trust import repository_root
+
+    return repository_root(folder)
 
 
 def _outer_ignores(folder: Path) -> _Ignores:
@@ -95,7 +95,19 @@ def _excluded(spec, path: Path, bases: tuple[Path, ...], is_dir: bool) -> bool: 
 
 def drafts_under(folder: Path, exclude: Sequence[str] = (), exclude_base: Path | None = None) -> list[Path]:
     """The draft files under ``folder``, sorted, honouring .gitignore and ``exclude``."""
+    return [p for p in walk_drafts(folder, exclude, exclude_base) if isinstance(p, Path)]
+
+
+def walk_drafts(
+    folder: Path, exclude: Sequence[str] = (), exclude_base: Path | None = None
+) -> list[Path | InputError]:
+    """Like :func:`drafts_under`, with an InputError for each sub-folder that could not be
+    read and each link that loops back to a folder above it (nothing is skipped in silence).
+
+    Links to folders are not followed (a repository cannot make owabilint read outside it).
+    """
     folder = folder.absolute()
+    problems: list[InputError] = []
     spec = _exclude_spec(exclude)
     bases = tuple(b for b in (exclude_base.absolute() if exclude_base else None, folder) if b is not None)
     found: list[Path] = []
@@ -105,7 +117,9 @@ def drafts_under(folder: Path, exclude: Sequence[str] = (), exclude_base: Path |
         ignores = ignores.with_folder(current)
         try:
             entries = sorted(os.scandir(current), key=lambda e: e.name)
-        except OSError:
+        except OSError as exc:
+            if current != folder:  # the folder named on the command line is reported by the caller
+                problems.append(InputError(str(current), f"フォルダーを読み込めません: {exc.strerror or exc}"))
             continue
         for entry in entries:
             # Hidden files, and the "~$name.docx" lock files Word leaves beside an open document.
@@ -114,16 +128,37 @@ def drafts_under(folder: Path, exclude: Sequence[str] = (), exclude_base: Path |
             path = Path(entry.path)
             try:
                 is_dir = entry.is_dir()
-            except OSError:
-                continue
+            except OSError:  # a link to itself (ELOOP)
+                is_dir = False
             if ignores.ignored(path, is_dir) or _excluded(spec, path, bases, is_dir):
                 continue
             if is_dir:
-                if not entry.is_symlink():  # no symlink loops
+                if not entry.is_symlink():
                     stack.append((path, ignores))
+                elif _loops(path):
+                    problems.append(InputError(str(path), _LOOP))
+            elif entry.is_symlink() and _loops(path):  # a link to itself is neither file nor folder
+                problems.append(InputError(str(path), _LOOP))
             elif path.suffix.lower() in DRAFT_SUFFIXES:
                 found.append(path)
-    return sorted(found)
+    return sorted([*found, *problems], key=lambda p: str(p.path) if isinstance(p, InputError) else str(p))
+
+
+_LOOP = "自分自身または上位のフォルダーを指す循環したリンクです。たどらずに飛ばしました"
+
+
+def _loops(link: Path) -> bool:
+    """True when a link points at itself, or at the folder holding it or one above."""
+    import errno
+
+    try:
+        target = link.resolve(strict=True)
+    except RuntimeError:
+        return True
+    except OSError as exc:
+        return exc.errno == errno.ELOOP  # a dangling link does not loop (a draft name is reported when read)
+    holder = link.parent.resolve()
+    return target == holder or target in holder.parents
 
 
 def expand_paths(
@@ -135,13 +170,20 @@ def expand_paths(
     for path in paths:
         p = Path(path)
         if path != STDIN and p.is_dir():
-            drafts = drafts_under(p, exclude, base)
-            if not drafts:
+            if not os.access(p, os.R_OK | os.X_OK):
+                out.append(InputError(path, "フォルダーを読み込む権限がありません"))
+                continue
+            drafts = walk_drafts(p, exclude, base)
+            if not any(isinstance(d, Path) for d in drafts):
                 out.append(InputError(path, "下書き（.txt / .md / .eml）が見つからないディレクトリです"))
-            out.extend(_shown(d, p) for d in drafts)
+            out.extend(_shown(d, p) if isinstance(d, Path) else _shown_error(d, p) for d in drafts)
         else:
             out.append(path)
     return out
+
+
+def _shown_error(problem: InputError, argument: Path) -> InputError:
+    return InputError(_shown(Path(problem.path), argument), problem.problem)
 
 
 def _shown(draft: Path, argument: Path) -> str:

@@ -87,7 +87,8 @@ _QUOTED_TERM = re.compile(r"「[0-9A-Za-z０-９Ａ-Ｚａ-ｚ\u30a1-\u30fa\u30f
 # What changes the quotation depth: brackets, and a blank line (two line breaks in a row).
 _QUOTE_EVENT = re.compile(r"[「」]|(?:\r\n|\r(?!\n)|\n){2}")
 _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+|www\.[^\s<>\"'「」（）()、。]+")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+# Starts only where a run of address characters starts: linear on a long run without "@".
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from owabilint.encoding import Decoded, check_codec, decode
+from owabilint.encoding import Decoded, check_codec, decode, refuse_nul
 from owabilint.errors import InputError
 
 SUBJECT_PREFIX = "件名："
@@ -90,8 +90,8 @@ def _decode_body(payload: bytes, declared: str | None, path: str, forced: str | 
         if name is not None:
             for codec in (name, *_WIDER.get(name, ())):
                 try:
-                    return Decoded(payload.decode(codec), check_codec(codec), False)
-                except UnicodeDecodeError:
+                    return refuse_nul(Decoded(payload.decode(codec), check_codec(codec), False), path)
+                except (UnicodeError, LookupError, ValueError):  # ValueError: e.g. a codec refusing the data
                     continue
         try:
             return decode(payload, path)

@@ -42,7 +42,6 @@ _CANONICAL = {
     "utf_8": "utf-8",
 }
 _ALIASES = {"windows-31j": "cp932", "windows_31j": "cp932", "x-sjis": "cp932", "ms-kanji": "cp932"}
-_SNIFF_BYTES = 8192
 _BINARY = (
     "バイナリファイルのようです（NUL バイトを含む）。テキストの下書きを指定してください"
     "（BOM のない UTF-16 なら --encoding utf-16-le）"
@@ -72,22 +71,38 @@ def encode_text(text: str, encoding: str, bom: bool) -> bytes:
 
 
 def check_codec(name: str) -> str:
-    """Canonical codec name for ``--encoding NAME``; ValueError when Python does not know it."""
+    """Canonical codec name for ``--encoding NAME`` or a mail's charset.
+
+    ValueError when Python does not know it or it is not a text encoding (``base64``,
+    ``hex``, ``zlib`` turn bytes into bytes: a charset that names one is bad input).
+    """
     try:
         info = codecs.lookup(_ALIASES.get(name.strip().lower(), name.strip()))
-    except LookupError:
+    except (LookupError, ValueError, TypeError):
         raise ValueError(name) from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise ValueError(name)
     return _CANONICAL.get(info.name.replace("-", "_"), info.name)
 
 
+def refuse_nul(decoded: Decoded, path: str) -> Decoded:
+    """``decoded``, or the binary-file error when its text holds NUL (U+0000)."""
+    if "\x00" in decoded.text:
+        raise InputError(path, _BINARY)
+    return decoded
+
+
 def decode(data: bytes, path: str, forced: str | None = None) -> Decoded:
-    """Decode a draft's bytes, detecting the encoding unless ``forced`` names one."""
+    """Decode a draft's bytes, detecting the encoding unless ``forced`` names one.
+
+    Text with NUL (U+0000) anywhere is refused as binary, whatever the encoding.
+    """
     if forced is not None:
-        return _decode_forced(data, path, forced)
+        return refuse_nul(_decode_forced(data, path, forced), path)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _strict(data[len(bom) :], encoding, True, path)
-    if b"\x00" in data[:_SNIFF_BYTES] or b"\x00" in data[-_SNIFF_BYTES:]:
+            return refuse_nul(_strict(data[len(bom) :], encoding, True, path), path)
+    if b"\x00" in data:  # the whole file: a NUL after the first few KB is binary too
         raise InputError(path, _BINARY)
     if b"\x1b" in data and data.isascii():  # 7-bit: ISO-2022-JP is also valid UTF-8
         for codec in _ISO2022:
@@ -98,8 +113,6 @@ def decode(data: bytes, path: str, forced: str | None = None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8", False)
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    if b"\x00" in data:
-        raise InputError(path, _BINARY)
     for codec in _legacy_candidates(data):
         text = _try(data, codec)
         if text is not None and looks_japanese(text):

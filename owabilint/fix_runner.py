@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError
 from owabilint.fixer import FixError, encode, fix_text, unified_diff, write_back
 from owabilint.model import FileReport, Report
 from owabilint.ruleset import Rule
-from owabilint.runner import lint_source
+from owabilint.runner import _crashed, lint_source
+from owabilint.safe_read import read_regular
 from owabilint.source import DEFAULT_MAX_BYTES, STDIN, Source, expand_paths, read_source
 
 
@@ -48,10 +49,26 @@ def _read(path: str, encoding: str | None, max_bytes: int | None) -> tuple[Sourc
     if path == STDIN:
         return source, None
     try:
-        original = Path(path).read_bytes()
+        original = read_regular(path, max_bytes)
     except OSError:
         original = None
     return source, original
+
+
+def encode_keeping_bytes(source: Source, fixed_text: str, original: bytes) -> bytes:
+    """The fixed file's bytes: the original bytes wherever the text was not fixed."""
+    from owabilint.byte_splice import CannotPreserve, encode_preserving
+
+    bom = "\ufeff".encode(source.encoding) if source.bom else b""
+    try:
+        return encode_preserving(source.text, fixed_text, original, source.encoding, bom)
+    except CannotPreserve:
+        raise FixError(
+            f"{source.display_path}: 修正箇所以外のバイトを元のまま保てないため、書き込みませんでした"
+            f"（{source.encoding_label}）"
+        ) from None
+    except (UnicodeError, LookupError) as exc:
+        raise FixError(f"{source.display_path}: 修正後の文章を {source.encoding} で書き込めません（{exc}）") from None
 
 
 def fix_one(
@@ -88,7 +105,10 @@ def fix_one(
     if not write:
         return fixed
     try:
-        data = encode(result.text, source.encoding, source.bom, source.display_path)
+        if path == STDIN or original is None:
+            data = encode(result.text, source.encoding, source.bom, source.display_path)
+        else:
+            data = encode_keeping_bytes(source, result.text, original)
         if path == STDIN:
             fixed.output = data
         else:
@@ -108,8 +128,16 @@ def fix_paths(paths: Iterable[str], rules: list[Rule], settings: Settings, *, wr
         if isinstance(item, InputError):
             outcome.inputs.append(FixedInput(FileReport(path=item.path, error=item.problem)))
         else:
-            outcome.inputs.append(fix_one(item, rules, settings, write=write))
+            outcome.inputs.append(_fix_guarded(item, rules, settings, write=write))
     return outcome
+
+
+def _fix_guarded(path: str, rules: list[Rule], settings: Settings, **options: Any) -> FixedInput:
+    """``fix_one``, but a failure costs this file only: it gets an error line, the batch goes on."""
+    try:
+        return fix_one(path, rules, settings, **options)
+    except Exception as exc:  # noqa: BLE001 - reported as this file's error (exit 2)
+        return FixedInput(_crashed(path, exc))
 
 
 def fix_jobs(
@@ -122,7 +150,5 @@ def fix_jobs(
             outcome.inputs.append(FixedInput(FileReport(path=job.path, error=job.problem)))
         else:
             path, rules, settings = job
-            outcome.inputs.append(
-                fix_one(path, rules, settings, write=write, encoding=encoding, max_bytes=max_bytes)
-            )
+            outcome.inputs.append(_fix_guarded(path, rules, settings, write=write, encoding=encoding, max_bytes=max_bytes))
     return outcome

@@ -6,9 +6,12 @@ offsets stay valid. Linting and fixing repeat until no fix is left (a few passes
 most), so a second ``--fix`` finds nothing more to do.
 
 Writing back keeps what the user had: the original encoding and BOM, the line endings
-(the decoded text keeps CRLF) and the permission bits. The new file is written to a
-temporary file in the same folder and renamed over the original, and nothing is written
-when the file changed on disk since it was read.
+(the decoded text keeps CRLF), the bytes outside the fixed spans (see byte_splice), the
+permission bits (setuid and setgid included) and, when allowed, the owner. The new file
+is written to a temporary file in the same folder and renamed over the original (a
+symbolic link is followed and kept; a hard link becomes a file of its own), nothing is
+written when the file changed on disk since it was read, and a read-only file is not
+rewritten (as editors refuse to).
 """
 
 from __future__ import annotations
@@ -101,6 +104,11 @@ def write_back(path: str, data: bytes, original: bytes) -> None:
     try:
         info = target.stat()
         mode = stat.S_IMODE(info.st_mode)
+        if not mode & 0o222 or not os.access(target, os.W_OK):
+            raise FixError(
+                f"{path}: 読み取り専用のファイルなので書き換えませんでした。修正するには書き込みを許可してください"
+                "（chmod u+w など）"
+            )
         folder = target.resolve().parent
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".owabilint-tmp", dir=folder)
     except OSError as exc:
@@ -110,12 +118,12 @@ def write_back(path: str, data: bytes, original: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
         if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
             try:
                 os.chown(tmp, info.st_uid, info.st_gid)  # keep the owner when we are allowed to (root)
             except PermissionError:
                 pass
+        os.chmod(tmp, mode)  # after chown, which clears the setuid and setgid bits
         if target.read_bytes() != original:
             raise FixError(f"{path}: 確認中にファイルが変更されたため、修正を書き込みませんでした。もう一度実行してください")
         os.replace(tmp, target.resolve())

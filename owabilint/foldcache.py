@@ -6,16 +6,19 @@ depends on the term, the Sudachi version, the dictionary file and the folding co
 is kept in one JSON file per such combination under the user's cache directory
 (``$OWABILINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/owabilint``, else ``~/.cache/owabilint``).
 Set ``OWABILINT_CACHE_DIR`` to an empty string to disable it. A cache that cannot be read
-or written is ignored: folding then happens in memory, with the same results.
+or written, or that someone else could have written, is ignored (see cachefiles): folding
+then happens in memory, with the same results.
 """
 
 from __future__ import annotations
 
 import atexit
 import json
-import os
+import re
 import zlib
 from pathlib import Path
+
+from owabilint import cachefiles
 
 _folds: dict[str, str] | None = None
 _dirty = False
@@ -23,12 +26,7 @@ _path: Path | None = None
 _key = ""
 
 
-def cache_dir() -> Path | None:
-    configured = os.environ.get("OWABILINT_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "owabilint"
+cache_dir = cachefiles.cache_dir
 
 
 def cache_key() -> str:
@@ -59,26 +57,20 @@ def _load() -> dict[str, str]:
     global _key
     _key = cache_key()
     _path = folder / f"folds-{zlib.crc32(_key.encode('utf-8')):08x}{zlib.adler32(_key.encode('utf-8')):08x}.json"
+    raw = cachefiles.read_trusted(_path) if cachefiles.trusted_folder(folder) else None
+    if raw is None:
+        return _folds
     try:
-        data = json.loads(_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(raw)
+    except ValueError:
         return _folds
     if isinstance(data, dict) and data.get("key") == _key and isinstance(data.get("folds"), dict):
         _folds.update((k, v) for k, v in data["folds"].items() if isinstance(k, str) and isinstance(v, str))
     return _folds
 
 
-KEEP_FILES = 8  # per kind of cache file: other installs, older rule sets
-
-
-def prune(folder: Path, prefix: str, keep: int = KEEP_FILES) -> None:
-    """Delete all but the ``keep`` most recently written ``prefix*`` files of ``folder``."""
-    try:
-        files = sorted(folder.glob(f"{prefix}*"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in files[keep:]:
-            old.unlink()
-    except OSError:
-        pass
+KEEP_FILES = 3  # fold caches kept per cache folder: the newest (other installs, Sudachi versions)
+_NAME = re.compile(r"folds-[0-9a-f]{16}\.json")
 
 
 def _save() -> None:
@@ -86,15 +78,11 @@ def _save() -> None:
     if not _dirty or _path is None or _folds is None:
         return
     _dirty = False
-    try:
-        _path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = _path.with_name(f"{_path.name}.{os.getpid()}.tmp")
-        data = {"key": _key, "folds": _folds}
-        tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, _path)
-    except OSError:
+    if not cachefiles.ensure_folder(_path.parent):
         return
-    prune(_path.parent, "folds-")
+    data = {"owabilint-cache": "folds", "key": _key, "folds": dict(sorted(_folds.items()))}
+    if cachefiles.write_atomic(_path, json.dumps(data, ensure_ascii=False).encode("utf-8")):
+        cachefiles.prune(_path.parent, _NAME, KEEP_FILES)
 
 
 def fold_term(term: str) -> str:

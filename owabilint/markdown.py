@@ -22,7 +22,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the same line breaks as Document and 
 _FRONT_MATTER_OPEN = {"---": ("---", "..."), "+++": ("+++",)}
 _BLOCKQUOTE_MARKERS = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)+")
 _REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\r\n]+\]:[ \t]*\S")
-_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+# No two [ \t]* in a row: a line of spaces is matched once, not once per split point.
+_TABLE_DELIMITER = re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
 _INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>")
 _INLINE_SPECIAL = re.compile(r"[\\`<\[!]")  # where an inline construct can start
 _BRACKET_SPECIAL = re.compile(r"[\\`\[\]]")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from owabilint.names import printable_name
+
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
@@ -93,6 +95,10 @@ class FileReport:
     fail_on: str = "warning"  # from this file's configuration
     encoding: str | None = None  # as detected or forced, e.g. "utf-8", "utf-8-sig", "cp932"
     position_base: str = "file"  # file: positions in the file; body: in the decoded e-mail message
+
+    def __post_init__(self) -> None:
+        # Every format prints this path: escaped once here (see owabilint.names).
+        self.path = printable_name(self.path)
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)

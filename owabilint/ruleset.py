@@ -15,6 +15,7 @@ from typing import Any
 from owabilint.errors import RuleError
 from owabilint.matchers import MATCHERS, Matcher
 from owabilint.model import SEVERITIES
+from owabilint.safe_read import FileTooLarge, NotRegularFile, read_settings_text
 from owabilint.suggest import did_you_mean
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -67,6 +68,17 @@ def builtin_rules_dir() -> Path:
     return here.parent / "rules"
 
 
+def _reason(exc: Exception) -> str:
+    """Why a file could not be read, without quoting its content."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "UTF-8 ではありません"
+    if isinstance(exc, NotRegularFile):
+        return "通常のファイルではありません"
+    if isinstance(exc, FileTooLarge):
+        return f"大きすぎます（上限 {exc.limit:,} バイト）"
+    return getattr(exc, "strerror", None) or str(exc)
+
+
 def load_lexicons(folder: Path) -> dict[str, list[str]]:
     """One term per line; blank lines and lines starting with # are ignored."""
     lexicons: dict[str, list[str]] = {}
@@ -74,7 +86,11 @@ def load_lexicons(folder: Path) -> dict[str, list[str]]:
         return lexicons
     for path in sorted(folder.glob("*.txt")):
         terms = []
-        for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            text = read_settings_text(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RuleError(f"{path}: 語彙ファイルを読み込めません（{_reason(exc)}）") from None
+        for line in text.splitlines():
             term = line.strip()
             if term and not term.startswith("#"):
                 terms.append(term)
@@ -151,13 +167,13 @@ def parse_rule(data: dict[str, Any], path: Path, lexicons: dict[str, list[str]])
 
 def load_rule_file(path: Path, lexicons: dict[str, list[str]]) -> Rule:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_settings_text(path))
     except tomllib.TOMLDecodeError as exc:
         from owabilint.toml_errors import explain
 
         raise RuleError(f"{path}: {explain(exc)}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}: ルールファイルを読み込めません（{exc}）") from None
+        raise RuleError(f"{path}: ルールファイルを読み込めません（{_reason(exc)}）") from None
     return parse_rule(data, path, lexicons)
 
 

@@ -215,9 +215,8 @@ def _run_index(index: int) -> FileReport:
 
 
 def _run_parallel(jobs: list[Job | InputError], workers: int) -> list[FileReport]:
-    import multiprocessing
-
     from owabilint.ruleset import prepare_rules
+    from owabilint.worker_pool import LOST, run_indexed
 
     global _plan
     prepared: set[int] = set()
@@ -234,10 +233,17 @@ def _run_parallel(jobs: list[Job | InputError], workers: int) -> list[FileReport
                 except InputError as exc:
                     job = InputError("<stdin>", exc.problem)
         plan_.append(job)
-    chunksize = max(1, len(plan_) // (workers * 8))
     _plan = plan_
     try:
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker) as pool:
-            return list(pool.imap(_run_index, range(len(plan_)), chunksize=chunksize))
+        results = run_indexed(_run_index, len(plan_), workers, _init_worker)
     finally:
         _plan = None
+    return [_lost(job) if result is LOST else result for job, result in zip(plan_, results, strict=True)]
+
+
+def _lost(job: Job | InputError | tuple[Source, list[Rule], Settings]) -> FileReport:
+    """The report of an input whose worker process died (killed, out of memory): exit 2, never a hang."""
+    path = job.path if isinstance(job, InputError) else job[0]
+    shown = path.display_path if isinstance(path, Source) else ("<stdin>" if path == STDIN else path)
+    problem = "検査中に作業プロセスが異常終了しました（メモリ不足や強制終了など）。このファイルは検査されていません"
+    return FileReport(path=shown, error=problem)

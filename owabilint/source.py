@@ -19,6 +19,7 @@ from pathlib import Path
 
 from owabilint.encoding import decode, encoding_label
 from owabilint.errors import InputError
+from owabilint.safe_read import FileTooLarge, NotRegularFile, read_regular
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".eml", ".docx")
 _KINDS = {".md": "markdown", ".markdown": "markdown", ".eml": "email", ".docx": "docx"}
@@ -92,13 +93,13 @@ def read_source(
         data = sys.stdin.buffer.read(limit)
         _check_size(len(data), max_bytes, "<stdin>")
         return source_from_bytes(data, STDIN, kind or "text", encoding)
-    p = Path(path)
     try:
-        if p.is_dir():
-            raise InputError(path, "ディレクトリです")
-        if max_bytes is not None and p.is_file():
-            _check_size(p.stat().st_size, max_bytes, path)
-        data = p.read_bytes()
+        data = read_regular(path, max_bytes)
+    except FileTooLarge as exc:
+        _check_size(exc.size, max_bytes, path)
+        raise
+    except NotRegularFile:
+        raise InputError(path, "通常のファイルではありません（デバイス、FIFO などは読み込みません）") from None
     except FileNotFoundError:
         raise InputError(path, "ファイルが見つかりません") from None
     except IsADirectoryError:

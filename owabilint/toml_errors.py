@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 
-_WHERE = re.compile(r"\s*\(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$")
+_WHERE = re.compile(r"(?<!\s)\s*\(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$")
 
 _MESSAGES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Unclosed array"), "配列を閉じる ] がありません"),

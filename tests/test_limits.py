@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import run_cli, run_json
+
 from owabilint.engine import lint_text
 from owabilint.model import FileReport
 from owabilint.ruleset import builtin_rules
@@ -24,7 +26,7 @@ def test_empty_and_whitespace_only_files_are_linted(tmp_path) -> None:
 
 def test_nul_bytes_are_refused_as_binary(tmp_path) -> None:
     path = tmp_path / "nul.txt"
-    path.write_bytes("お詫び".encode("utf-8") + b"\x00\x00" + "です。".encode("utf-8"))
+    path.write_bytes("お詫び".encode() + b"\x00\x00" + "です。".encode())
     proc = run_cli(str(path))
     assert proc.returncode == 2
     (line,) = proc.stderr.decode().strip().splitlines()
@@ -34,7 +36,7 @@ def test_nul_bytes_are_refused_as_binary(tmp_path) -> None:
 
 def test_a_50_mb_file_is_refused_quickly_with_the_limit_named(tmp_path) -> None:
     big = tmp_path / "big.txt"
-    chunk = "件名：お詫び\n個人情報が流出しました！\n".encode("utf-8")
+    chunk = "件名：お詫び\n個人情報が流出しました！\n".encode()
     with big.open("wb") as out:
         for _ in range(50 * 1024 * 1024 // len(chunk) + 1):
             out.write(chunk)
@@ -102,7 +104,7 @@ def test_lone_surrogates_in_a_file_are_an_input_error(tmp_path) -> None:
     utf16 = tmp_path / "lone16.txt"
     utf16.write_bytes(b"\xff\xfe" + "お詫び".encode("utf-16-le") + b"\x00\xd8" + "です".encode("utf-16-le"))
     cesu = tmp_path / "lone8.txt"
-    cesu.write_bytes("お詫び".encode("utf-8") + b"\xed\xa0\x80")
+    cesu.write_bytes("お詫び".encode() + b"\xed\xa0\x80")
     proc = run_cli(str(utf16), str(cesu))
     assert proc.returncode == 2
     first, second = proc.stderr.decode().strip().splitlines()
@@ -127,3 +129,19 @@ def test_the_command_line_default_limit_is_the_library_default() -> None:
     from owabilint import cli, source
 
     assert cli.DEFAULT_MAX_BYTES == source.DEFAULT_MAX_BYTES
+
+
+@pytest.mark.parametrize(
+    ("prefix", "codec", "args"),
+    [(b"", "utf-8", []), (b"\xef\xbb\xbf", "utf-8", []), (b"", "cp932", ["--encoding", "cp932"])],
+    ids=["detected", "utf-8 BOM", "forced cp932"],
+)
+def test_a_nul_byte_deep_inside_a_file_is_refused_too(tmp_path, prefix: bytes, codec: str, args: list) -> None:
+    body = ("お詫び申し上げます。\n" * 3000).encode(codec)  # far beyond the first and last 8 KB
+    middle = len(body) // 2 - (len(body) // 2) % len("お詫び申し上げます。\n".encode(codec))
+    path = tmp_path / "deep-nul.txt"
+    path.write_bytes(prefix + body[:middle] + b"\x00" + body[middle:])
+    proc = run_cli(*args, str(path))
+    assert proc.returncode == 2
+    (line,) = proc.stderr.decode().strip().splitlines()
+    assert str(path) in line and "NUL" in line

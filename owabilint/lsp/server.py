@@ -31,7 +31,7 @@ from owabilint.links import rule_doc_url
 from owabilint.lsp.positions import LineIndex
 from owabilint.model import Diagnostic, FileReport, Fix
 from owabilint.ruleset import Rule
-from owabilint.source import kind_of
+from owabilint.source import DEFAULT_MAX_BYTES, kind_of
 
 log = logging.getLogger(__name__)
 
@@ -247,10 +247,30 @@ def is_config_uri(uri: str) -> bool:
     return uri.rsplit("/", 1)[-1] in CONFIG_NAMES
 
 
+def _too_large(text: str) -> int | None:
+    """The buffer's UTF-8 size when it is over the CLI's default --max-bytes, else None."""
+    if len(text) * 4 <= DEFAULT_MAX_BYTES:  # cannot be over: no need to encode it
+        return None
+    size = len(text.encode("utf-8", "surrogatepass"))
+    return size if size > DEFAULT_MAX_BYTES else None
+
+
 def _lint(text: str, path: str | None, kind: str) -> FileReport:
-    """Lint a buffer as the CLI lints the file; positions are offsets into the buffer."""
-    rules, settings = settings_for(path)
+    """Lint a buffer as the CLI lints the file; positions are offsets into the buffer.
+
+    A buffer larger than the CLI's size limit gets one error instead of findings: one
+    huge document must not hold the (single) lint thread for minutes while every other
+    open draft waits.
+    """
     shown = path or "<buffer>"
+    size = _too_large(text)
+    if size is not None:
+        problem = (
+            f"文書が大きすぎるため検査しません（{size:,} バイト、上限 {DEFAULT_MAX_BYTES:,} バイト）。"
+            "お詫び文の下書きであれば、分割してください"
+        )
+        return FileReport(path=shown, text="", error=problem)
+    rules, settings = settings_for(path)
     if kind != "email":
         return lint_text(text, path=shown, kind=kind, rules=rules, settings=settings)
     from owabilint.lsp.email_buffer import email_view

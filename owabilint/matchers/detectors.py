@@ -31,7 +31,7 @@ _COUNTER = r"(?:件|名様|名|人|アカウント|世帯|(?:ご|御)?家庭|社
 # 一人/二人 are words of their own (Sudachi does not fold them to digits); お客様一人ひとり
 # ("each customer") is not a count.
 _COUNT = re.compile(
-    rf"(?:約|最大|およそ|計|合計|延べ)?(?<![\d.\-/])(?<!\d[:：])\d+(?:\.\d+)?(?:万|千|百)?\d*{_COUNTER}"
+    rf"(?:約|最大|およそ|計|合計|延べ)?(?<![\d.\-/])(?<!\d[:：])\d+(?:\.\d+)?(?:(?:万|千|百)\d*)?{_COUNTER}"
     r"|(?<![一二三四五六七八九十百千万第人り御お])(?:お|御)?[一二]人(?:様)?(?!ひとり|一人|御一人|おひとり|ずつ|で|体制)"
 )
 # Staff and work arrangements are not the number of affected people.
@@ -45,7 +45,10 @@ _PHONE = re.compile(
     r"(?<![\d\-])(?:0\d{1,4}-\d{1,4}-\d{3,4}|0120-?\d{2,3}-?\d{3}|(?:0120|0800|0570)-\d{2,4}-\d{2,4}|0[5789]0-?\d{4}-?\d{4}|0\d{9,10}"
     r"|0\d{1,4}\(\d{1,4}\)\d{3,4}|\(0\d{1,4}\)\s?\d{1,4}-\d{3,4})(?![\d\-])"
 )
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+# Every pattern here must run in linear time on any input (tests/test_linear_time.py):
+# an address starts where a run of address characters starts, so a long run of them
+# without "@" is scanned once, not once per starting position.
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+")
 
 

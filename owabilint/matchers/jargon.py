@@ -52,8 +52,11 @@ def _term_regex(term: str) -> str:
     if term.isascii():
         return rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z])"
     out = []
-    for ch in term:
-        out.append(_SMALL_KANA.get(ch, re.escape(ch)))
+    # A run of 「ー」 becomes one bounded repeat (ー{0,3}), not ー?ー?ー?: optional marks
+    # in a row can match the same text in many ways, and a failing match tries them all.
+    for m in re.finditer(r"ー+|.", term, re.DOTALL):
+        piece = m.group()
+        out.append(f"ー{{0,{len(piece)}}}" if piece[0] == "ー" else _SMALL_KANA.get(piece, re.escape(piece)))
     body = "".join(out)
     if term[0].isascii():
         body = rf"(?<![A-Za-z0-9]){body}"
@@ -163,6 +166,7 @@ class JargonMatcher(Matcher):
 
 
 _VARIANTS = {"ェ": ("ェ", "エ"), "ィ": ("ィ", "イ"), "ォ": ("ォ", "オ"), "ー": ("ー", "")}
+_MAX_VARIANT_CHARS = 5  # at most 2⁵ = 32 listed spellings per term
 # Characters other than A-Z that IGNORECASE matches to a-z (checked over all of Unicode).
 _IGNORECASE_ODD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
@@ -190,6 +194,10 @@ def _literal_forms(term: str) -> tuple[str, ...]:
     runs.append(run)
     best: tuple[str, ...] = ()
     for run in runs:
+        if not term.isascii() and sum(ch in _VARIANTS for ch in run) > _MAX_VARIANT_CHARS:
+            # Too many spellings to list (2 per small kana or 「ー」): the longest stretch
+            # without such a character is in every spelling.
+            run = max(re.split(f"[{''.join(_VARIANTS)}]", run), key=len)
         forms = [""]
         for ch in run:
             choices = (ch,) if term.isascii() else _VARIANTS.get(ch, (ch,))

@@ -178,7 +178,8 @@ class Pattern:
         if self._folded_ready:
             return
         folded = [f for f in (fold_term(t) for t in self.terms) if f]
-        new = [f for f in folded if f not in self.terms]
+        known = set(self.terms)  # a 100,000-term lexicon: a list here made loading quadratic
+        new = [f for f in folded if f not in known]
         if new:
             self._fold_terms = re.compile(_alternation(folded))
         self._prefilters = ([_prefilter(rx) for rx in self.regex], [_prefilter(rx) for rx in self.fold_regex])

@@ -1,0 +1,41 @@
+"""The language server caps document size: a huge buffer gets one error, the other drafts stay linted."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from lsprotocol import types
+from test_lsp import TIMEOUT, open_draft, start, stop
+
+from owabilint.lsp.server import _lint
+from owabilint.source import DEFAULT_MAX_BYTES
+
+SMALL = "お客様各位\n\nお詫び申し上げます！\n"
+
+
+def test_a_buffer_over_the_size_limit_is_refused_at_once() -> None:
+    huge = "a" * (DEFAULT_MAX_BYTES + 1)
+    started = time.process_time()
+    report = _lint(huge, "/tmp/huge.txt", "text")
+    assert time.process_time() - started < 1.0  # 5 MB used to take 24 s and 1.3 GB
+    assert report.diagnostics == [] and report.error is not None
+    assert "大きすぎる" in report.error and f"{DEFAULT_MAX_BYTES:,}" in report.error
+    assert _lint("あ" * (DEFAULT_MAX_BYTES // 3), None, "text").error is None  # exactly at the limit: linted
+
+
+def test_a_huge_document_does_not_starve_the_others(tmp_path) -> None:
+    big_uri, small_uri = (tmp_path / "big.txt").as_uri(), (tmp_path / "small.txt").as_uri()
+
+    async def scenario() -> None:
+        session, _ = await start(root=tmp_path)
+        open_draft(session, big_uri, "漏えい" * 1_000_000)  # 9 MB of UTF-8
+        open_draft(session, small_uri, SMALL)
+        big = await session.diagnostics(big_uri)
+        small = await session.diagnostics(small_uri)
+        assert [d.severity for d in big.diagnostics] == [types.DiagnosticSeverity.Error]
+        assert "大きすぎる" in big.diagnostics[0].message
+        assert any(d.code == "emotional-expression" for d in small.diagnostics)
+        await stop(session)
+
+    asyncio.run(asyncio.wait_for(scenario(), TIMEOUT * 2))
