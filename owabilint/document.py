@@ -32,7 +32,15 @@ _KANJI_NUM_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十\d０
 # "1 概要" / "２　原因": a number and a space before a short label, no sentence end.
 _SPACED_NUM_HEADING = re.compile(r"^\s*(?:\d{1,2}|[０-９]{1,2})[ \u3000]+[^\s。．！？!?]{1,28}$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[０-９]{1,2})[.．)）]\s*\S|^\s*[（(](?:\d{1,2}|[０-９]{1,2})[)）]\s*\S|^\s*[①-⑳]")
-_BULLET = re.compile(r"^\s*(?:[・･•‧◦]|[-*+](?=\s))")
+# What a numbered line holds when it is an item, not a heading: a count closing the
+# line or opening its details ("…の情報 28,001件(…"; not "1. 3件の事案"), or an
+# enumeration of two or more things ("(会員ID、店舗名、…").
+_ITEM_CONTENT = re.compile(r"(?<![\d,])\d[\d,]{0,15}\s{0,2}(?:件|名|人|世帯|社)\s{0,2}(?:[（(]|$)|[^、]{1,40}、[^、]{1,40}、")
+# The number that opens a numbered line: "(2)", "２．", "3)".
+_ITEM_NUMBER = re.compile(r"^\s*(?:[（(](?:\d{1,2}|[０-９]{1,2})[)）]|(?:\d{1,2}|[０-９]{1,2})[.．)）])\s*")
+# Bullets, and the katakana item letters of official documents ("ア 入院患者の氏名",
+# "イ　送信した直後に…"): a letter, then a space, then the item.
+_BULLET = re.compile(r"^\s*(?:[・･•‧◦]|[-*+](?=\s)|[アイウエオカキクケコ][ \u3000]+(?=\S))")
 _FIELD = re.compile(r"^\s*[^\s、。：:]{1,14}\s*[：:]\s*\S")
 _SALUTATION_END = re.compile(r"(?:様|各位|御中|殿|様へ)\s*$")
 # A line after a salutation goes on the sentence only when it starts with a particle.
@@ -70,6 +78,9 @@ _BARE_HEADING = re.compile(
     r"|お願い|お問い合わせ|お問合せ|問い合わせ先|問合せ先|連絡先|窓口|日時|期間|状況|今後|措置|経緯と原因)"
     r"(?:について|に関して|等|など|の(?:内容|詳細|状況|概要))?$"
 )
+# "[期間]" / "［対象］" alone on a line, the content on the lines under it: a section
+# label in square brackets (a slot such as "[会社名]" names no part of a notice).
+_SQUARE_LABEL_LINE = re.compile(r"^[\[［]([^\]］]{1,24})[\]］]$")
 _ROW_START = re.compile(
     r"^\s*(?:午前|午後)?(?:(?:\d{4}|[０-９]{4}|(?:令和|平成)\S{1,2})年\s*)?(?:\d{1,2}|[０-９]{1,2})(?:月\s*(?:\d{1,2}|[０-９]{1,2})日|[:：時])"
     r"|^\s*\d{1,4}[/／]\d{1,2}"
@@ -77,7 +88,7 @@ _ROW_START = re.compile(
 # A line that is only a date (and a weekday, a time): the head of a timeline entry.
 _DATE_ROW = re.compile(
     r"^(?:(?:\d{4}|[０-９]{4}|(?:令和|平成)(?:\d{1,2}|[０-９]{1,2}|元))\s*年\s*(?:[（(][^)）]{1,8}[)）])?\s*)?"
-    r"(?:\d{1,2}|[０-９]{1,2}|同)\s*月\s*(?:\d{1,2}|[０-９]{1,2})\s*日\s*(?:[（(][^)）]{1,8}[)）])?"
+    r"(?:(?:\d{1,2}|[０-９]{1,2}|同)\s*月\s*(?:\d{1,2}|[０-９]{1,2})\s*日|同日|翌日)\s*(?:[（(][^)）]{1,8}[)）])?"
     r"[\s\d０-９:：時分頃午前後〜～-]*$"
 )
 # A note line: ※ / ＊ / 注 / (注) before the remark.
@@ -204,6 +215,8 @@ class Sentence:
         """A date on a line of its own, or a list item that starts with a date."""
         if self.kind == "list":
             return bool(_ROW_START.match(_BULLET.sub("", self.text, count=1)))
+        if self.kind == "heading":  # "(2)令和5年5月23日(火)18時頃": a numbered timeline date
+            return bool(_DATE_ROW.match(_ITEM_NUMBER.sub("", self.text, count=1)))
         return bool(_DATE_ROW.match(self.text))
 
     @cached_property
@@ -297,6 +310,8 @@ def classify_line(text: str) -> str:
         return "list"
     if _NUMBERED.match(text):
         short = len(stripped) <= 30 and stripped[-1] not in _TERMINALS
+        if _ITEM_CONTENT.search(stripped):
+            return "list"  # a count or an enumeration is content, not a section name
         return "heading" if short and not _FIELD.match(re.sub(r"^\s*\S+\s*", "", text)) else "list"
     if _FIELD.match(text) and not stripped.endswith("。"):
         return "field"
@@ -369,15 +384,29 @@ class Document:
             end = self._line_ends[i]
             out.append(Line(i + 1, start, end, classify_line(self.text[start:end])))
         for i, line in enumerate(out):
-            if (
-                line.kind == "plain"
-                and (i == 0 or out[i - 1].kind == "blank")
-                and i + 1 < len(out)
-                and out[i + 1].kind != "blank"
-                and _BARE_HEADING.match(self.text[line.start : line.end].strip())
-            ):
+            if line.kind == "plain" and (self._bare_label(out, i) or self._square_label(out, i)):
                 out[i] = Line(line.number, line.start, line.end, "heading")
         return out
+
+    def _bare_label(self, lines: list[Line], i: int) -> bool:
+        """Line ``i`` names a section, stands after a blank line (or first) and text
+        follows it directly."""
+        return (
+            (i == 0 or lines[i - 1].kind == "blank")
+            and i + 1 < len(lines)
+            and lines[i + 1].kind != "blank"
+            and bool(_BARE_HEADING.match(self.text[lines[i].start : lines[i].end].strip()))
+        )
+
+    def _square_label(self, lines: list[Line], i: int) -> bool:
+        """Line ``i`` is a section label in square brackets: it names a part of a notice
+        and the next line holds content, not another bracketed slot."""
+        m = _SQUARE_LABEL_LINE.match(self.text[lines[i].start : lines[i].end].strip())
+        if m is None or not _BARE_HEADING.match(m.group(1).strip()) or i + 1 >= len(lines):
+            return False
+        following = lines[i + 1]
+        after = self.text[following.start : following.end].strip()
+        return following.kind != "blank" and not after.startswith(("[", "［"))
 
     # ----------------------------------------------------------------- sentences
     @cached_property
@@ -543,8 +572,9 @@ class Document:
 
     @cached_property
     def listed_timeline_entries(self) -> frozenset[int]:
-        """Indices of the sentences told under a dated list item (・5月8日（水） 委託先から報告)."""
-        return frozenset(e.index for s in self.sentences if s.kind == "list" for e in s.dated_entries)
+        """Indices of the sentences told under a dated list item (・5月8日（水） 委託先から報告)
+        or a numbered timeline date ((2)5月8日（水）18時頃)."""
+        return frozenset(e.index for s in self.sentences if s.kind in ("list", "heading") for e in s.dated_entries)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:

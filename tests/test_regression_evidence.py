@@ -21,6 +21,7 @@ SIGNATURE = {"missing-signature"}
 IMPACT = {"missing-impact"}
 VAGUE = {"vague-leaked-data"}
 GUIDANCE = {"missing-customer-guidance"}
+WEEKDAY = {"weekday-mismatch"}
 
 CASES = [
     # The account of what went wrong is the cause (入力すべきところ, 置き忘れ, 不正アクセスを受け…流出).
@@ -30,6 +31,13 @@ CASES = [
     # A specific wrong act told with てしまい (選んでしまい, 添付してしまい).
     ("cause-wrong-selection.txt", "cause-told-as-account", CAUSE, set()),
     ("cause-wrong-attachment.txt", "cause-told-as-account", CAUSE, set()),
+    # More accounts of what went wrong: masking left undone, the wrong file, one setting
+    # instead of another, data taken out without leave, a check not made.
+    ("cause-account-masking.txt", "cause-told-as-account", CAUSE, set()),
+    ("cause-account-instead-of.txt", "cause-told-as-account", CAUSE, set()),
+    ("cause-account-taken-out.txt", "cause-told-as-account", CAUSE, set()),
+    ("cause-account-wrong-document.txt", "cause-told-as-account", CAUSE, set()),
+    ("cause-account-check-skipped.txt", "cause-told-as-account", CAUSE, set()),
     # A presumed cause counts, also after 「原因は不明」.
     ("cause-estimate-after-unknown.txt", "cause-estimate", CAUSE, set()),
     ("cause-estimate-attack.txt", "cause-estimate", CAUSE, set()),
@@ -54,6 +62,9 @@ CASES = [
     # A rule made from now on, even without the word 再発防止 (必ず…こととし, 必須といたします).
     ("prevention-rule-without-topic.txt", "prevention-paraphrase", PREVENTION, set()),
     ("prevention-rule-obligation.txt", "prevention-paraphrase", PREVENTION, set()),
+    # Training named with its audience and its subject is a measure, even worded as a promise.
+    ("prevention-targeted-training.txt", "prevention-targeted-training", PREVENTION, set()),
+    ("prevention-targeted-training-2.txt", "prevention-targeted-training", PREVENTION, set()),
     # Abstract promises and incident response are not prevention, under any heading.
     ("prevention-abstract-education.txt", "prevention-abstract", PREVENTION, {("missing-prevention", "error")}),
     ("prevention-abstract-incident-response.txt", "prevention-abstract", PREVENTION, {("missing-prevention", "error")}),
@@ -65,6 +76,11 @@ CASES = [
     ("signature-head-line.txt", "signature-any-organisation", SIGNATURE, set()),
     ("signature-abbreviated-form.txt", "signature-any-organisation", SIGNATURE, set()),
     ("signature-legal-subject.txt", "signature-any-organisation", SIGNATURE, set()),
+    # An office and its section named at the top, without the place name (教育庁 …課, 教育委員会 …課).
+    ("signature-office-section-top.txt", "signature-any-organisation", SIGNATURE, set()),
+    ("signature-board-field-top.txt", "signature-any-organisation", SIGNATURE, set()),
+    # A bureau and its section alone do not name the body that sends the notice.
+    ("signature-bureau-only.txt", "signature-any-organisation", SIGNATURE, {("missing-signature", "warning")}),
     # A club or troupe with its 代表 / 団長 line.
     ("signature-representative-line.txt", "signature-any-organisation", SIGNATURE, set()),
     ("signature-troupe-head.txt", "signature-any-organisation", SIGNATURE, set()),
@@ -80,6 +96,9 @@ CASES = [
     ("vague-items-in-other-paragraph.txt", "vague-items-elsewhere", VAGUE, set()),
     ("vague-card-information.txt", "vague-items-elsewhere", VAGUE, set()),
     ("vague-prevention-sentence.txt", "vague-items-elsewhere", VAGUE, set()),
+    # Items enumerated under a label about what the data contained, in words the lexicon does not know.
+    ("vague-items-enumerated-under-contents.txt", "vague-items-elsewhere", VAGUE, set()),
+    ("vague-items-enumerated-label.txt", "vague-items-elsewhere", VAGUE, set()),
     # A programme name is not a leaked item.
     ("vague-programme-name.txt", "vague-programme-name", VAGUE, {("vague-leaked-data", "error")}),
     ("vague-programme-name.txt", "vague-programme-name", VAGUE, {("vague-leaked-data", "error")}),
@@ -88,6 +107,9 @@ CASES = [
     ("guidance-do-not-open.txt", "guidance-phrasing", GUIDANCE, set()),
     ("guidance-statement-check.txt", "guidance-phrasing", GUIDANCE, set()),
     ("guidance-erase-please.txt", "guidance-phrasing", GUIDANCE, set()),
+    # A check asked with お手数ですが…ご確認 / ご相談.
+    ("guidance-otesuu-check.txt", "guidance-phrasing", GUIDANCE, set()),
+    ("guidance-otesuu-contact.txt", "guidance-phrasing", GUIDANCE, set()),
     # A request already made to the wrong recipients is not advice to the reader.
     ("guidance-request-to-wrong-recipients.txt", "guidance-request-to-others", GUIDANCE, {("missing-customer-guidance", "info")}),
     ("guidance-request-made-earlier.txt", "guidance-request-to-others", GUIDANCE, {("missing-customer-guidance", "info")}),
@@ -98,11 +120,19 @@ CASES = [
     # 適時 / 適宜 + ご報告 promise a follow-up.
     ("followup-tekiji.txt", "followup-tekiji", {"missing-followup"}, set()),
     ("followup-tekigi.txt", "followup-tekiji", {"missing-followup"}, set()),
+    # A briefing or report meeting announced is a follow-up.
+    ("followup-briefing-session.txt", "followup-meeting", {"missing-followup"}, set()),
+    ("followup-report-meeting.txt", "followup-meeting", {"missing-followup"}, set()),
     # An admission (管理が不十分でした) is not an excuse; 「万全を期しておりましたが」 is.
     ("blame-admission.txt", "blame-admission", {"blame-shifting"}, set()),
     ("blame-admission-management.txt", "blame-admission", {"blame-shifting"}, set()),
     ("blame-utmost-care-but.txt", "blame-utmost-care", {"blame-shifting"}, {("blame-shifting", "warning")}),
     ("blame-utmost-care-but-2.txt", "blame-utmost-care", {"blame-shifting"}, {("blame-shifting", "warning")}),
+    # A weekday checked against an inferred year is reported only when no year the draft speaks of fits it.
+    ("weekday-years-note-before-table.txt", "weekday-inferred-year", WEEKDAY, set()),
+    ("weekday-years-old-rule-cited.txt", "weekday-inferred-year", WEEKDAY, set()),
+    ("weekday-years-other-calendar.txt", "weekday-inferred-year", WEEKDAY, set()),
+    ("weekday-years-still-wrong.txt", "weekday-inferred-year", WEEKDAY, {("weekday-mismatch", "error")}),
 ]
 
 

@@ -73,6 +73,17 @@ CASES = [
     ("missing-period-2.txt", "sentence-end-without-period", {}),
     ("quoted-term-1.txt", "quoted-single-term", {"technical-jargon": "ランサムウェア"}),
     ("quoted-term-2.txt", "quoted-single-term", {"technical-jargon": "クレデンシャルスタッフィング"}),
+    ("count-under-label-item-1.txt", "count-under-count-label", {}),
+    ("count-under-label-item-2.txt", "count-under-count-label", {}),
+    ("count-vague-staff-check-1.txt", "vague-quantity-not-about-affected", {"missing-record-count": "健康診断結果の誤送付について"}),
+    ("count-vague-staff-check-2.txt", "vague-quantity-not-about-affected", {"missing-record-count": "見積書の誤送信に関するお詫び"}),
+    ("bracket-label-clause-1.txt", "bracketed-section-label", {}),
+    ("bracket-square-label-1.txt", "bracketed-section-label", {"unfilled-placeholder": None}),
+    ("bracket-square-label-2.txt", "bracketed-section-label", {}),
+    ("timeline-numbered-date-1.txt", "timeline-date-line", {}),
+    ("timeline-numbered-date-2.txt", "timeline-date-line", {}),
+    ("katakana-item-1.txt", "katakana-item-letter", {}),
+    ("katakana-item-2.txt", "katakana-item-letter", {}),
     ("bracket-slot-1.txt", "bracketed-section-label", {"unfilled-placeholder": "＜氏名＞", "missing-subject": None, "missing-record-count": None}),
 ]
 
@@ -90,6 +101,12 @@ def test_layout_draft(name: str, pattern: str, expected: dict[str, str | None]) 
     for rule, span in expected.items():
         if span is not None:
             assert [text[d.offset : d.end_offset] for d in report.diagnostics if d.rule == rule] == [span]
+
+
+def test_square_bracket_labels_pass_but_signature_slots_are_caught() -> None:
+    """[期間] above its content is a section label; [会社名] / [担当者名] stay slots."""
+    text, report = _lint("bracket-square-label-1.txt")
+    assert [(d.line, text[d.offset : d.end_offset]) for d in report.diagnostics] == [(9, "[会社名]"), (10, "[担当者名]")]
 
 
 def test_every_draft_has_a_case() -> None:
@@ -184,6 +201,11 @@ def test_title_without_blank_line_is_a_sentence_of_its_own() -> None:
     doc = Document(text)
     assert doc.title_lines == frozenset({3})
     assert _texts(text)[-2:] == ["顧客名簿の紛失に関するお詫び", "このたび、顧客名簿を紛失いたしました。"]
+
+
+def test_katakana_item_letters_are_list_items() -> None:
+    doc = Document("経過\nア 書類を机上に置いた。\nイ　翌日に気づいた。\nアンケート 結果を集計しました。")
+    assert [s.kind for s in doc.sentences][1:] == ["list", "list", "plain"]
 
 
 def test_a_letter_opening_is_not_a_title() -> None:

@@ -37,8 +37,13 @@ class WeekdayCheck(Check):
     The year comes from the date itself; else (option ``infer-year``) from the nearest
     date of the draft that states its year, taking the year that puts the date closest
     to it. When the weekday would be right in the year before or after that one, the
-    year is not known well enough and nothing is reported. Only a date that states its
-    own year gets a fix.
+    year is not known well enough and nothing is reported. An inferred year must be
+    certain: when the written weekday fits any year the draft mentions (or the year of
+    the notice's own date, or one next to either), nothing is reported either, since a
+    draft that covers several years may take its events from another one. Nor when
+    every weekday that seems wrong (two or more) is right together in one other year
+    near it: the writer followed that year's calendar. Only a date that states its own
+    year gets a fix.
     """
 
     name = "weekday"
@@ -49,6 +54,8 @@ class WeekdayCheck(Check):
     def find(self, doc: Document, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
         infer = options.get("infer-year", True) is not False
         dated = [d for d in document_dates(doc) if d.certain_year is not None and d.as_date(d.certain_year)]
+        plausible: set[int] | None = None
+        inferred: list[tuple[DateFact, dt.date]] = []
         for sentence in sentences:
             for fact in dates(sentence):
                 if fact.weekday is None:
@@ -71,7 +78,15 @@ class WeekdayCheck(Check):
                 others = (fact.as_date(day.year + k) for k in (-1, 1))
                 if any(o is not None and o.weekday() == fact.weekday for o in others):
                     continue  # right in a neighbouring year: the year is not certain
-                yield Problem(fact.start, end, "inferred", _values(doc, fact, day.year, day))
+                if plausible is None:
+                    plausible = _plausible_years(doc, dated)
+                fits = (fact.as_date(y) for y in plausible)
+                if any(o is not None and o.weekday() == fact.weekday for o in fits):
+                    continue  # right in another year the draft speaks of
+                inferred.append((fact, day))
+        if not _one_other_calendar(inferred):
+            for fact, day in inferred:
+                yield Problem(fact.start, fact.weekday_end, "inferred", _values(doc, fact, day.year, day))
 
 
 def _values(doc: Document, fact: DateFact, year: int, day: dt.date) -> dict[str, Any]:
@@ -88,6 +103,39 @@ def _with_weekday(doc: Document, fact: DateFact, weekday: int) -> str:
     original = doc.text[fact.start : fact.weekday_end]
     i = fact.weekday_start - fact.start
     return original[:i] + WEEKDAYS[weekday] + original[i + 1 :]
+
+
+def _one_other_calendar(inferred: list[tuple[DateFact, dt.date]], reach: int = 10) -> bool:
+    """Two or more weekdays that are all right in one year within ``reach`` of the
+    inferred one."""
+    if len(inferred) < 2:
+        return False
+    base = inferred[0][1].year
+    for year in range(base - reach, base + reach + 1):
+        days = [fact.as_date(year) for fact, _ in inferred]
+        if all(d is not None and d.weekday() == fact.weekday for d, (fact, _) in zip(days, inferred)):
+            return True
+    return False
+
+
+def _plausible_years(doc: Document, dated: list[DateFact]) -> set[int]:
+    """Every year the draft mentions (in a full date or alone, 西暦 or 和暦) and the year
+    of the notice's own date, each with its neighbours."""
+    years = {d.certain_year for d in dated if d.certain_year is not None}
+    for sentence in doc.sentences:
+        folded = sentence.folded.text
+        years.update(int(m.group(1)) for m in _WESTERN_YEAR.finditer(folded))
+        for m in ERA_YEAR.finditer(folded):
+            era = era_named(m.group("era"))
+            if era is not None:
+                years.add(era.western(era_year(m.group("ey"))))
+    notice = notice_date(doc)
+    if notice is not None and notice.certain_year is not None:
+        years.add(notice.certain_year)
+    return {y + k for y in years for k in (-1, 0, 1) if 1 <= y + k <= 9999}
+
+
+_WESTERN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s{0,2}年")
 
 
 def _nearest_year_day(fact: DateFact, dated: list[DateFact]) -> dt.date | None:

@@ -53,8 +53,9 @@ _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+")
 
 
 # Spaces a typesetter puts around numbers ("令和 5 年 10 月 20 日", "合計 13,434 件").
-# Spaces between two numbers ("2024/9/3 10:15") stay.
-_SPACE_BY_DIGIT = re.compile(r"(?<![\d \t\u3000])[ \t\u3000]+(?=\d)|(?<=\d)[ \t\u3000]+(?![\d \t\u3000])")
+# Spaces between two numbers ("2024/9/3 10:15") stay, and so does the space after a
+# hyphen list marker ("- 38,313件"), which would otherwise read as a minus sign.
+_SPACE_BY_DIGIT = re.compile(r"(?<![\d \t\u3000\-])[ \t\u3000]+(?=\d)|(?<=\d)[ \t\u3000]+(?![\d \t\u3000])")
 
 
 def _compact(sentence: Sentence) -> tuple[str, list[int]]:
