@@ -155,11 +155,14 @@ def lint_text(
     kind: str = "text",
     rules: Iterable[Rule] | None = None,
     settings: Settings | None = None,
+    line_kinds: dict[int, str] | None = None,
 ) -> FileReport:
     """Lint a draft given as a string (the library entry point).
 
     With ``kind="markdown"`` only the prose is linted: code, HTML comments, link targets
     and front matter are blanked first (same length, so positions still point into ``text``).
+    ``line_kinds`` (1-based line → heading | list | field) overrides how lines are read
+    where the input says so itself (a Word heading style).
     """
     if kind == "markdown":
         from owabilint.markdown import link_targets, mask_markdown
@@ -176,4 +179,12 @@ def lint_text(
             ]
         doc.links = link_targets(text)  # a link's target is masked, but it is still a URL the reader can open
         return lint_document(doc, rules, settings, original=text)
-    return lint_document(Document(text, kind=kind, path=path), rules, settings)
+    doc = Document(text, kind=kind, path=path)
+    if line_kinds:
+        from dataclasses import replace
+
+        doc.lines = [
+            replace(line, kind=line_kinds[line.number]) if line.number in line_kinds and line.kind != "blank" else line
+            for line in doc.lines
+        ]
+    return lint_document(doc, rules, settings)
