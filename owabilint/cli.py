@@ -118,7 +118,7 @@ def check_command(
         str | None,
         typer.Option(
             "--format", "-f", metavar="FORMAT",
-            help="出力形式: rich | text | json | sarif | github（既定: 端末では rich、それ以外は text）。",
+            help="出力形式: rich | text | json | sarif | github | html（既定: 端末では rich、それ以外は text）。",
         ),
     ] = None,
     select: Annotated[
@@ -387,6 +387,10 @@ def _fix_or_diff(  # type: ignore[no-untyped-def]
                 "元のファイルの符号化に戻せないため）。本文を直してから送り直してください",
                 err=True,
             )
+        elif f.position_base == "docx-paragraph":
+            from owabilint.docx_draft import NOT_REWRITTEN
+
+            echo(f"owabilint: {f.path}: {NOT_REWRITTEN}", err=True)
     if not write:  # --diff: the diff is the output; exit 1 when something would change
         output.write("".join(i.diff for i in outcome.inputs))
         if outcome.applied and not view["quiet"]:
@@ -538,6 +542,53 @@ def lsp_command() -> None:
     from owabilint.lsp.server import main as serve
 
     serve()
+
+
+@typer_app.command("serve", cls=JapaneseCommand)
+def serve_command(
+    port: Annotated[
+        str,
+        typer.Option("--port", metavar="N", help="待ち受けるポート（既定: 8765、0: 空いているポート）。", show_default=False),
+    ] = "8765",
+    host: Annotated[
+        str, typer.Option("--host", metavar="ADDRESS", help="待ち受けるアドレス（既定: 127.0.0.1）。", show_default=False)
+    ] = "127.0.0.1",
+    allow_remote: Annotated[
+        bool,
+        typer.Option(
+            "--allow-remote",
+            help="127.0.0.1 以外のアドレスでの待ち受けを許可します（ほかのコンピューターから下書きを送れるようになります）。",
+        ),
+    ] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option("--allowed-host", metavar="NAME", help="ページを開くときに使うほかのホスト名（--allow-remote と併用）。"),
+    ] = None,
+    open_browser: Annotated[bool, typer.Option("--open", help="ブラウザーでページを開きます。")] = False,
+    max_bytes: Annotated[
+        str,
+        typer.Option(
+            "--max-bytes", metavar="N",
+            help=f"受け付ける下書き・ファイルの上限バイト数（既定: {DEFAULT_MAX_BYTES:,}）。", show_default=False,
+        ),
+    ] = str(DEFAULT_MAX_BYTES),
+    config: ConfigPath = None,
+    no_config: NoConfig = False,
+) -> None:
+    """お詫び文チェックのページをこのパソコンで開きます（既定: http://127.0.0.1:8765/）。"""
+    from owabilint.serve.command import ServeOptions, run
+
+    options = ServeOptions(
+        host=host,
+        port=_int_option("--port", port, minimum=0),  # type: ignore[arg-type]
+        allow_remote=allow_remote,
+        allowed_hosts=tuple(allowed_host or ()),
+        open_browser=open_browser,
+        max_bytes=_int_option("--max-bytes", max_bytes, minimum=1),  # type: ignore[arg-type]
+        config=config,
+        no_config=no_config,
+    )
+    raise Exit(run(options))
 
 
 @typer_app.command("init", cls=JapaneseCommand)

@@ -122,7 +122,8 @@ def walk_drafts(
                 problems.append(InputError(str(current), f"フォルダーを読み込めません: {exc.strerror or exc}"))
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            # Hidden files, and the "~$name.docx" lock files Word leaves beside an open document.
+            if entry.name.startswith((".", "~$")):
                 continue
             path = Path(entry.path)
             try:

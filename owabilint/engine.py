@@ -156,6 +156,7 @@ def lint_text(
     kind: str = "text",
     rules: Iterable[Rule] | None = None,
     settings: Settings | None = None,
+    line_kinds: dict[int, str] | None = None,
 ) -> FileReport:
     """Lint a draft given as a string (the library entry point).
 
@@ -163,6 +164,8 @@ def lint_text(
     and front matter are blanked first (same length, so positions still point into ``text``).
     Look-alike ideographs copied from PDFs (⽉ for 月) are read as the ideographs they
     stand for (see owabilint/lookalikes.py); reports still show the text as written.
+    ``line_kinds`` (1-based line → heading | list | field) overrides how lines are read
+    where the input says so itself (a Word heading style).
     """
     if kind == "markdown":
         from owabilint.markdown import link_targets, mask_markdown
@@ -181,4 +184,12 @@ def lint_text(
         return lint_document(doc, rules, settings, original=text)
     folded = fold_lookalikes(text)  # same length: positions still point into ``text``
     original = text if folded is not text else None
-    return lint_document(Document(folded, kind=kind, path=path), rules, settings, original=original)
+    doc = Document(folded, kind=kind, path=path)
+    if line_kinds:
+        from dataclasses import replace
+
+        doc.lines = [
+            replace(line, kind=line_kinds[line.number]) if line.number in line_kinds and line.kind != "blank" else line
+            for line in doc.lines
+        ]
+    return lint_document(doc, rules, settings, original=original)

@@ -45,7 +45,14 @@ def lint_source_path(
 def lint_source(source: Source, rules: list[Rule], settings: Settings) -> FileReport:
     """Lint a decoded input; the report says how it was read (encoding, position base)."""
     try:
-        report = lint_text(source.text, path=source.display_path, kind=source.kind, rules=rules, settings=settings)
+        report = lint_text(
+            source.text,
+            path=source.display_path,
+            kind=source.kind,
+            rules=rules,
+            settings=settings,
+            line_kinds=source.line_kinds,
+        )
     except Exception as exc:
         return _crashed(source.path, exc)
     report.encoding = source.encoding_label

@@ -1,12 +1,14 @@
 """Reading drafts: paths and stdin → a Source (decoded text + what to lint), or a clear input error.
 
-Three kinds of input:
+Four kinds of input:
 
 - ``text`` (.txt and anything else): the decoded file.
 - ``markdown`` (.md, .markdown): the decoded file; the engine lints its prose (code, HTML
   comments, link targets and front matter blanked, see :mod:`owabilint.markdown`).
 - ``email`` (.eml): the Subject header and the text/plain body, decoded; positions refer
   to the decoded message (``position_base == "body"``), see :mod:`owabilint.email_draft`.
+- ``docx`` (.docx, Word): one line per paragraph; positions refer to that text
+  (``position_base == "docx-paragraph"``), see :mod:`owabilint.docx_draft`.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from owabilint.encoding import decode, encoding_label
 from owabilint.errors import InputError
 from owabilint.safe_read import FileTooLarge, NotRegularFile, read_regular
 
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".eml")
-_KINDS = {".md": "markdown", ".markdown": "markdown", ".eml": "email"}
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".eml", ".docx")
+_KINDS = {".md": "markdown", ".markdown": "markdown", ".eml": "email", ".docx": "docx"}
 STDIN = "-"
 # A draft is a few KB; a file far larger is almost certainly not one, and linting it
 # would take minutes and gigabytes. Raise it with --max-bytes.
@@ -42,11 +44,12 @@ class Source:
 
     path: str  # as the user wrote it ("-" for stdin)
     text: str
-    kind: str = "text"  # text | markdown | email
+    kind: str = "text"  # text | markdown | email | docx
     encoding: str = "utf-8"  # codec of the content after the BOM (cp932, euc-jp, utf-16-le, …)
     bom: bool = False
-    position_base: str = "file"  # file | body (e-mail: positions in the decoded message)
+    position_base: str = "file"  # file | body (e-mail) | docx-paragraph (Word): see the modules of those inputs
     name: str | None = None  # shown instead of the path (stdin read as --stdin-filename NAME)
+    line_kinds: dict[int, str] | None = None  # 1-based line → kind decided by the input's own markup (Word styles)
 
     @property
     def display_path(self) -> str:
@@ -72,6 +75,11 @@ def source_from_bytes(data: bytes, path: str, kind: str = "text", encoding: str 
 
         mail = read_email(data, shown, encoding)
         return Source(path, mail.text, "email", mail.encoding, False, "body")
+    if kind == "docx":
+        from owabilint.docx_draft import POSITION_BASE, read_docx
+
+        draft = read_docx(data, shown)
+        return Source(path, draft.text, "docx", "utf-8", False, POSITION_BASE, line_kinds=draft.line_kinds)
     decoded = decode(data, shown, encoding)
     return Source(path, decoded.text, kind, decoded.encoding, decoded.bom)
 

@@ -183,7 +183,7 @@ def test_no_arguments_prints_the_japanese_help_and_exits_2() -> None:
     assert proc.returncode == 2
     err = proc.stderr.decode()
     assert err.startswith("使い方: owabilint [OPTIONS] COMMAND [ARGS]...")
-    for command in ("check", "config", "rules", "rule", "lsp"):
+    for command in ("check", "config", "rules", "rule", "lsp", "serve"):
         assert f"\n  {command} " in err
 
 

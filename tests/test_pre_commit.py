@@ -62,18 +62,23 @@ def test_hook_definition() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "owabilint" and hook["language"] == "python"
     files = re.compile(hook["files"])
-    assert all(files.search(p) for p in ("a.txt", "dir/b.md", "c.eml", "d.markdown"))
-    assert not any(files.search(p) for p in ("e.py", "f.txt.bak", "g.json"))
-    assert "text" in hook["types_or"]
+    assert all(files.search(p) for p in ("a.txt", "dir/b.md", "c.eml", "d.markdown", "e.docx"))
+    assert not any(files.search(p) for p in ("e.py", "f.txt.bak", "g.json", "h.doc"))
+    assert "text" in hook["types_or"] and "binary" in hook["types_or"]
 
 
 def test_bad_draft_fails_the_commit_with_its_findings(tmp_path) -> None:
+    from docx_factory import NOTICE, make_docx
+
     repo = repo_with_staged_draft(tmp_path, "oshirase.txt", (SAMPLES / "ng" / "emotional.txt").read_bytes())
+    (repo / "notice.docx").write_bytes(make_docx(NOTICE))  # a Word draft is checked too
+    git(repo, "add", "notice.docx")
     proc = try_repo(repo)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
     assert "owabilint" in out and "Failed" in out
     assert "oshirase.txt:6:13: warning[emotional-expression]" in out
+    assert "notice.docx:5:54: warning[emotional-expression]" in out
 
 
 def test_good_draft_passes(tmp_path) -> None:

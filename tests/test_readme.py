@@ -26,6 +26,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCKS = [(m.group(1), m.group(2)) for m in re.finditer(r"^```(\w*)\n(.*?)^```", README, re.DOTALL | re.MULTILINE)]
 QUICK_START = re.compile(r"^python3 -m venv \.venv && ")
 BIN = Path(sys.executable).parent
+SERVE = re.compile(r"owabilint serve\b")
 
 
 def blocks(lang: str) -> list[str]:
@@ -37,9 +38,14 @@ def shell_commands() -> list[str]:
     for body in blocks("sh"):
         for line in body.splitlines():
             command = re.split(r"\s{2,}#", line)[0].strip()
-            if command and not QUICK_START.match(command):
+            if command and not QUICK_START.match(command) and not SERVE.search(command):
                 out.append(command)
     return out
+
+
+def serve_commands() -> list[str]:
+    """README's ``owabilint serve`` commands: they run until stopped (test_serve_command_starts_the_page)."""
+    return [line for body in blocks("sh") for line in body.splitlines() if SERVE.search(line)]
 
 
 @pytest.fixture
@@ -52,6 +58,9 @@ def workspace(tmp_path: Path) -> Path:
     drafts.mkdir()
     shutil.copy(SAMPLES / "good" / "web-notice.md", drafts / "notice.md")
     shutil.copy(SAMPLES / "ng" / "placeholders-left.txt", drafts / "placeholders.txt")
+    from docx_factory import NOTICE, make_docx
+
+    (tmp_path / "notice.docx").write_bytes(make_docx(NOTICE))
     pack = tmp_path / "house-rules"
     pack.mkdir()
     (pack / "internal-codename.toml").write_text(blocks("toml")[1], encoding="utf-8")
@@ -82,6 +91,23 @@ def test_every_shell_command_runs(workspace: Path) -> None:
         # 0: nothing to report, 1: findings (the sample drafts have some); never a usage error.
         assert proc.returncode in (0, 1), f"{command}\n{err}"
         assert "Traceback" not in err and "error:" not in err, f"{command}\n{err}"
+
+
+def test_serve_command_starts_the_page(tmp_path: Path) -> None:
+    (command,) = [re.split(r"\s{2,}#", line)[0].strip() for line in serve_commands()]
+    assert command == ".venv/bin/owabilint serve --open"
+    help_text = run_cli("serve", "--help").stdout.decode()
+    assert "--open" in help_text
+    # As README says, minus opening a browser here, on a free port instead of 8765.
+    argv = [str(BIN / "owabilint"), "serve", "--port", "0", "--no-config"]
+    proc = subprocess.Popen(argv, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = proc.stdout.readline()
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)
+    assert re.match(r"owabilint: お詫び文チェックのページを開いています: http://127\.0\.0\.1:\d+/$", first.strip()), first
+    assert "http://127.0.0.1:8765/" in README  # the default address README names
 
 
 def test_text_and_github_examples_match_real_output(workspace: Path) -> None:
@@ -220,6 +246,6 @@ def test_python_snippets_run(workspace: Path) -> None:
 def test_every_readme_block_is_checked() -> None:
     kinds = sorted(kind or "text" for kind, _ in BLOCKS)
     assert kinds == sorted(
-        ["sh"] * 4 + ["text"] * 5 + ["json"] * 2 + ["yaml"] * 2 + ["lua", "elisp", "markdown", "python", "python"]
+        ["sh"] * 5 + ["text"] * 5 + ["json"] * 2 + ["yaml"] * 2 + ["lua", "elisp", "markdown", "python", "python"]
         + ["toml"] * 3
     ), "a README block was added or removed: check it in tests/test_readme.py"

@@ -123,8 +123,6 @@ class Pattern:
     _raw_terms: re.Pattern[str] | None = None
     _fold_terms: re.Pattern[str] | None = None
     _folded_ready: bool = False
-    _possible_doc: Any = field(default=None, repr=False, compare=False)  # the last draft asked about
-    _possible: tuple = field(default=(), repr=False, compare=False)
     _prefilters: tuple = field(default=((), ()), repr=False, compare=False)
 
     @classmethod
@@ -193,8 +191,13 @@ class Pattern:
 
     def _live(self, doc: Document) -> tuple:
         """(possible, raw terms, regexes, fold terms, fold regexes, token sequences) that may
-        match somewhere in ``doc``; the parts that cannot are left out of ``spans``."""
-        if self._possible_doc is not doc:
+        match somewhere in ``doc``; the parts that cannot are left out of ``spans``.
+
+        The answer is kept in ``doc.cache``, so it lives exactly as long as the draft: a
+        long-running server keeps nothing of a draft once it has answered."""
+        key = ("pattern-possible", id(self))
+        live = doc.cache.get(key)
+        if live is None:
             self._prepare_folded()
             pre_regex, pre_fold_regex = self._prefilters
             raw = self._raw_terms is not None and self._raw_terms.search(doc.sentence_texts) is not None
@@ -203,9 +206,8 @@ class Pattern:
             fold_regex = [rx for rx, pre in zip(self.fold_regex, pre_fold_regex) if _may_match(pre, doc.folded_texts)]
             tokens = [seq for seq in self.tokens if seq.possible(doc.token_words)]
             possible = bool(raw or regex or fold or fold_regex or tokens or self.detectors)
-            self._possible = (possible, raw, regex, fold, fold_regex, tokens)
-            self._possible_doc = doc
-        return self._possible
+            live = doc.cache[key] = (possible, raw, regex, fold, fold_regex, tokens)
+        return live
 
     def spans(self, sentence: Sentence) -> Iterator[tuple[int, int]]:
         """Document spans where this pattern matches inside ``sentence``."""

@@ -10,7 +10,7 @@ from importlib import import_module
 
 from owabilint.model import Report
 
-FORMATS = ("rich", "text", "json", "sarif", "github")
+FORMATS = ("rich", "text", "json", "sarif", "github", "html")
 
 
 def render(report: Report, fmt: str, **options: object) -> str:

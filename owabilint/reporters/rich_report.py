@@ -226,6 +226,9 @@ def _file_block(out: _Out, f: FileReport, width: int) -> None:
     if f.position_base == "body":
         for line in wrap("行番号はデコードしたメール（件名の行、空行、本文）での位置です", width - 2):
             out.add(("  " + line, "dim"))
+    if f.position_base == "docx-paragraph":
+        for line in wrap("行番号は Word 文書の段落（表のセルは「項目：内容」の 1 行）の位置です", width - 2):
+            out.add(("  " + line, "dim"))
     unfound = {item.rule for item in f.checklist if not item.found}
     missing = {d.rule: d for d in f.diagnostics if d.rule in unfound}
     if f.checklist:
