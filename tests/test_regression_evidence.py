@@ -52,6 +52,16 @@ CASES = [
     # A presumed cause counts, also after 「原因は不明」.
     ("cause-estimate-after-unknown.txt", "cause-estimate", CAUSE, set()),
     ("cause-estimate-attack.txt", "cause-estimate", CAUSE, set()),
+    # Someone else's papers enclosed; a theft told with how; a presumed mistake named
+    # as such (誤廃棄の可能性が高い); an attack spelled ウエア.
+    ("cause-wrong-papers-enclosed-1.txt", "cause-wrong-papers-enclosed", CAUSE, set()),
+    ("cause-wrong-papers-enclosed-2.txt", "cause-wrong-papers-enclosed", CAUSE, set()),
+    ("cause-theft-told-1.txt", "cause-theft-told", CAUSE, set()),
+    ("cause-theft-told-2.txt", "cause-theft-told", CAUSE, set()),
+    ("cause-presumed-mistake-1.txt", "cause-presumed-mistake", CAUSE, set()),
+    ("cause-presumed-mistake-2.txt", "cause-presumed-mistake", CAUSE, set()),
+    ("cause-attack-spelling-1.txt", "cause-attack-spelling", CAUSE, set()),
+    ("cause-attack-spelling-2.txt", "cause-attack-spelling", CAUSE, set()),
     # A section under a label about the cause (• 問題が生じた要因, 原因と再発防止策).
     ("cause-label-factor.txt", "cause-section-label", CAUSE, set()),
     ("cause-label-inline.txt", "cause-section-label", CAUSE, set()),
