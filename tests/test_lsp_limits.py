@@ -8,7 +8,7 @@ import time
 from lsprotocol import types
 from test_lsp import TIMEOUT, open_draft, start, stop
 
-from owabilint.lsp.server import _lint
+from owabilint.lsp.server import LARGE_CHARS, _lint
 from owabilint.source import DEFAULT_MAX_BYTES
 
 SMALL = "お客様各位\n\nお詫び申し上げます！\n"
@@ -39,3 +39,24 @@ def test_a_huge_document_does_not_starve_the_others(tmp_path) -> None:
         await stop(session)
 
     asyncio.run(asyncio.wait_for(scenario(), TIMEOUT * 2))
+
+
+def test_a_large_document_is_linted_beside_the_drafts_being_typed(tmp_path) -> None:
+    """A large buffer under the cap goes to a worker process: a small draft opened after
+    it gets its diagnostics first, instead of waiting for the large lint to finish."""
+    big_uri, small_uri = (tmp_path / "big.txt").as_uri(), (tmp_path / "small.txt").as_uri()
+    big_text = "お客様の氏名と住所が記載された書類を紛失しました。\n" * (LARGE_CHARS // 20)
+
+    async def scenario() -> None:
+        session, _ = await start(root=tmp_path)
+        open_draft(session, big_uri, big_text)
+        await asyncio.sleep(0.5)  # the large lint has started
+        open_draft(session, small_uri, SMALL)
+        first = await asyncio.wait_for(session.published.get(), TIMEOUT)
+        assert first.uri == small_uri
+        assert any(d.code == "emotional-expression" for d in first.diagnostics)
+        big = await session.diagnostics(big_uri)
+        assert any(d.code == "missing-contact" for d in big.diagnostics)
+        await stop(session)
+
+    asyncio.run(asyncio.wait_for(scenario(), TIMEOUT * 4))

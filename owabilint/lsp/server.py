@@ -13,15 +13,19 @@ The input is framed by owabilint (:mod:`owabilint.lsp.framing`) and every reques
 answered, even a broken one or one after ``shutdown`` (:mod:`owabilint.lsp.protocol`).
 
 Linting runs on one worker thread: the Sudachi tokenizer must not be shared between
-threads, and the event loop stays free to receive edits meanwhile.
+threads, and the event loop stays free to receive edits meanwhile. A large buffer
+(over LARGE_CHARS) is linted in a worker process of its own instead, so one big
+document never keeps the drafts being typed from their diagnostics.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import multiprocessing
 import sys
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from lsprotocol import types
@@ -42,6 +46,9 @@ from owabilint.source import DEFAULT_MAX_BYTES, kind_of
 log = logging.getLogger(__name__)
 
 DEBOUNCE_SECONDS = 0.3
+# Buffers longer than this are linted in a separate process (a notice is a few thousand
+# characters; a 200,000-character buffer takes about a second to lint).
+LARGE_CHARS = 200_000
 SOURCE = "owabilint"
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.owabilint"
 SEVERITY = {
@@ -168,6 +175,7 @@ class OwabilintServer(LanguageServer):
         self.linted: dict[str, Linted] = {}
         self.pending: dict[str, asyncio.Task] = {}
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="owabilint-lint")
+        self._large_executor: ProcessPoolExecutor | None = None
         self.debounce = DEBOUNCE_SECONDS
         self.last_error: str | None = None
 
@@ -175,6 +183,14 @@ class OwabilintServer(LanguageServer):
     def encoding(self) -> str:
         negotiated = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
         return str(getattr(negotiated, "value", negotiated))
+
+    def executor_for(self, text: str) -> Executor:
+        """The lint thread for ordinary drafts; a separate process for a large buffer."""
+        if len(text) <= LARGE_CHARS or _too_large(text) is not None:  # refusing a huge one is instant
+            return self.executor
+        if self._large_executor is None:
+            self._large_executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        return self._large_executor
 
     def schedule(self, uri: str, delay: float) -> None:
         """Lint ``uri`` after ``delay`` seconds, replacing a lint already waiting."""
@@ -190,12 +206,16 @@ class OwabilintServer(LanguageServer):
         text, version, path = document.source, document.version, document.path
         kind = document_kind(path, document.language_id)
         try:
-            report = await asyncio.get_running_loop().run_in_executor(self.executor, _lint, text, path, kind)
+            report = await asyncio.get_running_loop().run_in_executor(self.executor_for(text), _lint, text, path, kind)
         except OwabilintError as exc:  # a broken configuration or rule pack: say so once, not per keystroke
             message = f"owabilint: {exc}"
             if message != self.last_error:
                 self.last_error = message
                 self.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
+            return
+        except BrokenProcessPool:  # the large-buffer worker died (e.g. out of memory): start a new one next time
+            log.error("linting %s failed: the worker process ended", uri)
+            self._large_executor = None
             return
         except Exception:  # a bug must not take the server down: log it and keep serving
             log.exception("linting %s failed", uri)
@@ -350,5 +370,9 @@ def main() -> None:
     """
     logging.basicConfig(level=logging.WARNING, format="owabilint lsp: %(levelname)s %(message)s")
     server = build_server()
-    server.start_io(FramedInput(sys.stdin.buffer))
+    try:
+        server.start_io(FramedInput(sys.stdin.buffer))
+    finally:
+        if server._large_executor is not None:
+            server._large_executor.shutdown(wait=False, cancel_futures=True)
     raise SystemExit(0 if server.protocol.shut_down else 1)
