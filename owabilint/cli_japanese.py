@@ -117,7 +117,9 @@ def _format_params(command: _click.Command, ctx: _click.Context, formatter: Japa
                 formatter.write_dl(rows)
 
 
-class JapaneseCommand(typer.core.TyperCommand):
+class _Japanese:
+    """Japanese help pages and pydantic-free parsing, shared by commands and the group."""
+
     context_class = JapaneseContext
 
     def format_help(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
@@ -132,20 +134,14 @@ class JapaneseCommand(typer.core.TyperCommand):
         return super().parse_args(ctx, args)
 
 
-class JapaneseGroup(typer.core.TyperGroup):
-    context_class = JapaneseContext
+class JapaneseCommand(_Japanese, typer.core.TyperCommand):
+    pass
 
-    def format_help(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
-        _localise_params(self, ctx)
-        _click.Command.format_help(self, ctx, formatter)
 
+class JapaneseGroup(_Japanese, typer.core.TyperGroup):
     def format_options(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
-        _format_params(self, ctx, formatter)
+        super().format_options(ctx, formatter)
         self.format_commands(ctx, formatter)
-
-    def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
-        skip_pydantic(self, ctx)
-        return super().parse_args(ctx, args)
 
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [

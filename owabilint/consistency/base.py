@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,13 @@ class Check:
 
     def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
         self.where = where
+
+    @staticmethod
+    def regexes(params: dict[str, Any], key: str, where: str, lexicons: dict[str, list[str]]) -> list[re.Pattern[str]]:
+        """The optional regex list ``key`` of a rule file's matcher table, compiled."""
+        from owabilint.matchers.base import regex_list, take  # matchers import the checks: no cycle at load
+
+        return regex_list(take(params, key, (str, list), where), f"{where}.{key}", lexicons)
 
     def find(self, doc: Document, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
         raise NotImplementedError

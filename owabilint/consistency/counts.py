@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from owabilint.consistency.base import Check, Problem
-from owabilint.matchers.base import regex_list, take
 from owabilint.matchers.facts import CountFact, counts
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,11 +60,11 @@ class CountCheck(Check):
 
     def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
         super().__init__(params, where, lexicons)
-        self.generic = regex_list(take(params, "generic", (str, list), where), f"{where}.generic", lexicons)
-        self.unless = regex_list(take(params, "unless", (str, list), where), f"{where}.unless", lexicons)
-        self.not_after = regex_list(take(params, "not_after", (str, list), where), f"{where}.not_after", lexicons)
-        self.total_words = regex_list(take(params, "total_words", (str, list), where), f"{where}.total_words", lexicons)
-        self.part_unless = regex_list(take(params, "part_unless", (str, list), where), f"{where}.part_unless", lexicons)
+        self.generic = self.regexes(params, "generic", where, lexicons)
+        self.unless = self.regexes(params, "unless", where, lexicons)
+        self.not_after = self.regexes(params, "not_after", where, lexicons)
+        self.total_words = self.regexes(params, "total_words", where, lexicons)
+        self.part_unless = self.regexes(params, "part_unless", where, lexicons)
 
     def find(self, doc: Document, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
         yield from self._restated(doc, sentences)

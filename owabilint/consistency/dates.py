@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from owabilint.consistency.base import Check, Problem
 from owabilint.eras import era_named, era_year
-from owabilint.matchers.base import clause_bounds, regex_list, take
+from owabilint.matchers.base import clause_bounds
 from owabilint.matchers.facts import (
     ERA_YEAR,
     WEEKDAYS,
@@ -268,11 +268,11 @@ class DateOrderCheck(Check):
 
     def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
         super().__init__(params, where, lexicons)
-        self.past = regex_list(take(params, "past", (str, list), where), f"{where}.past", lexicons)
-        self.not_after_date = regex_list(take(params, "not_after_date", (str, list), where), f"{where}.not_after_date", lexicons)
-        self.not_between = regex_list(take(params, "not_between", (str, list), where), f"{where}.not_between", lexicons)
-        self.occurrence = regex_list(take(params, "occurrence", (str, list), where), f"{where}.occurrence", lexicons)
-        self.discovery = regex_list(take(params, "discovery", (str, list), where), f"{where}.discovery", lexicons)
+        self.past = self.regexes(params, "past", where, lexicons)
+        self.not_after_date = self.regexes(params, "not_after_date", where, lexicons)
+        self.not_between = self.regexes(params, "not_between", where, lexicons)
+        self.occurrence = self.regexes(params, "occurrence", where, lexicons)
+        self.discovery = self.regexes(params, "discovery", where, lexicons)
 
     def find(self, doc: Document, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
         notice = notice_date(doc)
