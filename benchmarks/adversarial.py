@@ -87,7 +87,9 @@ def main() -> None:
             arguments = build(case, Path(tmp))
             started = time.perf_counter()
             try:
-                proc = subprocess.run([*command, *arguments], env=env, capture_output=True, timeout=args.timeout)
+                proc = subprocess.run(
+                    [*command, *arguments], env=env, capture_output=True, timeout=args.timeout, check=False
+                )
                 seconds, code = f"{time.perf_counter() - started:.2f}", str(proc.returncode)
             except subprocess.TimeoutExpired:
                 seconds, code = f"> {args.timeout:.0f} (killed)", "—"

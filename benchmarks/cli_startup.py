@@ -29,8 +29,9 @@ DRAFT = ROOT / "samples" / "ng" / "emotional.txt"
 
 def install(rev: str, work: Path) -> Path:
     tree = work / f"src-{rev}"
-    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), rev], check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), rev], check=True, capture_output=True
+    )
     venv = work / f"venv-{rev}"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", str(tree)], check=True)
@@ -59,15 +60,22 @@ def main() -> int:
         for name, args, tty in cases:
             group = [Command(f"{label} {name}", [str(path), *args], tty=tty, env=env) for label, path in exe.items()]
             run_group(group, a.runs, warmup=2)
-            rows.append((name, *(median([s.wall for s in c.samples]) for c in group),
-                         *(median([s.cpu for s in c.samples]) for c in group)))
+            rows.append(
+                (
+                    name,
+                    *(median([s.wall for s in c.samples]) for c in group),
+                    *(median([s.cpu for s in c.samples]) for c in group),
+                )
+            )
         load_after = os.getloadavg()[0]
     print(f"{a.before} → {a.after}, {a.runs} runs each, load (1 min) {load_before:.2f}→{load_after:.2f}\n")
     print("| case | before: wall s | after: wall s | wall difference | before: CPU s | after: CPU s | CPU difference |")
     print("|---|---|---|---|---|---|---|")
     for name, before, after, cpu_before, cpu_after in rows:
-        print(f"| {name} | {before:.3f} | {after:.3f} | {after - before:+.3f} "
-              f"| {cpu_before:.3f} | {cpu_after:.3f} | {cpu_after - cpu_before:+.3f} |")
+        print(
+            f"| {name} | {before:.3f} | {after:.3f} | {after - before:+.3f} "
+            f"| {cpu_before:.3f} | {cpu_after:.3f} | {cpu_after - cpu_before:+.3f} |"
+        )
     return 0
 
 

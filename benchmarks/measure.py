@@ -62,8 +62,9 @@ def run_once(cmd: Command) -> Sample | None:
         reader.start()
     out = slave if slave is not None else subprocess.DEVNULL
     t0 = time.monotonic()
-    proc = subprocess.Popen(cmd.argv, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.DEVNULL,
-                            env=env, start_new_session=True)
+    proc = subprocess.Popen(
+        cmd.argv, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.DEVNULL, env=env, start_new_session=True
+    )
     timed_out = threading.Event()
 
     def kill() -> None:
@@ -103,8 +104,10 @@ def run_group(commands: list[Command], runs: int, warmup: int = 1, progress=None
             if sample is not None:
                 cmd.samples.append(sample)
             if progress:
-                progress(f"{cmd.name} run {i + 1}/{runs}: "
-                         + (f"{sample.wall:.3f} s {sample.peak_mib:.0f} MiB rc={sample.rc}" if sample else "timeout"))
+                progress(
+                    f"{cmd.name} run {i + 1}/{runs}: "
+                    + (f"{sample.wall:.3f} s {sample.peak_mib:.0f} MiB rc={sample.rc}" if sample else "timeout")
+                )
     return commands
 
 
@@ -124,11 +127,15 @@ def main() -> int:
         ap.error("no command")
     cmd = Command("cmd", argv, tty=a.tty)
     run_group([cmd], a.n, a.warmup)
-    for label, values, fmt in (("wall s", [s.wall for s in cmd.samples], "{:.3f}"),
-                               ("cpu s", [s.cpu for s in cmd.samples], "{:.3f}"),
-                               ("peak MiB", [s.peak_mib for s in cmd.samples], "{:.1f}")):
-        print(f"{label:<9} min {fmt.format(min(values))}  median {fmt.format(median(values))}"
-              f"  max {fmt.format(max(values))}")
+    for label, values, fmt in (
+        ("wall s", [s.wall for s in cmd.samples], "{:.3f}"),
+        ("cpu s", [s.cpu for s in cmd.samples], "{:.3f}"),
+        ("peak MiB", [s.peak_mib for s in cmd.samples], "{:.1f}"),
+    ):
+        print(
+            f"{label:<9} min {fmt.format(min(values))}  median {fmt.format(median(values))}"
+            f"  max {fmt.format(max(values))}"
+        )
     print("exit codes", sorted({s.rc for s in cmd.samples}))
     return 0
 

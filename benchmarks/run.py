@@ -37,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from measure import Command, Sample, run_group  # noqa: E402
+from measure import Command, Sample, run_group
 
 NPM_PACKAGES = ["textlint", "textlint-rule-preset-ja-technical-writing", "textlint-rule-preset-japanese"]
 TEXTLINTRC = {"rules": {"preset-ja-technical-writing": True, "preset-japanese": True}}
@@ -46,7 +46,7 @@ MARK_END = "<!-- results:end -->"
 
 
 def log(message: str) -> None:
-    print(f"[{dt.datetime.now(dt.timezone.utc):%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+    print(f"[{dt.datetime.now(dt.UTC):%H:%M:%S}] {message}", file=sys.stderr, flush=True)
 
 
 def sh(argv: list[str], **kwargs) -> subprocess.CompletedProcess:
@@ -89,7 +89,7 @@ def install_peer(work: Path) -> Path:
 
 def output_of(argv: list[str], cwd: Path | None = None) -> str:
     try:
-        return subprocess.run(argv, capture_output=True, text=True, cwd=cwd, timeout=60).stdout.strip()
+        return subprocess.run(argv, capture_output=True, text=True, cwd=cwd, timeout=60, check=False).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "?"
 
@@ -113,10 +113,20 @@ def machine(venv: Path | None, peer: Path | None) -> dict:
     if venv:
         py = str(venv / "bin" / "python")
         info["python"] = output_of([py, "--version"])
-        info["sudachi"] = output_of([py, "-c", "import importlib.metadata as m; print('sudachipy', m.version('sudachipy'), "
-                                     "'sudachidict-core', m.version('sudachidict-core'))"])
+        info["sudachi"] = output_of(
+            [
+                py,
+                "-c",
+                (
+                    "import importlib.metadata as m; print('sudachipy', m.version('sudachipy'), "
+                    "'sudachidict-core', m.version('sudachidict-core'))"
+                ),
+            ]
+        )
         info["owabilint"] = output_of([str(venv / "bin" / "owabilint"), "--version"])
-        info["owabilint_rules"] = output_of([py, "-c", "from owabilint.ruleset import builtin_rules; print(len(builtin_rules()))"])
+        info["owabilint_rules"] = output_of(
+            [py, "-c", "from owabilint.ruleset import builtin_rules; print(len(builtin_rules()))"]
+        )
     if peer:
         info["node"] = output_of(["node", "--version"])
         info["textlint"] = output_of([str(peer / "node_modules" / ".bin" / "textlint"), "--version"])
@@ -162,18 +172,55 @@ def owabilint_cases(venv: Path, inputs: Path, args: argparse.Namespace, results:
     def c(name: str, argv: list[str], tty: bool = False) -> Command:
         return Command(name, argv, tty=tty, env=env)
 
-    measure("startup", [c("python", [py, "-c", "pass"]), c("version", [owb, "--version"]),
-                        c("help", [owb, "--help"])], runs * 2, 1, results)
+    measure(
+        "startup",
+        [c("python", [py, "-c", "pass"]), c("version", [owb, "--version"]), c("help", [owb, "--help"])],
+        runs * 2,
+        1,
+        results,
+    )
     cold_dir = Path(args.work) / "cold-cache"
-    cold = Command("owabilint-text-cold-cache", [owb, "--format", "text", single], env={"OWABILINT_CACHE_DIR": str(cold_dir)},
-                   before=lambda: shutil.rmtree(cold_dir, ignore_errors=True))
-    measure("single", [c("floor", [*floor, single]), c("owabilint-text", [owb, "--format", "text", single]),
-                       c("owabilint-rich-tty", [owb, single], tty=True), cold], runs * 2, 1, results)
-    measure("drafts", [c("floor", [*floor, drafts]), c("owabilint-jobs1", [owb, "--format", "text", "--jobs", "1", drafts]),
-                       c("owabilint-jobs-default", [owb, "--format", "text", drafts])], runs, 1, results)
-    measure("large", [c("floor", [*floor, large]), c("owabilint", [owb, "--format", "text", large]),
-                      c("floor-100k", [*floor, large_small]),
-                      c("owabilint-100k", [owb, "--format", "text", large_small])], max(3, runs // 2), 1, results)
+    cold = Command(
+        "owabilint-text-cold-cache",
+        [owb, "--format", "text", single],
+        env={"OWABILINT_CACHE_DIR": str(cold_dir)},
+        before=lambda: shutil.rmtree(cold_dir, ignore_errors=True),
+    )
+    measure(
+        "single",
+        [
+            c("floor", [*floor, single]),
+            c("owabilint-text", [owb, "--format", "text", single]),
+            c("owabilint-rich-tty", [owb, single], tty=True),
+            cold,
+        ],
+        runs * 2,
+        1,
+        results,
+    )
+    measure(
+        "drafts",
+        [
+            c("floor", [*floor, drafts]),
+            c("owabilint-jobs1", [owb, "--format", "text", "--jobs", "1", drafts]),
+            c("owabilint-jobs-default", [owb, "--format", "text", drafts]),
+        ],
+        runs,
+        1,
+        results,
+    )
+    measure(
+        "large",
+        [
+            c("floor", [*floor, large]),
+            c("owabilint", [owb, "--format", "text", large]),
+            c("floor-100k", [*floor, large_small]),
+            c("owabilint-100k", [owb, "--format", "text", large_small]),
+        ],
+        max(3, runs // 2),
+        1,
+        results,
+    )
 
 
 def peer_cases(peer: Path, inputs: Path, args: argparse.Namespace, results: dict) -> None:
@@ -194,13 +241,17 @@ def profile_single(venv: Path, inputs: Path, work: Path) -> dict:
     py = str(venv / "bin" / "python")
     env = {**os.environ, "OWABILINT_CACHE_DIR": str(work / "cache")}
     single = str(inputs / "single.txt")
-    run_cli = "import sys; from owabilint.cli import run; sys.argv = ['owabilint', '--format', 'text', sys.argv[1]]; run()"
-    proc = subprocess.run([py, "-X", "importtime", "-c", run_cli, single], capture_output=True, text=True, env=env)
+    run_cli = (
+        "import sys; from owabilint.cli import run; sys.argv = ['owabilint', '--format', 'text', sys.argv[1]]; run()"
+    )
+    proc = subprocess.run(
+        [py, "-X", "importtime", "-c", run_cli, single], capture_output=True, text=True, env=env, check=False
+    )
     rows = []
     for line in proc.stderr.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
             continue
-        self_us, cumulative, name = line[len("import time:"):].split("|")
+        self_us, cumulative, name = line[len("import time:") :].split("|")
         rows.append((int(cumulative), int(self_us), name.rstrip()[1:]))
     top_level = sorted(((c, s, n) for c, s, n in rows if not n.startswith(" ")), reverse=True)
     prof = work / "single.prof"
@@ -213,10 +264,12 @@ def profile_single(venv: Path, inputs: Path, work: Path) -> dict:
         "try:\n    run()\nexcept SystemExit:\n    pass\n"
         "pr.disable(); pr.dump_stats(out)\n"
     )
-    subprocess.run([py, "-c", code, single, str(prof)], capture_output=True, env=env)
+    subprocess.run([py, "-c", code, single, str(prof)], capture_output=True, env=env, check=False)
     cprofile = subprocess.run(
         [py, "-c", "import pstats, sys; pstats.Stats(sys.argv[1]).sort_stats('cumulative').print_stats(28)", str(prof)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
+        check=False,
     ).stdout
     lines = [ln for ln in cprofile.splitlines() if ln.strip()]
     start = next((i for i, ln in enumerate(lines) if ln.strip().startswith("ncalls")), 0)
@@ -238,8 +291,10 @@ def row(results: dict, key: str, label: str) -> str | None:
     case = results["cases"].get(key)
     if not case or not case["runs"]:
         return None
-    return (f"| {label} | {fmt_s(case['wall'])} | {fmt_s(case['wall_min'])}–{fmt_s(case['wall_max'])} | "
-            f"{fmt_s(case['cpu'])} | {case['peak_mib']:.0f} | {case['runs']} |")
+    return (
+        f"| {label} | {fmt_s(case['wall'])} | {fmt_s(case['wall_min'])}–{fmt_s(case['wall_max'])} | "
+        f"{fmt_s(case['cpu'])} | {case['peak_mib']:.0f} | {case['runs']} |"
+    )
 
 
 def ratio(results: dict, a: str, b: str, field: str = "wall") -> float | None:
@@ -270,28 +325,45 @@ def targets(owb: dict, peer: dict) -> list[str]:
     check("one draft: textlint / owabilint", "peer:single/textlint", "single/owabilint-text", 8, "≥")
     check("one draft, rich on a terminal: owabilint / floor", "single/owabilint-rich-tty", "single/floor", 1.8, "≤")
     check("1,000 drafts, one process: owabilint / floor", "drafts/owabilint-jobs1", "drafts/floor", 2, "≤")
-    check("1,000 drafts: textlint / owabilint with --jobs default (throughput)",
-          "peer:drafts/textlint", "drafts/owabilint-jobs-default", 20, "≥")
+    check(
+        "1,000 drafts: textlint / owabilint with --jobs default (throughput)",
+        "peer:drafts/textlint",
+        "drafts/owabilint-jobs-default",
+        20,
+        "≥",
+    )
     check("1 MB file: owabilint / floor", "large/owabilint", "large/floor", 2, "≤")
     check("1 MB / 100 KB (9.8× the text): owabilint", "large/owabilint", "large/owabilint-100k", 10, "≤")
     check("`owabilint --version` (s)", "startup/version", None, 0.15, "≤")
     check("`owabilint --help` (s)", "startup/help", None, 0.15, "≤")
     check("peak memory, one draft: owabilint / floor", "single/owabilint-text", "single/floor", 1.3, "≤", "peak_mib")
-    check("peak memory, 1,000 drafts, one process: owabilint / floor", "drafts/owabilint-jobs1", "drafts/floor", 1.3, "≤",
-          "peak_mib")
+    check(
+        "peak memory, 1,000 drafts, one process: owabilint / floor",
+        "drafts/owabilint-jobs1",
+        "drafts/floor",
+        1.3,
+        "≤",
+        "peak_mib",
+    )
     return out
 
 
 def render_readme_section(owb: dict, peer: dict, prof: dict | None) -> str:
     m = owb.get("machine") or peer.get("machine") or {}
-    lines = [MARK_START, "", f"Measured {owb.get('finished', '?')} UTC with `python3 benchmarks/run.py "
-             f"{owb.get('argv', '')}`.", ""]
+    lines = [
+        MARK_START,
+        "",
+        f"Measured {owb.get('finished', '?')} UTC with `python3 benchmarks/run.py {owb.get('argv', '')}`.",
+        "",
+    ]
     lines.append("Machine: " + ", ".join(f"{k} {v}" for k, v in m.items() if k not in ("node", "textlint")) + ".")
     if peer.get("finished"):
         pm = peer.get("machine", {})
-        lines.append(f"Peer: textlint {pm.get('textlint', '?')} on node {pm.get('node', '?')}, with "
-                     f"textlint-rule-preset-ja-technical-writing and textlint-rule-preset-japanese; "
-                     f"measured {peer['finished']} UTC (`{peer.get('argv', '')}`).")
+        lines.append(
+            f"Peer: textlint {pm.get('textlint', '?')} on node {pm.get('node', '?')}, with "
+            f"textlint-rule-preset-ja-technical-writing and textlint-rule-preset-japanese; "
+            f"measured {peer['finished']} UTC (`{peer.get('argv', '')}`)."
+        )
     load = ", ".join(f"{g} {a:.2f}→{b:.2f}" for g, a, b in owb.get("load", []) + peer.get("load", []))
     lines += ["", f"Load average (1 min) before→after each group: {load}.", ""]
     lines += ["| case | wall s (median) | wall min–max | CPU s | peak MiB | runs |", "|---|---|---|---|---|---|"]
@@ -302,7 +374,10 @@ def render_readme_section(owb: dict, peer: dict, prof: dict | None) -> str:
         ("single/floor", "one draft: floor (load dictionary + tokenize)"),
         ("single/owabilint-text", "one draft: `owabilint --format text`"),
         ("single/owabilint-rich-tty", "one draft: `owabilint` (rich report on a terminal)"),
-        ("single/owabilint-text-cold-cache", "one draft: `owabilint --format text`, empty cache (first run after install)"),
+        (
+            "single/owabilint-text-cold-cache",
+            "one draft: `owabilint --format text`, empty cache (first run after install)",
+        ),
         ("peer:single/textlint", "one draft: textlint"),
         ("drafts/floor", "1,000 drafts: floor"),
         ("drafts/owabilint-jobs1", "1,000 drafts: `owabilint --jobs 1`"),
@@ -319,18 +394,37 @@ def render_readme_section(owb: dict, peer: dict, prof: dict | None) -> str:
         r = row(both, key, label)
         if r:
             lines.append(r)
-    lines += ["", "Peak MiB is the largest single process (ru_maxrss); with `--jobs N` each worker is a process of "
-              "its own. Ratios are of medians; the status follows the wall-clock ratio (the CPU ratio, "
-              "user + system time of the process and its workers, is less sensitive to other load on the machine).",
-              "", "| target | wall ratio | CPU ratio | target | status |", "|---|---|---|---|---|"]
+    lines += [
+        "",
+        (
+            "Peak MiB is the largest single process (ru_maxrss); with `--jobs N` each worker is a process of "
+            "its own. Ratios are of medians; the status follows the wall-clock ratio (the CPU ratio, "
+            "user + system time of the process and its workers, is less sensitive to other load on the machine)."
+        ),
+        "",
+        "| target | wall ratio | CPU ratio | target | status |",
+        "|---|---|---|---|---|",
+    ]
     lines += targets(owb, peer)
     if prof:
-        lines += ["", "### Profile of the one-draft run", "",
-                  f"`python -X importtime` ({prof['modules']} modules imported); top-level imports by cumulative time:",
-                  "", "| module | cumulative µs | self µs |", "|---|---|---|"]
+        lines += [
+            "",
+            "### Profile of the one-draft run",
+            "",
+            f"`python -X importtime` ({prof['modules']} modules imported); top-level imports by cumulative time:",
+            "",
+            "| module | cumulative µs | self µs |",
+            "|---|---|---|",
+        ]
         lines += [f"| {n} | {c} | {s} |" for n, c, s in prof["importtime_top"]]
-        lines += ["", "cProfile of `owabilint --format text single.txt` (in-process, cumulative):", "", "```",
-                  prof["cprofile"], "```"]
+        lines += [
+            "",
+            "cProfile of `owabilint --format text single.txt` (in-process, cumulative):",
+            "",
+            "```",
+            prof["cprofile"],
+            "```",
+        ]
     lines += ["", MARK_END]
     return "\n".join(lines)
 
@@ -348,18 +442,29 @@ def write_readme(section: str, readme: Path) -> None:
 
 # ---------------------------------------------------------------------- main
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "owabilint-bench"),
-                    help="scratch folder: inputs, venv, npm peer, raw results")
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--work",
+        default=os.path.join(tempfile.gettempdir(), "owabilint-bench"),
+        help="scratch folder: inputs, venv, npm peer, raw results",
+    )
     ap.add_argument("--only", choices=("all", "owabilint", "peer"), default="all")
     ap.add_argument("--runs", type=int, default=5, help="measured runs per case (one-draft cases: twice as many)")
-    ap.add_argument("--peer", choices=("run", "cached", "skip"), default="run",
-                    help="textlint: measure now, reuse WORK/results-peer.json, or leave out")
+    ap.add_argument(
+        "--peer",
+        choices=("run", "cached", "skip"),
+        default="run",
+        help="textlint: measure now, reuse WORK/results-peer.json, or leave out",
+    )
     ap.add_argument("--peer-runs", type=int, default=3, help="runs of textlint on the 1,000 drafts (~1 min each)")
-    ap.add_argument("--peer-large", choices=("run", "skip"), default="run",
-                    help="textlint on the 1 MB file (~10 min)")
-    ap.add_argument("--no-reinstall", action="store_true",
-                    help="measure the owabilint already in WORK/venv instead of reinstalling this checkout")
+    ap.add_argument("--peer-large", choices=("run", "skip"), default="run", help="textlint on the 1 MB file (~10 min)")
+    ap.add_argument(
+        "--no-reinstall",
+        action="store_true",
+        help="measure the owabilint already in WORK/venv instead of reinstalling this checkout",
+    )
     ap.add_argument("--no-profile", action="store_true")
     ap.add_argument("--readme", default=str(HERE / "README.md"))
     args = ap.parse_args()
@@ -374,7 +479,7 @@ def main() -> int:
         peer = install_peer(work)
         peer_results = {"cases": {}, "load": [], "machine": machine(None, peer), "argv": argv_text}
         peer_cases(peer, inputs, args, peer_results)
-        peer_results["finished"] = f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M}"
+        peer_results["finished"] = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M}"
         old = json.loads(peer_path.read_text()) if peer_path.exists() else {}
         if args.peer_large == "skip" and "large/textlint" in old.get("cases", {}):
             peer_results["cases"]["large/textlint"] = old["cases"]["large/textlint"]
@@ -388,7 +493,7 @@ def main() -> int:
     venv = install_owabilint(work, not args.no_reinstall)
     owb_results = {"cases": {}, "load": [], "machine": machine(venv, None), "argv": argv_text}
     owabilint_cases(venv, inputs, args, owb_results)
-    owb_results["finished"] = f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M}"
+    owb_results["finished"] = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M}"
     owb_path.write_text(json.dumps(owb_results, indent=1), encoding="utf-8")
     prof = None if args.no_profile else profile_single(venv, inputs, work)
     section = render_readme_section(owb_results, peer_results, prof)

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gen_inputs import SEED, draft  # noqa: E402
+from gen_inputs import SEED, draft
 
 CHARS = 2_000
 TYPED = "本件につきましては、引き続き調査を進めてまいります"
@@ -78,7 +78,9 @@ def main() -> int:
     assert len(base) == CHARS, len(base)
     proc = subprocess.Popen(
         [*shlex.split(args.owabilint), "serve", "--port", "0", "--no-config"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         line = proc.stdout.readline()
@@ -135,7 +137,9 @@ def main() -> int:
     )
     for name, samples, cpu in rows:
         s = summary(samples)
-        print(f"| {name} | {s['median_ms']:.1f} | {s['p90_ms']:.1f} | {s['max_ms']:.1f} | {cpu * 1000:.1f} | {s['n']} |")
+        print(
+            f"| {name} | {s['median_ms']:.1f} | {s['p90_ms']:.1f} | {s['max_ms']:.1f} | {cpu * 1000:.1f} | {s['n']} |"
+        )
     return 0
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Re-make docs/review-page.png: the review page at 1280×800 with an invented draft.
 
-    python3 docs/screenshot.py        # needs Chromium and the test extras (playwright)
+python3 docs/screenshot.py        # needs Chromium and the test extras (playwright)
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from browser import LAUNCH_ARGS, chromium_path  # noqa: E402
+from browser import LAUNCH_ARGS, chromium_path
 
 # An invented company and incident, written for this picture.
 DRAFT = """件名：会員サイトにおける個人情報の流出に関するお詫び

@@ -17,7 +17,16 @@ _LINE_BREAK_TEXT = re.compile(r"\r\n|\r|\n")
 _LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
 # Encodings in which a line break is always the byte 0A or 0D and never part of another
 # character, and which keep no state from one character to the next.
-_SPLICEABLE = {"cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004", "euc_jisx0213", "utf-8"}
+_SPLICEABLE = {
+    "cp932",
+    "shift_jis",
+    "shift_jis_2004",
+    "shift_jisx0213",
+    "euc_jp",
+    "euc_jis_2004",
+    "euc_jisx0213",
+    "utf-8",
+}
 
 
 class CannotPreserve(ValueError):

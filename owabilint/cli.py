@@ -117,7 +117,9 @@ def check_command(
     output_format: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", metavar="FORMAT",
+            "--format",
+            "-f",
+            metavar="FORMAT",
             help="出力形式: rich | text | json | sarif | github | html（既定: 端末では rich、それ以外は text）。",
         ),
     ] = None,
@@ -140,41 +142,51 @@ def check_command(
     fail_on: Annotated[
         str | None,
         typer.Option(
-            "--fail-on", metavar="LEVEL",
+            "--fail-on",
+            metavar="LEVEL",
             help="この重大度以上の指摘があれば終了コード 1: error | warning | info（既定: warning）。",
         ),
     ] = None,
     jobs: Annotated[
         str | None,
-        typer.Option("--jobs", "-j", metavar="N", help="多数のファイルを並列に処理するプロセス数（既定: コア数、1: 並列なし）。"),
+        typer.Option(
+            "--jobs", "-j", metavar="N", help="多数のファイルを並列に処理するプロセス数（既定: コア数、1: 並列なし）。"
+        ),
     ] = None,
     encoding: Annotated[
         str | None,
         typer.Option(
-            "--encoding", metavar="NAME",
+            "--encoding",
+            metavar="NAME",
             help="文字コードを判定せず、この文字コードで読みます（例: cp932, euc-jp, utf-16-le）。",
         ),
     ] = None,
     max_bytes: Annotated[
         str,
         typer.Option(
-            "--max-bytes", metavar="N",
+            "--max-bytes",
+            metavar="N",
             help=f"N バイトより大きい入力を拒否します（既定: {DEFAULT_MAX_BYTES:,}、0: 制限なし）。",
             show_default=False,
         ),
     ] = str(DEFAULT_MAX_BYTES),
     fix: Annotated[
-        bool, typer.Option("--fix", help="安全な自動修正を適用してファイルを書き換えます（- のときは修正後の本文を出力）。")
+        bool,
+        typer.Option("--fix", help="安全な自動修正を適用してファイルを書き換えます（- のときは修正後の本文を出力）。"),
     ] = False,
     diff: Annotated[
-        bool, typer.Option("--diff", help="安全な自動修正を差分で表示します。ファイルは変えません（修正があれば終了コード 1）。")
+        bool,
+        typer.Option(
+            "--diff", help="安全な自動修正を差分で表示します。ファイルは変えません（修正があれば終了コード 1）。"
+        ),
     ] = False,
     config: ConfigPath = None,
     no_config: NoConfig = False,
     force_exclude: Annotated[
         bool,
         typer.Option(
-            "--force-exclude", help="設定の exclude をコマンドラインで指定したファイルにも適用します（pre-commit 向け）。"
+            "--force-exclude",
+            help="設定の exclude をコマンドラインで指定したファイルにも適用します（pre-commit 向け）。",
         ),
     ] = False,
     show_config: Annotated[
@@ -184,7 +196,8 @@ def check_command(
         bool, typer.Option("--verbose", "-v", help="問題のないファイルもチェックリストつきで表示します（rich）。")
     ] = False,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="指摘だけを表示します（問題のないファイルの行、集計、補足を出しません）。")
+        bool,
+        typer.Option("--quiet", "-q", help="指摘だけを表示します（問題のないファイルの行、集計、補足を出しません）。"),
     ] = False,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="指摘があっても終了コード 0 で終わります（入力エラーは 2 のまま）。")
@@ -193,12 +206,14 @@ def check_command(
         bool, typer.Option("--statistics", help="指摘の代わりに、ルールごとの件数を多い順に表示します。")
     ] = False,
     output_file: Annotated[
-        str | None, typer.Option("--output-file", "-o", metavar="PATH", help="結果を標準出力ではなくこのファイルに書きます。")
+        str | None,
+        typer.Option("--output-file", "-o", metavar="PATH", help="結果を標準出力ではなくこのファイルに書きます。"),
     ] = None,
     stdin_filename: Annotated[
         str | None,
         typer.Option(
-            "--stdin-filename", metavar="NAME",
+            "--stdin-filename",
+            metavar="NAME",
             help="標準入力をこの名前のファイルとして扱います（.md / .eml の読み方と、その場所の設定が適用されます）。",
         ),
     ] = None,
@@ -256,8 +271,15 @@ def check_command(
     view = {"verbose": verbose, "quiet": quiet}
     if fix or diff:
         _fix_or_diff(
-            planned, rules, fmt=fmt, fail_on=fail_on, write=not diff, files=files, read_options=read_options,
-            view=view, output=output,
+            planned,
+            rules,
+            fmt=fmt,
+            fail_on=fail_on,
+            write=not diff,
+            files=files,
+            read_options=read_options,
+            view=view,
+            output=output,
         )
 
     from owabilint.reporters import render
@@ -365,7 +387,15 @@ def _read_options(encoding: str | None, max_bytes: int | None) -> dict:
 
 
 def _fix_or_diff(  # type: ignore[no-untyped-def]
-    jobs, rules, *, fmt: str, fail_on: str | None, write: bool, files: list[str], read_options: dict, view: dict,
+    jobs,
+    rules,
+    *,
+    fmt: str,
+    fail_on: str | None,
+    write: bool,
+    files: list[str],
+    read_options: dict,
+    view: dict,
     output: Output,
 ) -> None:
     """``--fix`` (write) and ``--diff`` (print only); always ends the command."""
@@ -445,14 +475,20 @@ def _rules_here(config: str | None, no_config: bool) -> list:
 def config_command(
     path: Annotated[
         str | None,
-        typer.Argument(metavar="PATH", help="設定を表示する下書きまたはフォルダ（既定: 現在のフォルダ）。", show_default=False),
+        typer.Argument(
+            metavar="PATH", help="設定を表示する下書きまたはフォルダ（既定: 現在のフォルダ）。", show_default=False
+        ),
     ] = None,
     output_format: Annotated[
         str, typer.Option("--format", "-f", metavar="FORMAT", help="toml | json（既定: toml）。", show_default=False)
     ] = "toml",
     profile: Annotated[
         str | None,
-        typer.Option("--profile", metavar="NAME", help="このプロファイルを使ったときの設定を表示します: recommended | strict | concise。"),
+        typer.Option(
+            "--profile",
+            metavar="NAME",
+            help="このプロファイルを使ったときの設定を表示します: recommended | strict | concise。",
+        ),
     ] = None,
     config: ConfigPath = None,
     no_config: NoConfig = False,
@@ -471,7 +507,9 @@ def config_command(
 def rules_command(
     check: Annotated[
         str | None,
-        typer.Option("--check", metavar="PATH", help="ルールパック（フォルダまたは .toml）を読み込み、その例を実行します。"),
+        typer.Option(
+            "--check", metavar="PATH", help="ルールパック（フォルダまたは .toml）を読み込み、その例を実行します。"
+        ),
     ] = None,
     config: ConfigPath = None,
     no_config: NoConfig = False,
@@ -518,7 +556,9 @@ def _check_pack(path: str) -> None:
 
 @typer_app.command("rule", cls=JapaneseCommand)
 def rule_command(
-    rule_id: Annotated[str, typer.Argument(metavar="RULE_ID", help="ルール ID（例: missing-apology）。", show_default=False)],
+    rule_id: Annotated[
+        str, typer.Argument(metavar="RULE_ID", help="ルール ID（例: missing-apology）。", show_default=False)
+    ],
     config: ConfigPath = None,
     no_config: NoConfig = False,
 ) -> None:
@@ -548,10 +588,13 @@ def lsp_command() -> None:
 def serve_command(
     port: Annotated[
         str,
-        typer.Option("--port", metavar="N", help="待ち受けるポート（既定: 8765、0: 空いているポート）。", show_default=False),
+        typer.Option(
+            "--port", metavar="N", help="待ち受けるポート（既定: 8765、0: 空いているポート）。", show_default=False
+        ),
     ] = "8765",
     host: Annotated[
-        str, typer.Option("--host", metavar="ADDRESS", help="待ち受けるアドレス（既定: 127.0.0.1）。", show_default=False)
+        str,
+        typer.Option("--host", metavar="ADDRESS", help="待ち受けるアドレス（既定: 127.0.0.1）。", show_default=False),
     ] = "127.0.0.1",
     allow_remote: Annotated[
         bool,
@@ -562,14 +605,18 @@ def serve_command(
     ] = False,
     allowed_host: Annotated[
         list[str] | None,
-        typer.Option("--allowed-host", metavar="NAME", help="ページを開くときに使うほかのホスト名（--allow-remote と併用）。"),
+        typer.Option(
+            "--allowed-host", metavar="NAME", help="ページを開くときに使うほかのホスト名（--allow-remote と併用）。"
+        ),
     ] = None,
     open_browser: Annotated[bool, typer.Option("--open", help="ブラウザーでページを開きます。")] = False,
     max_bytes: Annotated[
         str,
         typer.Option(
-            "--max-bytes", metavar="N",
-            help=f"受け付ける下書き・ファイルの上限バイト数（既定: {DEFAULT_MAX_BYTES:,}）。", show_default=False,
+            "--max-bytes",
+            metavar="N",
+            help=f"受け付ける下書き・ファイルの上限バイト数（既定: {DEFAULT_MAX_BYTES:,}）。",
+            show_default=False,
         ),
     ] = str(DEFAULT_MAX_BYTES),
     config: ConfigPath = None,
@@ -595,7 +642,9 @@ def serve_command(
 def init_command(
     folder: Annotated[
         str | None,
-        typer.Argument(metavar="FOLDER", help="設定ファイルを作るフォルダ（既定: 現在のフォルダ）。", show_default=False),
+        typer.Argument(
+            metavar="FOLDER", help="設定ファイルを作るフォルダ（既定: 現在のフォルダ）。", show_default=False
+        ),
     ] = None,
 ) -> None:
     """コメント付きの owabilint.toml を作ります（既にあれば上書きしません）。"""

@@ -28,7 +28,7 @@ import difflib
 import json
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +47,10 @@ KEYS: dict[str, str] = {
     "select": "ルール ID または分類名のリスト",
     "extend-select": "ルール ID または分類名のリスト",
     "ignore": "ルール ID または分類名のリスト",
-    "severity": "ルール ID = \"error\" | \"warning\" | \"info\" | \"off\" の表",
+    "severity": 'ルール ID = "error" | "warning" | "info" | "off" の表',
     "rules": "ルール ID ごとのオプションの表",
     "per-file-ignores": "パターン = [ルール ID, ...] の表",
-    "fail-on": "\"error\" | \"warning\" | \"info\"",
+    "fail-on": '"error" | "warning" | "info"',
     "format": "出力形式の名前",
     "rule-paths": "ルールファイル（.toml）またはフォルダーのパスのリスト",
     "exclude": "除外するパスのパターン（gitignore 形式）のリスト",
@@ -58,13 +58,20 @@ KEYS: dict[str, str] = {
     "extend-data-items": "文字列のリスト",
     "extend-jargon": "文字列のリスト",
     "extend-placeholders": "正規表現（RE2）のリスト",
-    "allow-brackets": "文字列のリスト（例: \"【速報】\"）",
+    "allow-brackets": '文字列のリスト（例: "【速報】"）',
 }
 PROFILE_KEYS = ("description", "checklist-severity", "severity", "rules")
 # Lexicon extension keys → the lexicon (rules/lexicons/<name>.txt) they extend.
 LEXICON_KEYS = {"extend-data-items": "data-items", "extend-jargon": "jargon"}
 _ID_LIST_KEYS = ("select", "extend-select", "ignore")
-_STRING_LIST_KEYS = ("exclude", "rule-paths", "extend-data-items", "extend-jargon", "extend-placeholders", "allow-brackets")
+_STRING_LIST_KEYS = (
+    "exclude",
+    "rule-paths",
+    "extend-data-items",
+    "extend-jargon",
+    "extend-placeholders",
+    "allow-brackets",
+)
 
 DEFAULT_SOURCE = "既定"
 
@@ -146,11 +153,12 @@ def _check_types(config: ConfigFile, allowed: dict[str, str] | tuple[str, ...]) 
         where = config.where(key)
         if key not in allowed:
             raise ConfigError(f"{where}: 不明なキーです{_did_you_mean(key, names)}")
-        if key in ("profile", "fail-on", "format", "description", "checklist-severity"):
-            if not isinstance(value, str):
-                raise ConfigError(f"{where}: 文字列を指定してください（{_type_name(value)} が指定されています）")
+        if key in ("profile", "fail-on", "format", "description", "checklist-severity") and not isinstance(value, str):
+            raise ConfigError(f"{where}: 文字列を指定してください（{_type_name(value)} が指定されています）")
         if key == "profile" and value not in PROFILES:
-            raise ConfigError(f"{where}: '{value}' というプロファイルはありません（{' | '.join(PROFILES)}）{_did_you_mean(value, list(PROFILES))}")
+            raise ConfigError(
+                f"{where}: '{value}' というプロファイルはありません（{' | '.join(PROFILES)}）{_did_you_mean(value, list(PROFILES))}"
+            )
         if key == "fail-on" and value not in FAIL_LEVELS:
             raise ConfigError(f"{where}: '{value}' は使えません（{' | '.join(FAIL_LEVELS)}）")
         if key == "checklist-severity" and value not in SEVERITY_VALUES:
@@ -163,7 +171,9 @@ def _check_types(config: ConfigFile, allowed: dict[str, str] | tuple[str, ...]) 
         if key in _ID_LIST_KEYS or key in _STRING_LIST_KEYS:
             _string_list(value, where, KEYS[key])
         if key == "force-exclude" and not isinstance(value, bool):
-            raise ConfigError(f"{where}: 真偽値（true / false）を指定してください（{_type_name(value)} が指定されています）")
+            raise ConfigError(
+                f"{where}: 真偽値（true / false）を指定してください（{_type_name(value)} が指定されています）"
+            )
         if key == "exclude":
             for pattern in value:
                 _path_spec(pattern, where)
@@ -178,11 +188,13 @@ def _check_types(config: ConfigFile, allowed: dict[str, str] | tuple[str, ...]) 
             _table(value, where, KEYS[key])
             for rule_id, options in value.items():
                 if not isinstance(options, dict):
-                    raise ConfigError(f"{where}.{rule_id}: オプションの表を指定してください（例: [{config.prefix}rules.{rule_id}]）")
+                    raise ConfigError(
+                        f"{where}.{rule_id}: オプションの表を指定してください（例: [{config.prefix}rules.{rule_id}]）"
+                    )
         if key == "per-file-ignores":
             _table(value, where, KEYS[key])
             for pattern, ids in value.items():
-                _string_list(ids, f"{where}.\"{pattern}\"", "ルール ID のリスト")
+                _string_list(ids, f'{where}."{pattern}"', "ルール ID のリスト")
         if key == "extend-placeholders":
             from owabilint.matchers.regex import RegexSyntaxError, compile_re2
 
@@ -241,7 +253,7 @@ def profiles_dir() -> Path:
     return builtin_rules_dir() / "profiles"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_profile(name: str) -> ConfigFile:
     path = profiles_dir() / f"{name}.toml"
     try:
@@ -319,7 +331,7 @@ class Resolved:
             if spec.match_file(relative):
                 extra.extend(ids)
                 for rule_id in ids:
-                    origins[f"ignore.{rule_id}"] = f"{self.config.where('per-file-ignores')}.\"{pattern}\""
+                    origins[f"ignore.{rule_id}"] = f'{self.config.where("per-file-ignores")}."{pattern}"'
         if not extra:
             return self
         settings = replace(self.settings, ignore=set(self.settings.ignore) | set(extra))
@@ -428,7 +440,11 @@ def resolve(config: ConfigFile | None, overrides: Overrides) -> Resolved:
 
     # profile
     profile_name = overrides.profile or values.get("profile", DEFAULT_PROFILE)
-    origins["profile"] = "コマンドライン --profile" if overrides.profile else (origin("profile") if "profile" in values else DEFAULT_SOURCE)
+    origins["profile"] = (
+        "コマンドライン --profile"
+        if overrides.profile
+        else (origin("profile") if "profile" in values else DEFAULT_SOURCE)
+    )
     profile = load_profile(profile_name)
     profile_source = f"プロファイル {profile_name}"
 
@@ -473,7 +489,7 @@ def resolve(config: ConfigFile | None, overrides: Overrides) -> Resolved:
     per_file = []
     if config is not None:
         for pattern, ids in values.get("per-file-ignores", {}).items():
-            where = f"{origin('per-file-ignores')}.\"{pattern}\""
+            where = f'{origin("per-file-ignores")}."{pattern}"'
             check_selectors(ids, where)
             per_file.append((pattern, _path_spec(pattern, where), expand(ids)))
 
@@ -503,9 +519,21 @@ def resolve(config: ConfigFile | None, overrides: Overrides) -> Resolved:
         origins[f"ignore.{rule_id}"] = "コマンドライン --ignore"
 
     fail_on = overrides.fail_on or values.get("fail-on", "warning")
-    origins["fail-on"] = "コマンドライン --fail-on" if overrides.fail_on else origin("fail-on") if "fail-on" in values else DEFAULT_SOURCE
+    origins["fail-on"] = (
+        "コマンドライン --fail-on"
+        if overrides.fail_on
+        else origin("fail-on")
+        if "fail-on" in values
+        else DEFAULT_SOURCE
+    )
     output_format = overrides.output_format or values.get("format")
-    origins["format"] = "コマンドライン --format" if overrides.output_format else origin("format") if "format" in values else DEFAULT_SOURCE
+    origins["format"] = (
+        "コマンドライン --format"
+        if overrides.output_format
+        else origin("format")
+        if "format" in values
+        else DEFAULT_SOURCE
+    )
     for key in (*LEXICON_KEYS, "extend-placeholders", "allow-brackets"):
         if key in values:
             origins[key] = origin(key)
@@ -515,8 +543,11 @@ def resolve(config: ConfigFile | None, overrides: Overrides) -> Resolved:
         origins["exclude"] = origin("exclude")
     force_exclude = overrides.force_exclude or bool(values.get("force-exclude", False))
     origins["force-exclude"] = (
-        "コマンドライン --force-exclude" if overrides.force_exclude
-        else origin("force-exclude") if "force-exclude" in values else DEFAULT_SOURCE
+        "コマンドライン --force-exclude"
+        if overrides.force_exclude
+        else origin("force-exclude")
+        if "force-exclude" in values
+        else DEFAULT_SOURCE
     )
 
     settings = Settings(select=select, ignore=ignore, severity=severity, options=options, fail_on=fail_on)
@@ -551,7 +582,7 @@ def _rule_path(config: ConfigFile, value: str, index: int) -> Path:
 def _path_spec(pattern: str, where: str) -> Any:
     try:
         return _path_spec_lines((pattern,))
-    except Exception as exc:  # pathspec raises several kinds for a bad pattern
+    except Exception as exc:  # noqa: BLE001 - pathspec raises several kinds for a bad pattern
         raise ConfigError(f"{where}: パターン {pattern!r} を読めません: {exc}") from None
 
 
@@ -566,7 +597,9 @@ def _check_options(rule: Any, opts: dict[str, Any], where: str) -> None:
     known = sorted(set(rule.options) | set(getattr(rule.matcher, "option_keys", ())))
     for option, value in opts.items():
         if option not in known:
-            listing = f"（使えるオプション: {', '.join(known)}）" if known else "（このルールにはオプションがありません）"
+            listing = (
+                f"（使えるオプション: {', '.join(known)}）" if known else "（このルールにはオプションがありません）"
+            )
             hint = _did_you_mean(option, known)
             raise ConfigError(f"{where}.{option}: 不明なオプションです{hint or listing}")
         if isinstance(value, (dict, list)):
@@ -601,9 +634,9 @@ def _load_rules_for(config: ConfigFile | None, rule_paths: list[Path]) -> list[A
         return builtin_rules()
     if lexicon_extensions:
         available = builtin_lexicon_names()
-        for key in LEXICON_KEYS:
-            if values.get(key) and LEXICON_KEYS[key] not in available:
+        for key, lexicon in LEXICON_KEYS.items():
+            if values.get(key) and lexicon not in available:
                 raise ConfigError(
-                    f"{config.where(key)}: 拡張する辞書 rules/lexicons/{LEXICON_KEYS[key]}.txt が組み込みルールにありません"
+                    f"{config.where(key)}: 拡張する辞書 rules/lexicons/{lexicon}.txt が組み込みルールにありません"
                 )
     return load_ruleset(lexicon_extensions, placeholders, brackets, tuple(rule_paths), pack_signature(rule_paths))

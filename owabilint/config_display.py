@@ -7,6 +7,7 @@ from typing import Any
 
 from owabilint.config import DEFAULT_SOURCE, LEXICON_KEYS, Resolved
 
+
 def describe(resolved: Resolved) -> str:
     """The effective configuration as TOML, each value followed by where it came from."""
     lines: list[str] = []
@@ -89,9 +90,12 @@ def as_dict(resolved: Resolved) -> dict[str, Any]:
         "exclude": resolved.exclude,
         "force-exclude": resolved.force_exclude,
         "severity": {
-            r.id: (settings.severity_of(r) if settings.enabled(r) else "off") for r in sorted(resolved.rules, key=lambda r: r.id)
+            r.id: (settings.severity_of(r) if settings.enabled(r) else "off")
+            for r in sorted(resolved.rules, key=lambda r: r.id)
         },
-        "rules": {r.id: settings.options_of(r) for r in sorted(resolved.rules, key=lambda r: r.id) if settings.options_of(r)},
+        "rules": {
+            r.id: settings.options_of(r) for r in sorted(resolved.rules, key=lambda r: r.id) if settings.options_of(r)
+        },
         "per-file-ignores": {pattern: ids for pattern, _spec, ids in resolved.per_file_ignores},
         "origins": dict(sorted(resolved.origins.items())),
     }

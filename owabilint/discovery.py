@@ -98,9 +98,7 @@ def drafts_under(folder: Path, exclude: Sequence[str] = (), exclude_base: Path |
     return [p for p in walk_drafts(folder, exclude, exclude_base) if isinstance(p, Path)]
 
 
-def walk_drafts(
-    folder: Path, exclude: Sequence[str] = (), exclude_base: Path | None = None
-) -> list[Path | InputError]:
+def walk_drafts(folder: Path, exclude: Sequence[str] = (), exclude_base: Path | None = None) -> list[Path | InputError]:
     """Like :func:`drafts_under`, with an InputError for each sub-folder that could not be
     read and each link that loops back to a folder above it (nothing is skipped in silence).
 

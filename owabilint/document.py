@@ -30,14 +30,20 @@ _MARK_HEADING = re.compile(
 )
 # The mark before a marked heading: "▶令和7年2月3日(月)" is a timeline date under it.
 _HEADING_MARK = re.compile(r"^\s*[■□◆◇▼▽▶▷●○◎★☆]\s*")
-_KANJI_NUM_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十\d０-９]{1,3}[章節項]|[一二三四五六七八九十]{1,3}[、．.])\s*\S")
+_KANJI_NUM_HEADING = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十\d０-９]{1,3}[章節項]|[一二三四五六七八九十]{1,3}[、．.])\s*\S"
+)
 # "1 概要" / "２　原因": a number and a space before a short label, no sentence end.
 _SPACED_NUM_HEADING = re.compile(r"^\s*(?:\d{1,2}|[０-９]{1,2})[ \u3000]+[^\s。．！？!?]{1,28}$")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[０-９]{1,2})[.．)）]\s*\S|^\s*[（(](?:\d{1,2}|[０-９]{1,2})[)）]\s*\S|^\s*[①-⑳]")
+_NUMBERED = re.compile(
+    r"^\s*(?:\d{1,2}|[０-９]{1,2})[.．)）]\s*\S|^\s*[（(](?:\d{1,2}|[０-９]{1,2})[)）]\s*\S|^\s*[①-⑳]"
+)
 # What a numbered line holds when it is an item, not a heading: a count closing the
 # line or opening its details ("…の情報 28,001件(…"; not "1. 3件の事案"), or an
 # enumeration of two or more things ("(会員ID、店舗名、…").
-_ITEM_CONTENT = re.compile(r"(?<![\d,])\d[\d,]{0,15}\s{0,2}(?:件|名|人|世帯|社)\s{0,2}(?:[（(]|$)|[^、]{1,40}、[^、]{1,40}、")
+_ITEM_CONTENT = re.compile(
+    r"(?<![\d,])\d[\d,]{0,15}\s{0,2}(?:件|名|人|世帯|社)\s{0,2}(?:[（(]|$)|[^、]{1,40}、[^、]{1,40}、"
+)
 # The number that opens a numbered line: "(2)", "２．", "3)".
 _ITEM_NUMBER = re.compile(r"^\s*(?:[（(](?:\d{1,2}|[０-９]{1,2})[)）]|(?:\d{1,2}|[０-９]{1,2})[.．)）])\s*")
 # Bullets, and the katakana item letters of official documents ("ア 入院患者の氏名",

@@ -67,7 +67,10 @@ def read_docx(data: bytes, path: str) -> DocxDraft:
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds of errors on a damaged file
-        raise InputError(path, f"Word 文書（.docx）として読み込めません。ファイルが壊れている可能性があります（{type(exc).__name__}）") from None
+        raise InputError(
+            path,
+            f"Word 文書（.docx）として読み込めません。ファイルが壊れている可能性があります（{type(exc).__name__}）",
+        ) from None
     return DocxDraft("\n".join(lines.texts) + ("\n" if lines.texts else ""), lines.kinds)
 
 
@@ -77,7 +80,9 @@ def _check_package(data: bytes, path: str) -> None:
             unpacked = sum(info.file_size for info in package.infolist())
             names = set(package.namelist())
     except zipfile.BadZipFile:
-        raise InputError(path, "Word 文書（.docx）として読み込めません。ファイルが壊れているか、.docx ではありません") from None
+        raise InputError(
+            path, "Word 文書（.docx）として読み込めません。ファイルが壊れているか、.docx ではありません"
+        ) from None
     if "word/document.xml" not in names and "[Content_Types].xml" not in names:
         raise InputError(path, "Word 文書（.docx）として読み込めません（本文 word/document.xml がありません）")
     if unpacked > MAX_UNPACKED_BYTES:

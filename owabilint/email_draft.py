@@ -52,13 +52,13 @@ def read_email(data: bytes, path: str, forced: str | None = None) -> EmailDraft:
         subject = _subject(message, path)
     except InputError:
         raise
-    except Exception as exc:  # the email package raises many kinds of errors on malformed input
+    except Exception as exc:  # noqa: BLE001 - the email package raises many kinds of errors on malformed input
         raise InputError(path, f"メールとして解析できません（{type(exc).__name__}）") from None
     if part is None:
         raise InputError(path, "text/plain の本文がありません（HTML だけのメールは検査できません）")
     try:
         payload = part.get_payload(decode=True)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - as above, for the transfer encoding
         raise InputError(path, f"本文の転送エンコーディングを解読できません（{type(exc).__name__}）") from None
     if not isinstance(payload, bytes):
         raise InputError(path, "text/plain の本文がありません")
@@ -101,4 +101,3 @@ def _decode_body(payload: bytes, declared: str | None, path: str, forced: str | 
                 f"本文を宣言された文字コード {declared} として読み込めません。--encoding で文字コードを指定してください",
             ) from None
     return decode(payload, path)
-

@@ -26,7 +26,13 @@ _BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Name shown to users (and accepted by --encoding) for content codec + BOM.
-_WITH_BOM = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16", "utf-32-le": "utf-32", "utf-32-be": "utf-32"}
+_WITH_BOM = {
+    "utf-8": "utf-8-sig",
+    "utf-16-le": "utf-16",
+    "utf-16-be": "utf-16",
+    "utf-32-le": "utf-32",
+    "utf-32-be": "utf-32",
+}
 _ISO2022 = ("iso2022_jp", "iso2022_jp_2", "iso2022_jp_ext", "iso2022_jp_2004")
 _LEGACY = ("cp932", "euc_jp")  # ranked by charset-normalizer
 _LEGACY_FALLBACK = ("euc_jis_2004",)  # JIS X 0213 kanji that EUC-JP lacks

@@ -113,7 +113,9 @@ def lint_document(
     checklist = []
     for rule in sorted((r for r in rules if r.checklist and settings.enabled(r)), key=lambda r: r.matcher.order):
         ev = ctx.evidence.get(rule.id)
-        checklist.append(ChecklistItem(rule.matcher.element, ev is not None, doc.position(ev.start)[0] if ev else None, rule.id))
+        checklist.append(
+            ChecklistItem(rule.matcher.element, ev is not None, doc.position(ev.start)[0] if ev else None, rule.id)
+        )
     return FileReport(
         path=doc.path, text=original or doc.text, diagnostics=diagnostics, checklist=checklist, fail_on=settings.fail_on
     )

@@ -150,5 +150,7 @@ def fix_jobs(
             outcome.inputs.append(FixedInput(FileReport(path=job.path, error=job.problem)))
         else:
             path, rules, settings = job
-            outcome.inputs.append(_fix_guarded(path, rules, settings, write=write, encoding=encoding, max_bytes=max_bytes))
+            outcome.inputs.append(
+                _fix_guarded(path, rules, settings, write=write, encoding=encoding, max_bytes=max_bytes)
+            )
     return outcome

@@ -125,7 +125,9 @@ def write_back(path: str, data: bytes, original: bytes) -> None:
                 pass
         os.chmod(tmp, mode)  # after chown, which clears the setuid and setgid bits
         if target.read_bytes() != original:
-            raise FixError(f"{path}: 確認中にファイルが変更されたため、修正を書き込みませんでした。もう一度実行してください")
+            raise FixError(
+                f"{path}: 確認中にファイルが変更されたため、修正を書き込みませんでした。もう一度実行してください"
+            )
         os.replace(tmp, target.resolve())
     except OSError as exc:
         raise FixError(f"{path}: 修正を書き込めません: {exc.strerror or exc}") from None

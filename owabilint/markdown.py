@@ -24,7 +24,9 @@ _BLOCKQUOTE_MARKERS = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)+")
 _REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\r\n]+\]:[ \t]*\S")
 # No two [ \t]* in a row: a line of spaces is matched once, not once per split point.
 _TABLE_DELIMITER = re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
-_INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>")
+_INLINE_TAG = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
+)
 _INLINE_SPECIAL = re.compile(r"[\\`<\[!]")  # where an inline construct can start
 _BRACKET_SPECIAL = re.compile(r"[\\`\[\]]")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -182,7 +184,9 @@ class _Inline:
 
     def _code_spans(self) -> dict[int, int]:
         """Opening backtick run start → end of its closing run (CommonMark: same run length)."""
-        runs = [(mm.start() + self.start, len(mm.group())) for mm in re.finditer("`+", self.text[self.start : self.end])]
+        runs = [
+            (mm.start() + self.start, len(mm.group())) for mm in re.finditer("`+", self.text[self.start : self.end])
+        ]
         by_width: dict[int, list[int]] = {}
         for index, (_, width) in enumerate(runs):
             by_width.setdefault(width, []).append(index)

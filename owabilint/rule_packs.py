@@ -97,7 +97,9 @@ def load_rule_pack(path: Path, base_lexicons: dict[str, list[str]]) -> list[Any]
         raise RuleError(f"{path}: ルールパックが見つかりません")
     for name in own:
         if name in base_lexicons:
-            raise RuleError(f"{path / 'lexicons' / (name + '.txt')}: 語彙 {name!r} は組み込みルールにあります。別の名前にしてください")
+            raise RuleError(
+                f"{path / 'lexicons' / (name + '.txt')}: 語彙 {name!r} は組み込みルールにあります。別の名前にしてください"
+            )
     lexicons = {**base_lexicons, **own}
     with untrusted_patterns():
         rules = [load_rule_file(f, lexicons) for f in files]
@@ -109,7 +111,9 @@ def load_rule_pack(path: Path, base_lexicons: dict[str, list[str]]) -> list[Any]
     return rules
 
 
-def _extend_placeholder_rule(rule: Any, placeholders: tuple[str, ...], brackets: tuple[str, ...], lexicons: dict) -> None:
+def _extend_placeholder_rule(
+    rule: Any, placeholders: tuple[str, ...], brackets: tuple[str, ...], lexicons: dict
+) -> None:
     """Add company slot styles (RE2) and allowed bracket labels to a placeholder rule."""
     from owabilint.matchers.phrase import PhraseMatcher, _Entry
     from owabilint.matchers.regex import untrusted_patterns

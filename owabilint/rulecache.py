@@ -43,7 +43,9 @@ class CacheFormatError(ValueError):
 
 
 # ----------------------------------------------------------------- regexes
-def _regex_from_code(pattern: str, flags: int, code: list[int], groups: int, groupindex: dict, indexgroup: tuple) -> Any:
+def _regex_from_code(
+    pattern: str, flags: int, code: list[int], groups: int, groupindex: dict, indexgroup: tuple
+) -> Any:
     import _sre
 
     return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
@@ -62,7 +64,10 @@ def _reduce_regex(rx: re.Pattern) -> tuple:
     args = (rx.pattern, rx.flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
     rebuilt = _regex_from_code(*args)
     if (rebuilt.pattern, rebuilt.flags, rebuilt.groups, dict(rebuilt.groupindex)) != (
-        rx.pattern, rx.flags, rx.groups, dict(rx.groupindex)
+        rx.pattern,
+        rx.flags,
+        rx.groups,
+        dict(rx.groupindex),
     ):
         raise CacheFormatError(f"regex {rx.pattern!r} does not rebuild identically")
     return _regex_from_code, args
@@ -78,9 +83,13 @@ def _decode_regex(data: Any) -> re.Pattern:
     if not (isinstance(data, list) and len(data) == 6):
         raise CacheFormatError("regex entry")
     pattern, flags, packed, groups, groupindex, indexgroup = data
-    if not (isinstance(pattern, str) and isinstance(flags, int) and isinstance(packed, str) and isinstance(groups, int)):
+    if not (
+        isinstance(pattern, str) and isinstance(flags, int) and isinstance(packed, str) and isinstance(groups, int)
+    ):
         raise CacheFormatError("regex entry")
-    if not all(isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and isinstance(p[1], int) for p in groupindex):
+    if not all(
+        isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and isinstance(p[1], int) for p in groupindex
+    ):
         raise CacheFormatError("regex groups")
     if not all(g is None or isinstance(g, str) for g in indexgroup):
         raise CacheFormatError("regex groups")
@@ -104,7 +113,9 @@ def _resolve(name: Any) -> Any:
     if not isinstance(name, str) or name.count(":") != 1:
         raise CacheFormatError("name")
     module_name, qualname = name.split(":")
-    if not _OWN_NAME.fullmatch(module_name) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*", qualname):
+    if not _OWN_NAME.fullmatch(module_name) or not re.fullmatch(
+        r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*", qualname
+    ):
         raise CacheFormatError(f"not owabilint's own: {name}")
     try:
         obj: Any = sys.modules.get(module_name) or importlib.import_module(module_name)

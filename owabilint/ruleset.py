@@ -29,7 +29,18 @@ CATEGORIES = {
     "tone": "語調",
     "style": "文体",
 }
-_TOP_KEYS = {"id", "severity", "category", "summary", "message", "rationale", "options", "matcher", "examples", "placeholder"}
+_TOP_KEYS = {
+    "id",
+    "severity",
+    "category",
+    "summary",
+    "message",
+    "rationale",
+    "options",
+    "matcher",
+    "examples",
+    "placeholder",
+}
 
 
 @dataclass
@@ -112,7 +123,9 @@ def _expect(data: dict[str, Any], key: str, kind: type, where: str, required: bo
         return None
     value = data[key]
     if not isinstance(value, kind):
-        raise RuleError(f"{where}: キー {key!r} には{type_name(kind)}を指定してください（{type_name(type(value))}が指定されています）")
+        raise RuleError(
+            f"{where}: キー {key!r} には{type_name(kind)}を指定してください（{type_name(type(value))}が指定されています）"
+        )
     return value
 
 
@@ -130,19 +143,29 @@ def parse_rule(data: dict[str, Any], path: Path, lexicons: dict[str, list[str]])
         raise RuleError(f"{where}: 不明なキー {key!r} です{did_you_mean(key, sorted(_TOP_KEYS))}")
     rule_id = _expect(data, "id", str, where)
     if not RULE_ID.match(rule_id):
-        raise RuleError(f"{where}: キー 'id': {rule_id!r} はルール ID の形（小文字・数字・ハイフン、例: missing-apology）ではありません")
+        raise RuleError(
+            f"{where}: キー 'id': {rule_id!r} はルール ID の形（小文字・数字・ハイフン、例: missing-apology）ではありません"
+        )
     if path.suffix == ".toml" and path.stem != rule_id:
-        raise RuleError(f"{where}: キー 'id' が {rule_id!r} ですが、ファイル名は {path.name!r} です（ファイル名は <id>.toml にします）")
+        raise RuleError(
+            f"{where}: キー 'id' が {rule_id!r} ですが、ファイル名は {path.name!r} です（ファイル名は <id>.toml にします）"
+        )
     severity = _expect(data, "severity", str, where)
     if severity not in SEVERITIES:
-        raise RuleError(f"{where}: キー 'severity': {severity!r} は使えません（{' | '.join(SEVERITIES)}）{did_you_mean(str(severity), list(SEVERITIES))}")
+        raise RuleError(
+            f"{where}: キー 'severity': {severity!r} は使えません（{' | '.join(SEVERITIES)}）{did_you_mean(str(severity), list(SEVERITIES))}"
+        )
     category = _expect(data, "category", str, where)
     if category not in CATEGORIES:
-        raise RuleError(f"{where}: キー 'category': {category!r} は使えません（{' | '.join(CATEGORIES)}）{did_you_mean(str(category), list(CATEGORIES))}")
+        raise RuleError(
+            f"{where}: キー 'category': {category!r} は使えません（{' | '.join(CATEGORIES)}）{did_you_mean(str(category), list(CATEGORIES))}"
+        )
     matcher_params = dict(_expect(data, "matcher", dict, where))
     kind = matcher_params.pop("kind", None)
     if kind not in MATCHERS:
-        raise RuleError(f"{where}: キー 'matcher.kind': {kind!r} は使えません（{' | '.join(sorted(MATCHERS))}）{did_you_mean(str(kind), sorted(MATCHERS))}")
+        raise RuleError(
+            f"{where}: キー 'matcher.kind': {kind!r} は使えません（{' | '.join(sorted(MATCHERS))}）{did_you_mean(str(kind), sorted(MATCHERS))}"
+        )
     matcher = MATCHERS[kind](matcher_params, f"{where}: matcher", lexicons)
     examples = _expect(data, "examples", dict, where)
     valid = _string_list(examples.get("valid", []), f"{where}: examples.valid")

@@ -37,7 +37,7 @@ def lint_source_path(
         source = read_source(path, encoding=encoding, max_bytes=max_bytes)
     except InputError as exc:
         return FileReport(path=exc.path if path != STDIN else "<stdin>", error=exc.problem)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - one draft's crash is its own error, the others are linted
         return _crashed(path, exc)
     return lint_source(source, rules, settings)
 
@@ -53,7 +53,7 @@ def lint_source(source: Source, rules: list[Rule], settings: Settings) -> FileRe
             settings=settings,
             line_kinds=source.line_kinds,
         )
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - as above
         return _crashed(source.path, exc)
     report.encoding = source.encoding_label
     report.position_base = source.position_base
@@ -68,7 +68,9 @@ def _crashed(path: str, exc: Exception) -> FileReport:
     elif isinstance(exc, MemoryError):
         problem = "メモリが足りず検査できませんでした。--max-bytes で上限を下げてください"
     else:
-        problem = f"内部エラーで検査できませんでした（{type(exc).__name__}: {exc}）。owabilint の不具合として報告してください"
+        problem = (
+            f"内部エラーで検査できませんでした（{type(exc).__name__}: {exc}）。owabilint の不具合として報告してください"
+        )
     return FileReport(path=shown, error=problem)
 
 

@@ -27,12 +27,15 @@ INVALID_DIRECTIVE = "invalid-directive"
 UNUSED_DIRECTIVE = "unused-directive"
 # Pseudo-rules produced here rather than by rules/*.toml: id → (default severity, summary).
 DIRECTIVE_RULES = {
-    INVALID_DIRECTIVE: ("warning", "owabilint の指示コメントが正しくありません（不明なルール ID、テキストの下書きでの使用など）"),
+    INVALID_DIRECTIVE: (
+        "warning",
+        "owabilint の指示コメントが正しくありません（不明なルール ID、テキストの下書きでの使用など）",
+    ),
     UNUSED_DIRECTIVE: ("warning", "owabilint の指示コメントが何も抑制していません"),
 }
 VERBS = ("disable", "enable", "disable-next-line")
 
-_COMMENT = re.compile(r"<!--\s*owabilint-([A-Za-z-]*)(.*?)-->", re.S)
+_COMMENT = re.compile(r"<!--\s*owabilint-([A-Za-z-]*)(.*?)-->", re.DOTALL)
 _ID = re.compile(r"[^\s,]+")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 
@@ -113,7 +116,9 @@ def find_directives(text: str, known_ids: Iterable[str]) -> tuple[list[_Directiv
                 close = difflib.get_close_matches(rule, known, n=1, cutoff=0.6)
                 hint = f"（もしかして: {close[0]}）" if close else ""
                 problems.append(
-                    DirectiveFinding(INVALID_DIRECTIVE, start, end, f"指示コメントのルール ID「{rule}」は存在しません{hint}。")
+                    DirectiveFinding(
+                        INVALID_DIRECTIVE, start, end, f"指示コメントのルール ID「{rule}」は存在しません{hint}。"
+                    )
                 )
                 continue
             directive.targets.append(_Target(rule, start, end))
@@ -157,7 +162,9 @@ def apply_directives(
     for directive in directives:
         for target in directive.targets:
             if not target.used:
-                problems.append(DirectiveFinding(UNUSED_DIRECTIVE, target.start, target.end, _unused_message(directive, target)))
+                problems.append(
+                    DirectiveFinding(UNUSED_DIRECTIVE, target.start, target.end, _unused_message(directive, target))
+                )
     problems.sort(key=lambda p: (p.start, p.end))
     return suppressed, problems
 

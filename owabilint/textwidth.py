@@ -13,7 +13,9 @@ import unicodedata
 from functools import lru_cache
 
 # Characters that must not start a line (行頭禁則) and that must not end one (行末禁則).
-NO_LINE_START = frozenset("。、，．,.：:；;！!？?）)」』】〕］]｝}〉》”’ー・…‥〜～ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ")
+NO_LINE_START = frozenset(
+    "。、，．,.：:；;！!？?）)」』】〕］]｝}〉》”’ー・…‥〜～ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ"
+)
 NO_LINE_END = frozenset("（(「『【〔［[｛{〈《“‘")
 
 # A run that must stay together: Latin words, numbers, options, paths, rule ids.

@@ -56,7 +56,9 @@ def _worker_main(conn: Connection, fn: Callable[[int], Any], initializer: Callab
             return
 
 
-def run_indexed(fn: Callable[[int], Any], count: int, workers: int, initializer: Callable[[], None] | None = None) -> list:
+def run_indexed(
+    fn: Callable[[int], Any], count: int, workers: int, initializer: Callable[[], None] | None = None
+) -> list:
     """``[fn(0), …, fn(count - 1)]`` computed in ``workers`` forked processes.
 
     An index whose worker died while it held it gets :data:`LOST` instead of a result.

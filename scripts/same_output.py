@@ -63,7 +63,8 @@ def lint_all(source_root: Path, batches: list[list[Path]], cache: Path, extra: l
             + [str(d) for d in batch],
             capture_output=True,
             env=env,
-            cwd=cache.parent,  # not the checkout: ``python -m`` puts the working folder first on sys.path
+            check=False,
+            cwd=cache.parent,  # not the checkout: ``python -m`` puts the working folder first on sys.path, check=False
         )
         tail = b"\n--- stderr ---\n" + run.stderr + f"\n--- exit {run.returncode}".encode()
         try:

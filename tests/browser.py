@@ -28,7 +28,9 @@ LAUNCH_ARGS = [
     "--no-first-run",
     "--no-default-browser-check",
 ]
-ARTIFACTS = Path(os.environ.get("OWABILINT_TEST_ARTIFACTS", Path(__file__).resolve().parent.parent / "build" / "test-artifacts"))
+ARTIFACTS = Path(
+    os.environ.get("OWABILINT_TEST_ARTIFACTS", Path(__file__).resolve().parent.parent / "build" / "test-artifacts")
+)
 
 
 def unavailable(reason: str) -> None:

@@ -23,6 +23,7 @@ def run_cli(*args: str, stdin: str | bytes | None = None, cwd: Path | None = Non
         cwd=cwd or ROOT,
         env=full_env,
         timeout=120,
+        check=False,
     )
 
 
@@ -46,7 +47,7 @@ def modules_loaded_by_cli(commands: list[list[str]], modules: tuple[str, ...]) -
         "        assert exc.code in (0, None), exc.code\n"
         f"print('LOADED', json.dumps(sorted(m for m in {modules!r} if m in sys.modules)))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert proc.returncode == 0, proc.stderr
     out, _, loaded = proc.stdout.rpartition("LOADED ")
     return out, json.loads(loaded)

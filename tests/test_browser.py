@@ -29,7 +29,10 @@ def server(tmp_path_factory):  # type: ignore[no-untyped-def]
     folder = tmp_path_factory.mktemp("serve")
     proc = subprocess.Popen(
         [sys.executable, "-m", "owabilint", "serve", "--port", "0", "--no-config"],
-        cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     line = proc.stdout.readline()
     match = re.search(r"http://127\.0\.0\.1:\d+/", line)
@@ -68,7 +71,10 @@ def page(browser, server):  # type: ignore[no-untyped-def]
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     # Answers with an error status (a refused file) are part of the tests; script errors never are.
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "Failed to load resource" not in m.text else None)
+    page.on(
+        "console",
+        lambda m: errors.append(m.text) if m.type == "error" and "Failed to load resource" not in m.text else None,
+    )
     page.goto(server)
     yield page
     context.close()
@@ -117,7 +123,9 @@ def test_typing_shows_highlights_checklist_and_findings(page) -> None:
     ]
     assert len(places) == 2 and places == sorted(places)
     page.locator("#findings .jump", has_text="お詫びの文書に「！」は使いません").last.click()
-    selection = page.evaluate("() => { const t = document.getElementById('draft'); return [t.selectionStart, t.selectionEnd]; }")
+    selection = page.evaluate(
+        "() => { const t = document.getElementById('draft'); return [t.selectionStart, t.selectionEnd]; }"
+    )
     assert selection == [len(text) - 2, len(text) - 1]  # the second 「！」, at the end of the last line
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "review-page-1280x800.png"))
@@ -172,9 +180,17 @@ def test_fix_all_and_profiles(page) -> None:
 def test_open_a_word_draft(page, tmp_path) -> None:
     page.set_input_files(
         "#file",
-        files=[{"name": "お詫び文.docx", "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "buffer": make_docx(NOTICE)}],
+        files=[
+            {
+                "name": "お詫び文.docx",
+                "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "buffer": make_docx(NOTICE),
+            }
+        ],
     )
-    page.wait_for_function("() => document.getElementById('draft').value.startsWith('件名：会員情報の流出に関するお詫びとご報告')")
+    page.wait_for_function(
+        "() => document.getElementById('draft').value.startsWith('件名：会員情報の流出に関するお詫びとご報告')"
+    )
     page.locator("#preview mark.sev-warning", has_text="！").wait_for()
     assert page.locator("#checklist li.missing").count() == 0
     assert "お詫び文.docx を開きました。" in page.inner_text("#status")
@@ -205,10 +221,15 @@ def test_opening_a_file_never_silently_replaces_an_unsaved_draft(page) -> None:
 
 
 def test_a_broken_word_draft_gets_one_japanese_message(page) -> None:
-    page.set_input_files("#file", files=[{"name": "壊れた.docx", "mimeType": "application/octet-stream", "buffer": b"PK\x03\x04 cut"}])
+    page.set_input_files(
+        "#file", files=[{"name": "壊れた.docx", "mimeType": "application/octet-stream", "buffer": b"PK\x03\x04 cut"}]
+    )
     alert = page.locator("#alert")
     alert.wait_for()
-    assert alert.inner_text() == "壊れた.docx: Word 文書（.docx）として読み込めません。ファイルが壊れているか、.docx ではありません"
+    assert (
+        alert.inner_text()
+        == "壊れた.docx: Word 文書（.docx）として読み込めません。ファイルが壊れているか、.docx ではありません"
+    )
 
 
 def test_drop_a_shift_jis_text_file(page) -> None:
@@ -253,7 +274,9 @@ def test_keyboard_only(page) -> None:
     for _ in range(40):
         page.keyboard.press("Tab")
         reached.append(page.evaluate("() => document.activeElement.tagName + '.' + document.activeElement.className"))
-        if reached[-1].startswith("BUTTON.jump") and "findings" in page.evaluate("() => document.activeElement.closest('ol,ul')?.id || ''"):
+        if reached[-1].startswith("BUTTON.jump") and "findings" in page.evaluate(
+            "() => document.activeElement.closest('ol,ul')?.id || ''"
+        ):
             break
     assert any(r.startswith("MARK.") for r in reached)
     assert reached[-1].startswith("BUTTON.jump")
@@ -285,6 +308,8 @@ def test_the_browser_itself_stops_requests_to_other_addresses(browser, server) -
     assert "default-src 'none'" in response.headers["content-security-policy"]
     # Another origin on this machine (another port): a script of the page may not reach it.
     other = "http://127.0.0.1:9/"
-    assert page.evaluate("(url) => fetch(url, {mode: 'no-cors'}).then(() => 'sent', () => 'blocked')", other) == "blocked"
+    assert (
+        page.evaluate("(url) => fetch(url, {mode: 'no-cors'}).then(() => 'sent', () => 'blocked')", other) == "blocked"
+    )
     assert any("connect-src 'self'" in v for v in violations)
     context.close()

@@ -22,7 +22,8 @@ def test_version_and_help_do_not_load_sudachi_or_rich() -> None:
 def test_linting_does_not_load_typers_validation_layer() -> None:
     """typer would validate every option with pydantic (about 0.1 s); owabilint's are plain strings."""
     _, loaded = modules_loaded_by_cli(
-        [["--format", "json", "--select", "emotional-expression,missing-apology", "--jobs", "1", GOOD]], ("pydantic", "rich")
+        [["--format", "json", "--select", "emotional-expression,missing-apology", "--jobs", "1", GOOD]],
+        ("pydantic", "rich"),
     )
     assert loaded == []
 
@@ -69,8 +70,17 @@ def test_json_shape() -> None:
         assert f["encoding"] == "utf-8" and f["position_base"] == "file"
         for d in f["diagnostics"]:
             assert set(d) == {
-                "rule", "severity", "message", "line", "column", "end_line", "end_column",
-                "offset", "end_offset", "fix", "related",
+                "rule",
+                "severity",
+                "message",
+                "line",
+                "column",
+                "end_line",
+                "end_column",
+                "offset",
+                "end_offset",
+                "fix",
+                "related",
             }
             assert d["severity"] in ("error", "warning", "info")
             assert d["fix"] is None or set(d["fix"]) == {"offset", "end_offset", "replacement"}
@@ -197,7 +207,9 @@ def test_file_arguments_default_to_the_check_command() -> None:
 def test_mistyped_command_suggests_the_command(tmp_path) -> None:
     proc = run_cli("rulse", cwd=tmp_path)
     assert proc.returncode == 2
-    assert proc.stderr.decode() == "owabilint: error: 'rulse' というコマンドもファイルもありません（もしかして: rules）\n"
+    assert (
+        proc.stderr.decode() == "owabilint: error: 'rulse' というコマンドもファイルもありません（もしかして: rules）\n"
+    )
     # A draft that happens to be called like a typo is linted, not refused.
     (tmp_path / "rulse").write_text("〇〇様\n", encoding="utf-8")
     proc = run_cli("--format", "text", "--select", "unfilled-placeholder", "rulse", cwd=tmp_path)
@@ -206,7 +218,11 @@ def test_mistyped_command_suggests_the_command(tmp_path) -> None:
 
 def test_usage_errors_are_one_japanese_line() -> None:
     cases = {
-        ("--frmat", "json", NG): "不明なオプション '--frmat' です（もしかして: --format）。使い方は owabilint check --help で確認できます",
+        (
+            "--frmat",
+            "json",
+            NG,
+        ): "不明なオプション '--frmat' です（もしかして: --format）。使い方は owabilint check --help で確認できます",
         ("rule",): "RULE_ID を指定してください。使い方は owabilint rule --help で確認できます",
         ("rule", "a", "b"): "余分な引数 b があります。使い方は owabilint rule --help で確認できます",
         ("check", NG, "--format"): "--format には値を指定してください。使い方は owabilint check --help で確認できます",

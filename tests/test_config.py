@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli, run_json
+
 from owabilint.config import ConfigResolver, Overrides, ResolverOptions, settings_for
 from owabilint.engine import lint_text
 from owabilint.errors import ConfigError
@@ -95,11 +95,11 @@ def test_config_option_overrides_discovery_and_no_config_ignores_all(tmp_path: P
     assert settings_for(draft, no_config=True).settings.ignore == set()
     assert settings_for(draft, no_config=True, config=str(other)).config is None
 
-    code, data = run_json("a.txt", cwd=tmp_path)
+    _code, data = run_json("a.txt", cwd=tmp_path)
     assert "emotional-expression" not in {d["rule"] for d in data["files"][0]["diagnostics"]}
-    code, data = run_json("--no-config", "a.txt", cwd=tmp_path)
+    _code, data = run_json("--no-config", "a.txt", cwd=tmp_path)
     assert "emotional-expression" in {d["rule"] for d in data["files"][0]["diagnostics"]}
-    code, data = run_json("--config", "elsewhere/custom.toml", "a.txt", cwd=tmp_path)
+    _code, data = run_json("--config", "elsewhere/custom.toml", "a.txt", cwd=tmp_path)
     rules = {d["rule"] for d in data["files"][0]["diagnostics"]}
     assert "emotional-expression" in rules and "missing-record-count" not in rules
 
@@ -109,7 +109,7 @@ def test_each_file_gets_its_own_folders_configuration_in_one_run(tmp_path: Path)
     write(tmp_path / "b" / "owabilint.toml", 'severity = { emotional-expression = "info" }\n')
     write(tmp_path / "a" / "x.txt", DRAFT)
     write(tmp_path / "b" / "y.txt", DRAFT)
-    code, data = run_json("a/x.txt", "b/y.txt", cwd=tmp_path)
+    _code, data = run_json("a/x.txt", "b/y.txt", cwd=tmp_path)
     by_file = {f["path"]: {d["rule"]: d["severity"] for d in f["diagnostics"]} for f in data["files"]}
     assert "emotional-expression" not in by_file["a/x.txt"]
     assert by_file["b/y.txt"]["emotional-expression"] == "info"
@@ -117,7 +117,7 @@ def test_each_file_gets_its_own_folders_configuration_in_one_run(tmp_path: Path)
 
 def test_stdin_uses_the_configuration_of_the_current_folder(tmp_path: Path) -> None:
     write(tmp_path / "owabilint.toml", 'ignore = ["emotional-expression"]\n')
-    code, data = run_json("-", stdin=DRAFT, cwd=tmp_path)
+    _code, data = run_json("-", stdin=DRAFT, cwd=tmp_path)
     assert "emotional-expression" not in {d["rule"] for d in data["files"][0]["diagnostics"]}
 
 
@@ -131,7 +131,9 @@ def test_select_and_extend_select(tmp_path: Path) -> None:
     # the command line: --select replaces, --extend-select adds
     assert rules_fired(draft, overrides=Overrides(select=("missing-record-count",))) == {"missing-record-count"}
     assert rules_fired(draft, overrides=Overrides(extend_select=("missing-record-count",))) == {
-        "emotional-expression", "missing-prevention", "missing-record-count",
+        "emotional-expression",
+        "missing-prevention",
+        "missing-record-count",
     }
 
 
@@ -177,7 +179,7 @@ def test_per_file_ignores_match_paths_relative_to_the_configuration(tmp_path: Pa
     full = write(tmp_path / "drafts" / "full" / "a.txt", DRAFT)
     assert "missing-record-count" not in rules_fired(concise)
     assert "missing-record-count" in rules_fired(full)
-    code, data = run_json("drafts", cwd=tmp_path)
+    _code, data = run_json("drafts", cwd=tmp_path)
     by_file = {f["path"]: {d["rule"] for d in f["diagnostics"]} for f in data["files"]}
     assert "missing-record-count" not in by_file[str(Path("drafts/concise/a.txt"))]
     assert "missing-record-count" in by_file[str(Path("drafts/full/a.txt"))]
@@ -222,7 +224,9 @@ def test_extending_a_lexicon_the_rules_do_not_ship_is_a_clear_error(tmp_path: Pa
     monkeypatch.setitem(config.LEXICON_KEYS, "extend-jargon", "no-such-lexicon")
     draft = write(tmp_path / "a.txt", "本文です。\n")
     write(tmp_path / "owabilint.toml", 'extend-jargon = ["ZETA-7"]\n')
-    with pytest.raises(ConfigError, match=r"owabilint\.toml: extend-jargon: 拡張する辞書 rules/lexicons/no-such-lexicon\.txt"):
+    with pytest.raises(
+        ConfigError, match=r"owabilint\.toml: extend-jargon: 拡張する辞書 rules/lexicons/no-such-lexicon\.txt"
+    ):
         settings_for(draft)
 
 
@@ -230,17 +234,20 @@ def test_extend_placeholders_and_allow_brackets(tmp_path: Path) -> None:
     text = "[社外秘] %%CUSTOMER%% 様\n【社外秘】のお知らせ\n"
     draft = write(tmp_path / "a.txt", text)
     resolved = settings_for(draft, overrides=Overrides(select=("unfilled-placeholder",)))
-    spans = {text[d.offset:d.end_offset] for d in lint_text(text, rules=resolved.rules, settings=resolved.settings).diagnostics}
+    spans = {
+        text[d.offset : d.end_offset]
+        for d in lint_text(text, rules=resolved.rules, settings=resolved.settings).diagnostics
+    }
     assert spans == {"[社外秘]"}  # %%CUSTOMER%% is not a slot style owabilint knows; 【社外秘】 is not a slot
     write(tmp_path / "owabilint.toml", "extend-placeholders = ['%%[A-Z_]+%%']\nallow-brackets = [\"社外秘\"]\n")
     resolved = settings_for(draft, overrides=Overrides(select=("unfilled-placeholder",)))
     found = lint_text(text, rules=resolved.rules, settings=resolved.settings).diagnostics
-    assert [(d.line, d.column, text[d.offset:d.end_offset]) for d in found] == [(1, 7, "%%CUSTOMER%%")]
+    assert [(d.line, d.column, text[d.offset : d.end_offset]) for d in found] == [(1, 7, "%%CUSTOMER%%")]
     # exact labels allow only that bracket style
     write(tmp_path / "owabilint.toml", 'allow-brackets = ["【社外秘】"]\n')
     resolved = settings_for(draft, overrides=Overrides(select=("unfilled-placeholder",)))
     found = lint_text(text, rules=resolved.rules, settings=resolved.settings).diagnostics
-    assert [text[d.offset:d.end_offset] for d in found] == ["[社外秘]"]
+    assert [text[d.offset : d.end_offset] for d in found] == ["[社外秘]"]
 
 
 def test_extended_rule_sets_are_cached_per_distinct_configuration(tmp_path: Path) -> None:
@@ -269,9 +276,16 @@ def test_show_config_prints_values_and_their_origin(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr
         lines = proc.stdout.decode().splitlines()
         assert any(line.startswith('profile = "strict"') and line.endswith(f"# {cfg}: profile") for line in lines)
-        assert any(line.startswith('missing-prevention = "warning"') and line.endswith(f"# {cfg}: severity") for line in lines)
-        assert any(line.startswith('missing-record-count = "error"') and line.endswith("# プロファイル strict") for line in lines)
-        assert any(line.startswith('emotional-expression = "off"') and line.endswith(f"# {cfg}: ignore") for line in lines)
+        assert any(
+            line.startswith('missing-prevention = "warning"') and line.endswith(f"# {cfg}: severity") for line in lines
+        )
+        assert any(
+            line.startswith('missing-record-count = "error"') and line.endswith("# プロファイル strict")
+            for line in lines
+        )
+        assert any(
+            line.startswith('emotional-expression = "off"') and line.endswith(f"# {cfg}: ignore") for line in lines
+        )
         assert any(line.startswith("require-time = true") and line.endswith("# プロファイル strict") for line in lines)
         assert any(line.startswith('unused-directive = "warning"') for line in lines)
     proc = run_cli("--show-config", "--select", "missing-apology", cwd=tmp_path)
@@ -304,39 +318,111 @@ def test_show_config_without_a_file(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- bad configuration
 BAD = [
-    ("invalid TOML", "owabilint.toml", 'select = ["missing-apology"\n', r"owabilint\.toml: TOML の書き方に誤りがあります（ファイルの末尾: 配列を閉じる \] がありません）"),
-    ("bare word value", "owabilint.toml", 'profile = strict\n',
-     r"owabilint\.toml: TOML の書き方に誤りがあります（1 行 11 列: 値として読めません（文字列は \"…\" で囲みます））"),
-    ("unterminated string", "owabilint.toml", 'profile = "strict\n',
-     r"owabilint\.toml: TOML の書き方に誤りがあります（1 行 18 列: 文字列が行末で終わっています（閉じる引用符がありません））"),
-    ("unknown key", "owabilint.toml", 'selct = ["missing-apology"]\n', r"owabilint\.toml: selct: 不明なキーです（もしかして: select）"),
-    ("unknown key in pyproject", "pyproject.toml", "[tool.owabilint]\nfail_on = 'error'\n",
-     r"pyproject\.toml: tool\.owabilint\.fail_on: 不明なキーです（もしかして: fail-on）"),
-    ("misspelt rule id", "owabilint.toml", 'ignore = ["missing-prevension"]\n',
-     r"owabilint\.toml: ignore: 不明なルール ID 'missing-prevension' です（もしかして: missing-prevention）"),
-    ("unknown id in severity", "owabilint.toml", '[severity]\nmissing-aplogy = "off"\n',
-     r"owabilint\.toml: severity\.missing-aplogy: 不明なルール ID 'missing-aplogy' です（もしかして: missing-apology）"),
-    ("bad severity value", "owabilint.toml", '[severity]\nmissing-apology = "fatal"\n',
-     r"owabilint\.toml: severity\.missing-apology: \"fatal\" は使えません"),
-    ("wrong type", "owabilint.toml", 'select = "missing-apology"\n',
-     r"owabilint\.toml: select: ルール ID または分類名のリストを指定してください（文字列 が指定されています）"),
+    (
+        "invalid TOML",
+        "owabilint.toml",
+        'select = ["missing-apology"\n',
+        r"owabilint\.toml: TOML の書き方に誤りがあります（ファイルの末尾: 配列を閉じる \] がありません）",
+    ),
+    (
+        "bare word value",
+        "owabilint.toml",
+        "profile = strict\n",
+        r"owabilint\.toml: TOML の書き方に誤りがあります（1 行 11 列: 値として読めません（文字列は \"…\" で囲みます））",
+    ),
+    (
+        "unterminated string",
+        "owabilint.toml",
+        'profile = "strict\n',
+        r"owabilint\.toml: TOML の書き方に誤りがあります（1 行 18 列: 文字列が行末で終わっています（閉じる引用符がありません））",
+    ),
+    (
+        "unknown key",
+        "owabilint.toml",
+        'selct = ["missing-apology"]\n',
+        r"owabilint\.toml: selct: 不明なキーです（もしかして: select）",
+    ),
+    (
+        "unknown key in pyproject",
+        "pyproject.toml",
+        "[tool.owabilint]\nfail_on = 'error'\n",
+        r"pyproject\.toml: tool\.owabilint\.fail_on: 不明なキーです（もしかして: fail-on）",
+    ),
+    (
+        "misspelt rule id",
+        "owabilint.toml",
+        'ignore = ["missing-prevension"]\n',
+        r"owabilint\.toml: ignore: 不明なルール ID 'missing-prevension' です（もしかして: missing-prevention）",
+    ),
+    (
+        "unknown id in severity",
+        "owabilint.toml",
+        '[severity]\nmissing-aplogy = "off"\n',
+        r"owabilint\.toml: severity\.missing-aplogy: 不明なルール ID 'missing-aplogy' です（もしかして: missing-apology）",
+    ),
+    (
+        "bad severity value",
+        "owabilint.toml",
+        '[severity]\nmissing-apology = "fatal"\n',
+        r"owabilint\.toml: severity\.missing-apology: \"fatal\" は使えません",
+    ),
+    (
+        "wrong type",
+        "owabilint.toml",
+        'select = "missing-apology"\n',
+        r"owabilint\.toml: select: ルール ID または分類名のリストを指定してください（文字列 が指定されています）",
+    ),
     ("wrong type in list", "owabilint.toml", "ignore = [1]\n", r"owabilint\.toml: ignore: .*文字列以外を含むリスト"),
-    ("unknown profile", "owabilint.toml", 'profile = "strikt"\n', r"owabilint\.toml: profile: 'strikt' .*（もしかして: strict）"),
+    (
+        "unknown profile",
+        "owabilint.toml",
+        'profile = "strikt"\n',
+        r"owabilint\.toml: profile: 'strikt' .*（もしかして: strict）",
+    ),
     ("bad fail-on", "owabilint.toml", 'fail-on = "never"\n', r"owabilint\.toml: fail-on: 'never' は使えません"),
     ("bad format", "owabilint.toml", 'format = "xml"\n', r"owabilint\.toml: format: 'xml' は使えません"),
-    ("unknown option", "owabilint.toml", "[rules.missing-incident-date]\nrequire-tme = true\n",
-     r"owabilint\.toml: rules\.missing-incident-date\.require-tme: 不明なオプションです（もしかして: require-time）"),
-    ("option of a rule without options", "owabilint.toml", "[rules.missing-apology]\nmax = 3\n",
-     r"owabilint\.toml: rules\.missing-apology\.max: 不明なオプションです（このルールにはオプションがありません）"),
-    ("wrong option type", "owabilint.toml", '[rules.missing-incident-date]\nrequire-time = "yes"\n',
-     r"owabilint\.toml: rules\.missing-incident-date\.require-time: 真偽値を指定してください（文字列 が指定されています）"),
-    ("per-file-ignores id", "owabilint.toml", '[per-file-ignores]\n"*.md" = ["no-such-rule"]\n',
-     r"owabilint\.toml: per-file-ignores\.\"\*\.md\": 不明なルール ID 'no-such-rule'"),
-    ("missing rule path", "owabilint.toml", 'rule-paths = ["house-rules/"]\n',
-     r"owabilint\.toml: rule-paths\[0\]: house-rules/ が見つかりません"),
-    ("bad placeholder regex", "owabilint.toml", "extend-placeholders = ['(?<=x)y']\n",
-     r"owabilint\.toml: extend-placeholders\[0\]: 正規表現 '\(\?<=x\)y' を使えません"),
-    ("tool.owabilint not a table", "pyproject.toml", "[tool]\nowabilint = 3\n", r"pyproject\.toml: tool\.owabilint は表"),
+    (
+        "unknown option",
+        "owabilint.toml",
+        "[rules.missing-incident-date]\nrequire-tme = true\n",
+        r"owabilint\.toml: rules\.missing-incident-date\.require-tme: 不明なオプションです（もしかして: require-time）",
+    ),
+    (
+        "option of a rule without options",
+        "owabilint.toml",
+        "[rules.missing-apology]\nmax = 3\n",
+        r"owabilint\.toml: rules\.missing-apology\.max: 不明なオプションです（このルールにはオプションがありません）",
+    ),
+    (
+        "wrong option type",
+        "owabilint.toml",
+        '[rules.missing-incident-date]\nrequire-time = "yes"\n',
+        r"owabilint\.toml: rules\.missing-incident-date\.require-time: 真偽値を指定してください（文字列 が指定されています）",
+    ),
+    (
+        "per-file-ignores id",
+        "owabilint.toml",
+        '[per-file-ignores]\n"*.md" = ["no-such-rule"]\n',
+        r"owabilint\.toml: per-file-ignores\.\"\*\.md\": 不明なルール ID 'no-such-rule'",
+    ),
+    (
+        "missing rule path",
+        "owabilint.toml",
+        'rule-paths = ["house-rules/"]\n',
+        r"owabilint\.toml: rule-paths\[0\]: house-rules/ が見つかりません",
+    ),
+    (
+        "bad placeholder regex",
+        "owabilint.toml",
+        "extend-placeholders = ['(?<=x)y']\n",
+        r"owabilint\.toml: extend-placeholders\[0\]: 正規表現 '\(\?<=x\)y' を使えません",
+    ),
+    (
+        "tool.owabilint not a table",
+        "pyproject.toml",
+        "[tool]\nowabilint = 3\n",
+        r"pyproject\.toml: tool\.owabilint は表",
+    ),
 ]
 
 
@@ -398,30 +484,32 @@ def test_exclude_skips_walked_drafts_but_not_named_ones(tmp_path: Path) -> None:
     write(tmp_path / "owabilint.toml", 'exclude = ["archive/", "*.bak.txt"]\n')
     for name in ("drafts/a.txt", "drafts/old.bak.txt", "archive/2019.txt", "drafts/archive/x.md"):
         write(tmp_path / name, DRAFT)
-    code, data = run_json(".", cwd=tmp_path)
+    _code, data = run_json(".", cwd=tmp_path)
     assert sorted(f["path"] for f in data["files"]) == ["drafts/a.txt"]
     # a nearer configuration's exclude applies to the drafts below it, in addition to the
     # exclude of the walked folder's configuration
     write(tmp_path / "drafts" / "owabilint.toml", 'exclude = ["a.txt"]\n')
     write(tmp_path / "drafts" / "b.txt", DRAFT)
-    code, data = run_json(".", cwd=tmp_path)
+    _code, data = run_json(".", cwd=tmp_path)
     assert sorted(f["path"] for f in data["files"]) == ["drafts/b.txt"]
-    code, data = run_json("drafts", cwd=tmp_path)
+    _code, data = run_json("drafts", cwd=tmp_path)
     assert sorted(f["path"] for f in data["files"]) == ["drafts/archive/x.md", "drafts/b.txt", "drafts/old.bak.txt"]
     # a file named on the command line is linted, unless --force-exclude (pre-commit names every file)
-    code, data = run_json("drafts/a.txt", "drafts/b.txt", cwd=tmp_path)
+    _code, data = run_json("drafts/a.txt", "drafts/b.txt", cwd=tmp_path)
     assert [f["path"] for f in data["files"]] == ["drafts/a.txt", "drafts/b.txt"]
-    code, data = run_json("--force-exclude", "drafts/a.txt", "drafts/b.txt", cwd=tmp_path)
+    _code, data = run_json("--force-exclude", "drafts/a.txt", "drafts/b.txt", cwd=tmp_path)
     assert [f["path"] for f in data["files"]] == ["drafts/b.txt"]
     write(tmp_path / "drafts" / "owabilint.toml", 'exclude = ["a.txt"]\nforce-exclude = true\n')
-    code, data = run_json("drafts/a.txt", "drafts/b.txt", cwd=tmp_path)
+    _code, data = run_json("drafts/a.txt", "drafts/b.txt", cwd=tmp_path)
     assert [f["path"] for f in data["files"]] == ["drafts/b.txt"]
 
 
 def test_exclude_and_force_exclude_types(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", DRAFT)
     write(tmp_path / "owabilint.toml", 'exclude = "drafts/"\n')
-    with pytest.raises(ConfigError, match=r"owabilint\.toml: exclude: 除外するパスのパターン.*のリストを指定してください"):
+    with pytest.raises(
+        ConfigError, match=r"owabilint\.toml: exclude: 除外するパスのパターン.*のリストを指定してください"
+    ):
         settings_for(tmp_path / "a.txt")
     write(tmp_path / "owabilint.toml", 'force-exclude = "yes"\n')
     with pytest.raises(ConfigError, match=r"owabilint\.toml: force-exclude: 真偽値"):
@@ -434,10 +522,16 @@ def test_long_sentence_max_chars_option(tmp_path: Path) -> None:
     assert "long-sentence" not in rules_fired(draft)
     write(tmp_path / "pyproject.toml", "[tool.owabilint.rules.long-sentence]\nmax-chars = 40\n")
     resolved = settings_for(draft)
-    found = [d for d in lint_text(sentence, rules=resolved.rules, settings=resolved.settings).diagnostics if d.rule == "long-sentence"]
+    found = [
+        d
+        for d in lint_text(sentence, rules=resolved.rules, settings=resolved.settings).diagnostics
+        if d.rule == "long-sentence"
+    ]
     assert [(d.line, d.column, d.end_column) for d in found] == [(1, 1, len(sentence) + 1)]
     write(tmp_path / "pyproject.toml", "[tool.owabilint.rules.long-sentence]\nmax-chars = 0\n")
-    with pytest.raises(ConfigError, match=r"pyproject\.toml: tool\.owabilint\.rules\.long-sentence\.max-chars: 1 以上の整数"):
+    with pytest.raises(
+        ConfigError, match=r"pyproject\.toml: tool\.owabilint\.rules\.long-sentence\.max-chars: 1 以上の整数"
+    ):
         settings_for(draft)
 
 
@@ -446,7 +540,9 @@ def test_resolver_options_pickle_so_workers_can_rebuild_the_resolver(tmp_path: P
 
     write(tmp_path / "owabilint.toml", 'ignore = ["emotional-expression"]\n')
     draft = write(tmp_path / "a.txt", DRAFT)
-    options = ResolverOptions(overrides=Overrides(select=("emotional-expression", "missing-apology")), cwd=str(tmp_path))
+    options = ResolverOptions(
+        overrides=Overrides(select=("emotional-expression", "missing-apology")), cwd=str(tmp_path)
+    )
     copy = pickle.loads(pickle.dumps(options))
     assert copy == options
     here, there = ConfigResolver(options).for_path("a.txt"), ConfigResolver(copy).for_path(draft)

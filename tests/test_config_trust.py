@@ -39,7 +39,9 @@ def test_a_configuration_file_anyone_may_write_is_not_read(tmp_path: Path) -> No
     assert code == 1 and "emotional-expression" in out
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to hand a folder to another user")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to hand a folder to another user"
+)
 def test_discovery_stops_at_a_folder_another_user_owns(tmp_path: Path) -> None:
     theirs = tmp_path / "theirs"
     theirs.mkdir(mode=0o755)
@@ -68,7 +70,9 @@ def test_discovery_stops_at_the_repository_root(tmp_path: Path) -> None:
     assert code == 0 and out == ""
 
 
-@pytest.mark.parametrize("value", ["../outside/secrets.toml", "{outside}/secrets.toml", "~/secrets.toml", "link/secrets.toml"])
+@pytest.mark.parametrize(
+    "value", ["../outside/secrets.toml", "{outside}/secrets.toml", "~/secrets.toml", "link/secrets.toml"]
+)
 def test_discovered_rule_paths_stay_inside_the_project(tmp_path: Path, value: str) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()

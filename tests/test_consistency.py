@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES, run_cli, run_json
 from lsprotocol import types
 
-from conftest import SAMPLES, run_cli, run_json
 from owabilint.document import Document
 from owabilint.engine import Settings, lint_text
 from owabilint.eras import era_named, eras
@@ -32,7 +32,10 @@ CONSISTENCY = [
 
 def findings(text: str, rule_id: str, **settings):
     report = lint_text(text, settings=Settings(select={rule_id}, **settings))
-    return [(text[d.offset : d.end_offset], d.severity, d.message, d.fix.replacement if d.fix else None) for d in report.diagnostics]
+    return [
+        (text[d.offset : d.end_offset], d.severity, d.message, d.fix.replacement if d.fix else None)
+        for d in report.diagnostics
+    ]
 
 
 def first_sentence(text: str):
@@ -44,7 +47,14 @@ def test_dates_read_year_pairs_and_weekdays() -> None:
     text = "令和3年(2021年)4月13日(火曜日)と５月１日（土・祝）に"
     (a, b) = dates(first_sentence(text))
     assert (text[a.start : a.end], a.year, a.western, a.era, a.era_year, a.month, a.day, a.weekday) == (
-        "令和3年(2021年)4月13日", 2021, 2021, "令和", 3, 4, 13, 1
+        "令和3年(2021年)4月13日",
+        2021,
+        2021,
+        "令和",
+        3,
+        4,
+        13,
+        1,
     )
     assert text[a.weekday_start] == "火" and text[a.end : a.weekday_end] == "(火曜日)"
     assert (b.year, b.month, b.day, b.weekday, text[b.end : b.weekday_end]) == (None, 5, 1, 5, "（土・祝）")
@@ -62,10 +72,12 @@ def test_dates_read_kanji_slash_and_era_abbreviations() -> None:
 
 
 def test_same_month_and_next_day_take_the_month_and_year_of_the_date_before() -> None:
-    doc = Document("2024年1月30日（火）に発生しました。翌31日（水）に判明し、翌1日（木）と同月5日（日）に公表しました。")
+    doc = Document(
+        "2024年1月30日（火）に発生しました。翌31日（水）に判明し、翌1日（木）と同月5日（日）に公表しました。"
+    )
     got = [(d.year, d.month, d.day, d.weekday) for s in doc.sentences for d in dates(s)]
     assert got == [(2024, 1, 30, 1), (2024, 1, 31, 2), (2024, 2, 1, 3), (2024, 2, 5, 6)]
-    (start, end) = dates(first_sentence("2024年8月10日(土)〜15日(木)は休業し、16日から再開します"))
+    (_start, end) = dates(first_sentence("2024年8月10日(土)〜15日(木)は休業し、16日から再開します"))
     assert [(end.month, end.day, end.weekday), end.year] == [(8, 15, 3), 2024]
     assert [(d.month, d.day) for d in dates(first_sentence("5月1日〜3日間"))] == [(5, 1)]
     text = "2024年1月30日（火）に発生し、翌31日（木）に判明しました。"
@@ -74,7 +86,9 @@ def test_same_month_and_next_day_take_the_month_and_year_of_the_date_before() ->
 
 
 def test_times_counts_and_phones_carry_their_values() -> None:
-    assert [(t.hour, t.minute, t.meridiem, t.hour24) for t in times(first_sentence("午後6時半から9:05、48時間以内"))] == [
+    assert [
+        (t.hour, t.minute, t.meridiem, t.hour24) for t in times(first_sentence("午後6時半から9:05、48時間以内"))
+    ] == [
         (6, 30, "午後", 18),
         (9, 5, None, 9),
     ]
@@ -108,7 +122,12 @@ def test_era_table_is_data() -> None:
 def test_weekday_mismatch_names_the_right_weekday_and_fixes_only_a_certain_year() -> None:
     text = "2025年3月11日（水）に発生し、3月14日（日）に公表しました。"
     assert findings(text, "weekday-mismatch") == [
-        ("2025年3月11日（水）", "error", "2025年3月11日は火曜日です。「2025年3月11日（水）」の曜日を「火」に直してください。", "2025年3月11日（火）"),
+        (
+            "2025年3月11日（水）",
+            "error",
+            "2025年3月11日は火曜日です。「2025年3月11日（水）」の曜日を「火」に直してください。",
+            "2025年3月11日（火）",
+        ),
         (
             "3月14日（日）",
             "error",
@@ -154,23 +173,42 @@ def test_date_order_leaves_a_planned_event_alone() -> None:
 
 
 def test_count_mismatch_unmarked_groups_need_a_typing_slip() -> None:
-    assert findings("メール1,000件を送信しました。\n\n戻ったものを除き、メール988件が届きました。", "count-mismatch") == []
+    assert (
+        findings("メール1,000件を送信しました。\n\n戻ったものを除き、メール988件が届きました。", "count-mismatch") == []
+    )
     got = findings("メール1,000件を送信しました。\n\n戻ったものを除き、メール1,010件が届きました。", "count-mismatch")
     assert [s for s, *_ in got] == ["1,010件"]
 
 
 def test_count_mismatch_compares_the_same_subject_only() -> None:
-    text = "対象のお客様 1,234名です。\n\nカードをご利用のお客様38名を含みます。\n\n1,243名のお客様に、ご連絡いたします。"
+    text = (
+        "対象のお客様 1,234名です。\n\nカードをご利用のお客様38名を含みます。\n\n1,243名のお客様に、ご連絡いたします。"
+    )
     got = findings(text, "count-mismatch")
-    assert [(s, m) for s, _sev, m, _f in got] == [("1,243名", "お客様の数が、1行目の「1,234名」と「1,243名」で違います。正しい数に揃えてください。")]
-    assert findings("・氏名　100件\n・住所　50件\n・合計　160件", "count-mismatch", options={"count-mismatch": {"check-totals": False}}) == []
+    assert [(s, m) for s, _sev, m, _f in got] == [
+        ("1,243名", "お客様の数が、1行目の「1,234名」と「1,243名」で違います。正しい数に揃えてください。")
+    ]
+    assert (
+        findings(
+            "・氏名　100件\n・住所　50件\n・合計　160件",
+            "count-mismatch",
+            options={"count-mismatch": {"check-totals": False}},
+        )
+        == []
+    )
 
 
 def test_phone_number_format_follows_the_plan() -> None:
     text = "電話：03-1234-5678、0120-123-4567、０９０－１２３４－５６７８、0570-12-345"
     assert [(s, m) for s, _sev, m, _f in findings(text, "phone-number-format")] == [
-        ("0120-123-4567", "「0120-123-4567」は11桁です。フリーダイヤル（0120）の番号は10桁なので、番号を確かめて直してください。"),
-        ("0570-12-345", "「0570-12-345」は9桁です。ナビダイヤル（0570）の番号は10桁なので、番号を確かめて直してください。"),
+        (
+            "0120-123-4567",
+            "「0120-123-4567」は11桁です。フリーダイヤル（0120）の番号は10桁なので、番号を確かめて直してください。",
+        ),
+        (
+            "0570-12-345",
+            "「0570-12-345」は9桁です。ナビダイヤル（0570）の番号は10桁なので、番号を確かめて直してください。",
+        ),
     ]
 
 
@@ -181,7 +219,9 @@ def test_contact_address_format_fixes_fullwidth_characters_only() -> None:
         ("ｉｎｆｏ＠example．jp", "warning", "info@example.jp"),
         ("http://example.jp", "info", None),
     ]
-    assert findings(text, "contact-address-format", options={"contact-address-format": {"suggest-https": False}})[1:] == []
+    assert (
+        findings(text, "contact-address-format", options={"contact-address-format": {"suggest-https": False}})[1:] == []
+    )
 
 
 def test_hours_range_reversed_and_round_the_clock() -> None:
@@ -206,10 +246,26 @@ def test_consistency_rules_are_complete_and_fixable_where_certain() -> None:
     ("matcher", "problem"),
     [
         ({"kind": "consistency", "check": "moon"}, "check: must be one of"),
-        ({"kind": "consistency", "check": "hours", "messages": {"reversed": "逆です"}}, "needs a message template 'round-the-clock'"),
-        ({"kind": "consistency", "check": "hours", "messages": {"reversed": "a", "round-the-clock": "b"}, "colour": 1}, "unknown key 'colour'"),
         (
-            {"kind": "consistency", "check": "era", "messages": {"mismatch": "a", "past-end": "b", "outside": "c"}, "severities": {"outside": "loud"}},
+            {"kind": "consistency", "check": "hours", "messages": {"reversed": "逆です"}},
+            "needs a message template 'round-the-clock'",
+        ),
+        (
+            {
+                "kind": "consistency",
+                "check": "hours",
+                "messages": {"reversed": "a", "round-the-clock": "b"},
+                "colour": 1,
+            },
+            "unknown key 'colour'",
+        ),
+        (
+            {
+                "kind": "consistency",
+                "check": "era",
+                "messages": {"mismatch": "a", "past-end": "b", "outside": "c"},
+                "severities": {"outside": "loud"},
+            },
             "severities.outside",
         ),
         ({"kind": "consistency", "check": "phone", "messages": {"length": "a"}, "plan": [{"prefix": "01"}]}, "plan[0]"),
@@ -246,11 +302,18 @@ def test_cli_text_and_json_report_a_consistency_finding() -> None:
     assert proc.stdout.decode().strip() == (
         "<stdin>:3:8: warning[phone-number-format] 「0120-12-345」は9桁です。フリーダイヤル（0120）の番号は10桁なので、番号を確かめて直してください。"
     )
-    code, data = run_json("--no-config", "--select", "era-mismatch", "-", stdin="件名：お詫び\n\n令和3年（2022年）に発生\n")
+    code, data = run_json(
+        "--no-config", "--select", "era-mismatch", "-", stdin="件名：お詫び\n\n令和3年（2022年）に発生\n"
+    )
     (diag,) = data["files"][0]["diagnostics"]
     assert code == 1
     assert (diag["rule"], diag["severity"], diag["line"], diag["column"], diag["end_column"], diag["fix"]) == (
-        "era-mismatch", "error", 3, 1, 12, None
+        "era-mismatch",
+        "error",
+        3,
+        1,
+        12,
+        None,
     )
 
 
@@ -264,7 +327,9 @@ def test_sarif_lists_the_consistency_rules_and_their_results() -> None:
     (result,) = [r for r in run["results"] if r["ruleId"] == "weekday-mismatch"]
     assert result["level"] == "error"
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 9
-    assert result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == "2025年3月11日（火）"
+    assert (
+        result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == "2025年3月11日（火）"
+    )
 
 
 def test_rules_command_lists_the_consistency_category() -> None:

@@ -32,7 +32,9 @@ def test_dates_in_every_written_form(text: str, expected: str) -> None:
     assert found("date", text) == [expected]
 
 
-@pytest.mark.parametrize("text", ["2025年4月に判明", "5月上旬に判明", "第2報", "バージョン4.2.0で発生", "電話 03-0000-1234"])
+@pytest.mark.parametrize(
+    "text", ["2025年4月に判明", "5月上旬に判明", "第2報", "バージョン4.2.0で発生", "電話 03-0000-1234"]
+)
 def test_not_a_calendar_date(text: str) -> None:
     assert found("date", text) == []
 
@@ -107,7 +109,9 @@ def test_email_address_span() -> None:
     assert found("email", "メール：support@example.co.jp（24時間）") == ["support@example.co.jp"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [("午後7時頃", "午後7時"), ("14:30頃", "14:30"), ("10時15分頃", "10時15分")])
+@pytest.mark.parametrize(
+    ("text", "expected"), [("午後7時頃", "午後7時"), ("14:30頃", "14:30"), ("10時15分頃", "10時15分")]
+)
 def test_times_of_day(text: str, expected: str) -> None:
     assert found("time", text) == [expected]
 
@@ -126,7 +130,12 @@ def test_one_and_two_people_written_as_words(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["お客様一人ひとりにご連絡いたします。", "お客様お一人おひとりに確認しました。", "二人で確認しました。", "業界の第一人者です。"],
+    [
+        "お客様一人ひとりにご連絡いたします。",
+        "お客様お一人おひとりに確認しました。",
+        "二人で確認しました。",
+        "業界の第一人者です。",
+    ],
 )
 def test_each_customer_and_staff_pairs_are_not_counts(text: str) -> None:
     assert found("count", text) == []

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import run_json
+
 from owabilint.discovery import expand_paths
 
 

@@ -89,7 +89,9 @@ def test_signature_block_starts_after_the_last_sentence_of_prose() -> None:
 
 
 def test_bare_section_lines_are_headings() -> None:
-    doc = Document("経緯\n6月9日に誤って送信しました。\n\n送信された書類に記載されていた情報\n氏名、生年月日\n\nお客様各位\n\n株式会社みなと\n代表 港")
+    doc = Document(
+        "経緯\n6月9日に誤って送信しました。\n\n送信された書類に記載されていた情報\n氏名、生年月日\n\nお客様各位\n\n株式会社みなと\n代表 港"
+    )
     kinds = {s.text: s.kind for s in doc.sentences}
     assert kinds["経緯"] == "heading"
     assert kinds["送信された書類に記載されていた情報"] == "heading"

@@ -76,8 +76,16 @@ def test_tables_become_labelled_fields() -> None:
 
 def test_a_heading_style_is_read_as_a_heading(tmp_path) -> None:
     """The same words are a heading with Word's heading style and a sentence without it."""
-    styled = _write(tmp_path, "styled.docx", make_docx([("p", "会員の皆様"), ("h1", "流出の経緯！"), ("p", "深くお詫び申し上げます。")]))
-    plain = _write(tmp_path, "plain.docx", make_docx([("p", "会員の皆様"), ("p", "流出の経緯！"), ("p", "深くお詫び申し上げます。")]))
+    styled = _write(
+        tmp_path,
+        "styled.docx",
+        make_docx([("p", "会員の皆様"), ("h1", "流出の経緯！"), ("p", "深くお詫び申し上げます。")]),
+    )
+    plain = _write(
+        tmp_path,
+        "plain.docx",
+        make_docx([("p", "会員の皆様"), ("p", "流出の経緯！"), ("p", "深くお詫び申し上げます。")]),
+    )
     messages = {}
     for path in (styled, plain):
         _, report = run_json("--select", "emotional-expression", str(path))
@@ -120,14 +128,20 @@ def test_fix_never_rewrites_a_word_draft_and_says_so_in_one_line(tmp_path) -> No
     assert proc.returncode == 1  # the finding is still there
     assert path.read_bytes() == data
     notices = [line for line in proc.stderr.decode().splitlines() if "書き換えません" in line]
-    assert notices == [f"owabilint: {path}: Word 文書（.docx）は自動修正で書き換えません。指摘の箇所は Word で直してください"]
+    assert notices == [
+        f"owabilint: {path}: Word 文書（.docx）は自動修正で書き換えません。指摘の箇所は Word で直してください"
+    ]
     assert "5:54: warning[emotional-expression]" in proc.stdout.decode()
 
 
 @pytest.mark.parametrize(
     ("name", "data", "problem"),
     [
-        ("broken.docx", b"PK\x03\x04 this zip ends here", "Word 文書（.docx）として読み込めません。ファイルが壊れているか、.docx ではありません"),
+        (
+            "broken.docx",
+            b"PK\x03\x04 this zip ends here",
+            "Word 文書（.docx）として読み込めません。ファイルが壊れているか、.docx ではありません",
+        ),
         (
             "locked.docx",
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512,

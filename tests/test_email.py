@@ -8,17 +8,14 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 
 import pytest
-
 from conftest import run_cli, run_json
+
 from owabilint.email_draft import read_email
 from owabilint.errors import InputError
 
 SUBJECT = "会員情報の流出に関するお詫び！"
 BODY = (
-    "会員の皆様\n"
-    "\n"
-    "会員サイトの設定に誤りがあり、[顧客名]様の情報が閲覧できる状態でした！\n"
-    "深くお詫び申し上げます。\n"
+    "会員の皆様\n\n会員サイトの設定に誤りがあり、[顧客名]様の情報が閲覧できる状態でした！\n深くお詫び申し上げます。\n"
 )
 BODY_LINE = 3  # the line of BODY with the findings
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import run_cli, run_json
+
 from owabilint.encoding import check_codec, decode, encode_text
 from owabilint.errors import InputError
 

@@ -35,7 +35,13 @@ def test_printable_name_escapes_only_what_cannot_be_shown() -> None:
 def test_every_format_survives_a_strict_utf8_stdout_and_escapes_names(tmp_path, fmt: str) -> None:
     _folder(tmp_path)
     proc = run_cli(
-        "--format", fmt, "--select", "emotional-expression", "drafts", cwd=tmp_path, env={"PYTHONIOENCODING": "utf-8:strict"}
+        "--format",
+        fmt,
+        "--select",
+        "emotional-expression",
+        "drafts",
+        cwd=tmp_path,
+        env={"PYTHONIOENCODING": "utf-8:strict"},
     )
     assert proc.returncode == 1, proc.stderr.decode("utf-8", "replace")
     out = proc.stdout.decode("utf-8")  # valid UTF-8: no raw bytes of the name
@@ -50,7 +56,10 @@ def test_every_format_survives_a_strict_utf8_stdout_and_escapes_names(tmp_path, 
         paths = sorted(f["path"] for f in json.loads(out)["files"])
         assert paths == ["drafts/bad-\\xff\\xfe.txt", "drafts/ctl-\\x1b[31m-\\x0afake.txt:9:9: error[x] forged.txt"]
     else:
-        uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in json.loads(out)["runs"][0]["results"]]
+        uris = [
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads(out)["runs"][0]["results"]
+        ]
         assert len(uris) == 2 and all("\n" not in u for u in uris)
 
 

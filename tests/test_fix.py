@@ -6,7 +6,6 @@ import os
 import stat
 
 import pytest
-
 from conftest import run_cli, run_json
 
 from owabilint.fixer import FixError, apply_fixes, fix_text, non_overlapping, write_back
@@ -152,6 +151,7 @@ def test_every_rule_fix_converges_on_the_rule_examples() -> None:
     fixed_any = False
     for rule in rules:
         for example in rule.invalid + rule.valid:
+
             def lint(text: str) -> FileReport:
                 return lint_text(text, rules=rules, settings=settings)
 

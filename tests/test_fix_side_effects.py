@@ -20,8 +20,14 @@ def _cp932_draft() -> bytes:
     return (
         "お客様各位\r\n\r\n".encode("cp932")
         + "このたびはご迷惑をおかけし、誠に申し訳ございません！\r\n".encode("cp932")
-        + "対象は約".encode("cp932") + b"\x87\x90" + "千件、区分は".encode("cp932") + b"\xfa\x40" + "です。\r\n".encode("cp932")
-        + b"\xfa\x40" + b"\x87\x90" + "深くお詫び申し上げます！\r\n".encode("cp932")
+        + "対象は約".encode("cp932")
+        + b"\x87\x90"
+        + "千件、区分は".encode("cp932")
+        + b"\xfa\x40"
+        + "です。\r\n".encode("cp932")
+        + b"\xfa\x40"
+        + b"\x87\x90"
+        + "深くお詫び申し上げます！\r\n".encode("cp932")
     )
 
 

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import ROOT
 
@@ -25,7 +26,7 @@ PROBE = (
 def probe(cache_dir: str, terms: list[str] = TERMS) -> dict:
     env = {**os.environ, "OWABILINT_CACHE_DIR": cache_dir}
     proc = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(terms)], capture_output=True, text=True, cwd=ROOT, env=env
+        [sys.executable, "-c", PROBE, json.dumps(terms)], capture_output=True, text=True, cwd=ROOT, env=env, check=False
     )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
@@ -54,12 +55,12 @@ def test_corrupt_cache_file_is_ignored_and_rewritten(tmp_path) -> None:
         fh.write("{not json")
     again = probe(str(tmp_path))
     assert again["cached"] == again["direct"]
-    assert json.loads(open(path, encoding="utf-8").read())["folds"]["御詫び"] == again["direct"][2]
+    assert json.loads(Path(path).read_text(encoding="utf-8"))["folds"]["御詫び"] == again["direct"][2]
 
 
 def test_a_file_written_for_another_key_is_not_used(tmp_path) -> None:
     path = probe(str(tmp_path))["path"]
-    data = json.loads(open(path, encoding="utf-8").read())
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
     data["key"] = "another sudachi"
     data["folds"]["漏えい"] = "PLANTED"
     with open(path, "w", encoding="utf-8") as fh:

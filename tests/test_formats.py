@@ -7,7 +7,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import ROOT, SAMPLES, run_cli, run_json
 
 from owabilint.model import Diagnostic, FileReport, Report
@@ -33,9 +32,7 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(tmp_path) -> None:
     assert run["results"], "the ng samples must produce results"
     notes = run["invocations"][0]["toolExecutionNotifications"]
     assert run["invocations"][0]["executionSuccessful"] is False
-    assert [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes] == [
-        Path(missing).as_uri()
-    ]
+    assert [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes] == [Path(missing).as_uri()]
 
 
 def test_sarif_driver_describes_every_rule() -> None:

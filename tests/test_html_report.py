@@ -69,7 +69,7 @@ def test_a_draft_with_markup_renders_as_text(tmp_path) -> None:
     page.feed(html)
     assert "script" not in {tag for tag, _ in page.tags}
     assert "".join(page.draft) == DRAFT  # the whole draft, character for character
-    assert '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;' in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
 
 
 def test_findings_are_marked_by_severity_with_the_message(tmp_path) -> None:
@@ -106,7 +106,7 @@ def test_word_drafts_and_unreadable_files_in_one_report(tmp_path) -> None:
     code, html, err = _render(tmp_path, "notice.docx", make_docx(NOTICE), str(broken))
     assert code == 2
     assert err.startswith(f"owabilint: error: {broken}: ")
-    assert f'<h2>{tmp_path / "notice.docx"}</h2>' in html
+    assert f"<h2>{tmp_path / 'notice.docx'}</h2>" in html
     assert "行は Word 文書の段落（表のセルは「項目：内容」の 1 行）、列はその中の文字の位置です。" in html
     assert '<span class="sev warning">警告</span> 5 行 54 列 <span class="rule">[emotional-expression]</span>' in html
     assert '<p class="error-line">読み込めませんでした：Word 文書（.docx）として読み込めません。' in html

@@ -121,7 +121,9 @@ def test_worker_processes_report_inputs_like_the_serial_run(tmp_path) -> None:
     _, parallel = run_json("--jobs", "2", str(tmp_path))
     assert parallel == serial
     assert [(f["encoding"], f["position_base"]) for f in serial["files"]] == [
-        ("cp932", "file"), ("utf-8", "file"), ("utf-8", "body"),
+        ("cp932", "file"),
+        ("utf-8", "file"),
+        ("utf-8", "body"),
     ]
 
 

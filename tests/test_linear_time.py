@@ -135,7 +135,26 @@ SIZES = (10_000, 20_000, 40_000, 80_000)
 
 # The classes the detectors and the sentence splitter react to (the pattern test above
 # covers the rest); whole drafts are slower to lint, so the list is shorter.
-DRAFT_CLASSES = ["a", "1", ".", "-", "@", "a.", "a@", "1.", "１", "あ", "ア", "漢", "ー", "\u3000", "「", "（", "！", "？"]
+DRAFT_CLASSES = [
+    "a",
+    "1",
+    ".",
+    "-",
+    "@",
+    "a.",
+    "a@",
+    "1.",
+    "１",
+    "あ",
+    "ア",
+    "漢",
+    "ー",
+    "\u3000",
+    "「",
+    "（",
+    "！",
+    "？",
+]
 DRAFT_CLASSES += ["#", "*", "<a ", "[a", "日", "a ", "http://", "+ZeVnLA-", "\n"]
 
 
@@ -152,5 +171,7 @@ def test_linting_a_long_run_grows_linearly(unit: str) -> None:
     for _ in range(2):  # a busy machine can stall one run: measure again before judging
         if _grows_linearly(times):
             break
-        times = [min(t, _cpu(partial(lint_text, d, rules=rules), repeats=1)) for t, d in zip(times, drafts, strict=True)]
+        times = [
+            min(t, _cpu(partial(lint_text, d, rules=rules), repeats=1)) for t, d in zip(times, drafts, strict=True)
+        ]
     assert _grows_linearly(times), (unit, times)

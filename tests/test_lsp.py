@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, modules_loaded_by_cli
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
-
-from conftest import ROOT, modules_loaded_by_cli
 
 from owabilint.lsp.positions import LineIndex, units
 
@@ -74,7 +73,9 @@ async def stop(session: Session) -> None:
 
 def open_draft(session: Session, uri: str, text: str, version: int = 1) -> None:
     session.client.text_document_did_open(
-        types.DidOpenTextDocumentParams(types.TextDocumentItem(uri=uri, language_id="plaintext", version=version, text=text))
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=uri, language_id="plaintext", version=version, text=text)
+        )
     )
 
 
@@ -120,7 +121,9 @@ def test_session_diagnostics_at_utf16_positions_and_code_actions(tmp_path) -> No
         assert quick[0].diagnostics[0].code == "emotional-expression"
         fix_all = [a for a in actions if a.kind == "source.fixAll.owabilint"]
         assert len(fix_all) == 1
-        assert sorted((e.range.start.line, e.range.start.character, e.new_text) for e in fix_all[0].edit.changes[uri]) == [
+        assert sorted(
+            (e.range.start.line, e.range.start.character, e.new_text) for e in fix_all[0].edit.changes[uri]
+        ) == [
             (2, 9, "。"),
             (3, 12, "。"),
         ]
@@ -156,9 +159,7 @@ def test_session_diagnostics_at_utf16_positions_and_code_actions(tmp_path) -> No
         saved = await session.diagnostics(uri, version=5)
         assert [d.range for d in saved.diagnostics] == [d.range for d in published.diagnostics]
 
-        session.client.text_document_did_close(
-            types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
-        )
+        session.client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
         cleared = await session.diagnostics(uri)
         assert len(cleared.diagnostics) == 0
         await stop(session)
@@ -187,8 +188,11 @@ def test_negotiated_utf32_positions_count_code_points(tmp_path) -> None:
 
 @pytest.mark.parametrize(
     ("encoding", "expected"),
-    [("utf-16", [(0, 0), (0, 2), (1, 0), (1, 3), (2, 2)]), ("utf-8", [(0, 0), (0, 4), (1, 0), (1, 7), (2, 2)]),
-     ("utf-32", [(0, 0), (0, 1), (1, 0), (1, 3), (2, 2)])],
+    [
+        ("utf-16", [(0, 0), (0, 2), (1, 0), (1, 3), (2, 2)]),
+        ("utf-8", [(0, 0), (0, 4), (1, 0), (1, 7), (2, 2)]),
+        ("utf-32", [(0, 0), (0, 1), (1, 0), (1, 3), (2, 2)]),
+    ],
 )
 def test_line_index_counts_code_units_per_line(encoding, expected) -> None:
     text = "😀a\r\n全角x\rab"

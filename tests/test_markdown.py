@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import run_json
+
 from owabilint.markdown import mask_markdown
 
 NOTICE = """---

@@ -55,7 +55,11 @@ def test_a_fifo_as_configuration_or_rule_file_is_an_error_not_a_hang(tmp_path: P
     os.mkfifo(pack / "rule.toml")
     (tmp_path / "owabilint.toml").write_text('rule-paths = ["pack"]\n', encoding="utf-8")
     proc = run_cli("draft.txt", cwd=tmp_path)
-    assert proc.returncode == 2 and "rule.toml" in proc.stderr.decode() and "通常のファイルではありません" in proc.stderr.decode()
+    assert (
+        proc.returncode == 2
+        and "rule.toml" in proc.stderr.decode()
+        and "通常のファイルではありません" in proc.stderr.decode()
+    )
 
 
 def test_the_size_limit_applies_to_what_is_read_not_to_what_stat_says(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SAMPLES
 
 
@@ -21,6 +20,7 @@ def wheel(tmp_path_factory) -> Path:
         capture_output=True,
         text=True,
         timeout=600,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     return next(out.glob("owabilint-*.whl"))
@@ -48,11 +48,17 @@ def test_unpacked_wheel_lints_from_outside_the_checkout(wheel: Path, tmp_path: P
     draft.write_bytes((SAMPLES / "ng" / "emotional.txt").read_bytes())
     env = {**os.environ, "PYTHONPATH": str(site), "NO_COLOR": "1"}
     code = "import owabilint.ruleset as r; print(r.builtin_rules_dir())"
-    where = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=elsewhere, env=env)
+    where = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=elsewhere, env=env, check=False
+    )
     assert where.stdout.strip() == str(site / "owabilint" / "rules")
     proc = subprocess.run(
         [sys.executable, "-m", "owabilint", "--format", "text", "draft.txt"],
-        capture_output=True, text=True, cwd=elsewhere, env=env,
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env,
+        check=False,
     )
     assert proc.returncode == 1, proc.stderr
     assert "emotional-expression" in proc.stdout
@@ -64,8 +70,12 @@ def test_wheel_ships_the_json_report_schema(wheel: Path, tmp_path: Path) -> None
     zipfile.ZipFile(wheel).extractall(site)
     code = "from owabilint.reporters.json_report import schema; print(schema()['title'])"
     proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": str(site)},
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "owabilint JSON report, version 1"

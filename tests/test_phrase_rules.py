@@ -43,9 +43,13 @@ def test_blame_shifting_tells_accepting_from_disclaiming() -> None:
 
 
 def test_conditional_apology_points_at_the_condition() -> None:
-    assert spans("conditional-apology", "ご迷惑をおかけしたとすれば、お詫び申し上げます。") == ["ご迷惑をおかけしたとすれば"]
+    assert spans("conditional-apology", "ご迷惑をおかけしたとすれば、お詫び申し上げます。") == [
+        "ご迷惑をおかけしたとすれば"
+    ]
     # an invitation to ask questions is not a conditional apology
-    assert spans("conditional-apology", "ご不安な点がございましたら、お問い合わせください。深くお詫び申し上げます。") == []
+    assert (
+        spans("conditional-apology", "ご不安な点がございましたら、お問い合わせください。深くお詫び申し上げます。") == []
+    )
 
 
 def test_long_sentence_message_says_the_length_and_limit() -> None:
@@ -91,9 +95,7 @@ def test_token_sequence_with_start_matches_only_the_first_word() -> None:
 
     from owabilint.ruleset import parse_rule
 
-    rule = parse_rule(
-        _rule_with({"tokens": [[{"surface": "なお", "start": True}]]}), Path("house-rule.toml"), {}
-    )
+    rule = parse_rule(_rule_with({"tokens": [[{"surface": "なお", "start": True}]]}), Path("house-rule.toml"), {})
     text = "なお、原因はなお調査中です。"
     report = lint_text(text, rules=[rule])
     assert [(d.offset, d.end_offset) for d in report.diagnostics] == [(0, 2)]

@@ -21,7 +21,7 @@ def test_full_width_positions_are_code_points() -> None:
 
 def test_crlf_positions() -> None:
     text = "件名：お詫び\r\n\r\n先日、流出しました！\r\n"
-    code, data = run_json("--select", "emotional-expression", "-", stdin=text)
+    _code, data = run_json("--select", "emotional-expression", "-", stdin=text)
     d = diag(data, "emotional-expression")
     offset = text.index("！")
     assert (d["line"], d["column"], d["end_line"], d["end_column"]) == (3, 10, 3, 11)

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, SAMPLES
 
 pytestmark = pytest.mark.skipif(
@@ -55,6 +54,7 @@ def try_repo(repo: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=900,
         env={**os.environ, **GIT_ENV, "NO_COLOR": "1"},
+        check=False,
     )
 
 

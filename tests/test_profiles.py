@@ -6,8 +6,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
+
 from owabilint.config import PROFILES, Overrides, profiles_dir, settings_for
 from owabilint.engine import lint_text
 from owabilint.ruleset import builtin_rules
@@ -95,7 +95,10 @@ def test_concise_keeps_apology_leaked_items_contact_and_placeholders_as_errors()
     assert found["missing-apology"] == "error"
     assert found["unfilled-placeholder"] == "error"
     assert findings("件名：お知らせ\n\nお客様の個人情報が流出しました。\n", "concise")["vague-leaked-data"] == "error"
-    assert findings("件名：お知らせ\n\n氏名が流出しました。深くお詫び申し上げます。\n", "concise")["missing-contact"] == "error"
+    assert (
+        findings("件名：お知らせ\n\n氏名が流出しました。深くお詫び申し上げます。\n", "concise")["missing-contact"]
+        == "error"
+    )
     assert found["missing-record-count"] == "info"
     assert run_cli("--profile", "concise", "-", stdin=BROKEN_NOTICE).returncode == 1
 
@@ -126,7 +129,7 @@ def test_profile_files_are_valid_and_documented(name: str) -> None:
 
 def test_readme_profile_table_matches_the_profiles() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme[readme.index("| rule | `recommended` | `strict` | `concise` |"):].split("\n\n")[0]
+    table = readme[readme.index("| rule | `recommended` | `strict` | `concise` |") :].split("\n\n")[0]
     rows = [[c.strip() for c in line.strip("|").split("|")] for line in table.splitlines()[2:]]
     documented = {row[0]: row[1:] for row in rows}
     resolved = {name: settings_for("-", overrides=Overrides(profile=name), no_config=True) for name in PROFILES}

@@ -69,7 +69,9 @@ def workspace(tmp_path: Path) -> Path:
 
 def shell(command: str, cwd: Path, stdin: bytes = b"") -> subprocess.CompletedProcess:
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "NO_COLOR": "1"}
-    return subprocess.run(["bash", "-c", command], check=False, cwd=cwd, env=env, input=stdin, capture_output=True, timeout=120)
+    return subprocess.run(
+        ["bash", "-c", command], check=False, cwd=cwd, env=env, input=stdin, capture_output=True, timeout=120
+    )
 
 
 def test_quick_start_has_exactly_the_two_commands_ci_runs() -> None:
@@ -106,7 +108,9 @@ def test_serve_command_starts_the_page(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.communicate(timeout=30)
-    assert re.match(r"owabilint: お詫び文チェックのページを開いています: http://127\.0\.0\.1:\d+/$", first.strip()), first
+    assert re.match(r"owabilint: お詫び文チェックのページを開いています: http://127\.0\.0\.1:\d+/$", first.strip()), (
+        first
+    )
     assert "http://127.0.0.1:8765/" in README  # the default address README names
 
 
@@ -237,15 +241,23 @@ def test_editor_configurations_start_the_language_server() -> None:
 
 def test_python_snippets_run(workspace: Path) -> None:
     for snippet in blocks("python"):
-        proc = subprocess.run([sys.executable, "-c", snippet], check=False, cwd=workspace, capture_output=True, timeout=120)
+        proc = subprocess.run(
+            [sys.executable, "-c", snippet], check=False, cwd=workspace, capture_output=True, timeout=120
+        )
         assert proc.returncode == 0, snippet + proc.stderr.decode()
-    out = subprocess.run([sys.executable, "-c", blocks("python")[-1]], check=False, cwd=workspace, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", blocks("python")[-1]], check=False, cwd=workspace, capture_output=True, text=True
+    )
     assert "emotional-expression" in out.stdout
 
 
 def test_every_readme_block_is_checked() -> None:
     kinds = sorted(kind or "text" for kind, _ in BLOCKS)
     assert kinds == sorted(
-        ["sh"] * 5 + ["text"] * 5 + ["json"] * 2 + ["yaml"] * 2 + ["lua", "elisp", "markdown", "python", "python"]
+        ["sh"] * 5
+        + ["text"] * 5
+        + ["json"] * 2
+        + ["yaml"] * 2
+        + ["lua", "elisp", "markdown", "python", "python"]
         + ["toml"] * 3
     ), "a README block was added or removed: check it in tests/test_readme.py"

@@ -142,8 +142,18 @@ CASES = [
     ("guidance-otesuu-check.txt", "guidance-phrasing", GUIDANCE, set()),
     ("guidance-otesuu-contact.txt", "guidance-phrasing", GUIDANCE, set()),
     # A request already made to the wrong recipients is not advice to the reader.
-    ("guidance-request-to-wrong-recipients.txt", "guidance-request-to-others", GUIDANCE, {("missing-customer-guidance", "info")}),
-    ("guidance-request-made-earlier.txt", "guidance-request-to-others", GUIDANCE, {("missing-customer-guidance", "info")}),
+    (
+        "guidance-request-to-wrong-recipients.txt",
+        "guidance-request-to-others",
+        GUIDANCE,
+        {("missing-customer-guidance", "info")},
+    ),
+    (
+        "guidance-request-made-earlier.txt",
+        "guidance-request-to-others",
+        GUIDANCE,
+        {("missing-customer-guidance", "info")},
+    ),
     ("guidance-request-pending.txt", "guidance-request-to-others", GUIDANCE, {("missing-customer-guidance", "info")}),
     # 深く謝罪する / 心より謝罪いたします are apologies.
     ("apology-deep-shazai.txt", "apology-shazai", {"missing-apology"}, set()),
@@ -200,7 +210,9 @@ def test_weak_evidence_finding_points_at_the_weak_sentence_and_says_so() -> None
     report = lint_text(text, settings=Settings(select={"missing-prevention"}))
     [d] = report.diagnostics
     assert (d.severity, d.line) == ("info", 4)
-    assert text[d.offset : d.end_offset].startswith("今後は、") and text[d.offset : d.end_offset].endswith("発送いたします。")
+    assert text[d.offset : d.end_offset].startswith("今後は、") and text[d.offset : d.end_offset].endswith(
+        "発送いたします。"
+    )
     assert d.message.startswith("具体的な再発防止策として読み取れませんでした")
 
 
@@ -220,4 +232,6 @@ def test_loose_evidence_needs_its_message() -> None:
     with pytest.raises(RuleError, match="loose_message"):
         RequireMatcher(params, "rules/x.toml:matcher", {})
     with pytest.raises(RuleError, match="loose_severity"):
-        RequireMatcher({**params, "loose_message": "確認できません", "loose_severity": "fatal"}, "rules/x.toml:matcher", {})
+        RequireMatcher(
+            {**params, "loose_message": "確認できません", "loose_severity": "fatal"}, "rules/x.toml:matcher", {}
+        )

@@ -53,7 +53,11 @@ CASES = [
     ("title-no-blank-2.txt", "title-without-blank-line", {}),
     ("title-label-1.txt", "title-in-label-form", {}),
     ("title-label-2.txt", "title-in-label-form", {}),
-    ("title-bare-notice-1.txt", "bare-notice-word-as-title", {"missing-subject": "お知らせ", "missing-incident-date": "このたび"}),
+    (
+        "title-bare-notice-1.txt",
+        "bare-notice-word-as-title",
+        {"missing-subject": "お知らせ", "missing-incident-date": "このたび"},
+    ),
     ("title-bare-notice-2.txt", "bare-notice-word-as-title", {"missing-subject": "【重要】ご報告"}),
     ("title-numbered-heading-1.txt", "section-heading-as-title", {"missing-subject": None}),
     ("title-numbered-heading-2.txt", "section-heading-as-title", {"missing-subject": "会員各位"}),
@@ -77,8 +81,16 @@ CASES = [
     ("quoted-term-2.txt", "quoted-single-term", {"technical-jargon": "クレデンシャルスタッフィング"}),
     ("count-under-label-item-1.txt", "count-under-count-label", {}),
     ("count-under-label-item-2.txt", "count-under-count-label", {}),
-    ("count-vague-staff-check-1.txt", "vague-quantity-not-about-affected", {"missing-record-count": "健康診断結果の誤送付について"}),
-    ("count-vague-staff-check-2.txt", "vague-quantity-not-about-affected", {"missing-record-count": "見積書の誤送信に関するお詫び"}),
+    (
+        "count-vague-staff-check-1.txt",
+        "vague-quantity-not-about-affected",
+        {"missing-record-count": "健康診断結果の誤送付について"},
+    ),
+    (
+        "count-vague-staff-check-2.txt",
+        "vague-quantity-not-about-affected",
+        {"missing-record-count": "見積書の誤送信に関するお詫び"},
+    ),
     ("bracket-label-clause-1.txt", "bracketed-section-label", {}),
     ("bracket-square-label-1.txt", "bracketed-section-label", {"unfilled-placeholder": None}),
     ("bracket-square-label-2.txt", "bracketed-section-label", {}),
@@ -88,7 +100,11 @@ CASES = [
     ("timeline-marked-date-2.txt", "timeline-date-line", {}),
     ("katakana-item-1.txt", "katakana-item-letter", {}),
     ("katakana-item-2.txt", "katakana-item-letter", {}),
-    ("bracket-slot-1.txt", "bracketed-section-label", {"unfilled-placeholder": "＜氏名＞", "missing-subject": None, "missing-record-count": None}),
+    (
+        "bracket-slot-1.txt",
+        "bracketed-section-label",
+        {"unfilled-placeholder": "＜氏名＞", "missing-subject": None, "missing-record-count": None},
+    ),
 ]
 
 
@@ -110,7 +126,10 @@ def test_layout_draft(name: str, pattern: str, expected: dict[str, str | None]) 
 def test_square_bracket_labels_pass_but_signature_slots_are_caught() -> None:
     """[期間] above its content is a section label; [会社名] / [担当者名] stay slots."""
     text, report = _lint("bracket-square-label-1.txt")
-    assert [(d.line, text[d.offset : d.end_offset]) for d in report.diagnostics] == [(9, "[会社名]"), (10, "[担当者名]")]
+    assert [(d.line, text[d.offset : d.end_offset]) for d in report.diagnostics] == [
+        (9, "[会社名]"),
+        (10, "[担当者名]"),
+    ]
 
 
 def test_every_draft_has_a_case() -> None:
@@ -237,7 +256,9 @@ def test_wrap_width_and_mid_word_join() -> None:
 
 
 def test_polite_ending_without_period_ends_the_sentence() -> None:
-    text = "確認したところ、机の上に置いたところまでは分かりました\n翌日に紛失に気づき、探しましたが見つかりませんでした。"
+    text = (
+        "確認したところ、机の上に置いたところまでは分かりました\n翌日に紛失に気づき、探しましたが見つかりませんでした。"
+    )
     assert _texts(text) == [
         "確認したところ、机の上に置いたところまでは分かりました",
         "翌日に紛失に気づき、探しましたが見つかりませんでした。",
@@ -273,7 +294,9 @@ def test_lookalike_ideographs_are_read_but_reported_as_written() -> None:
 
 
 def test_a_bracketed_list_of_items_is_not_a_quotation() -> None:
-    doc = Document("対象は「会員番号、氏名(漢字)、住所、電話番号」です。担当者は「はい、すぐに確認します」と答えました。")
+    doc = Document(
+        "対象は「会員番号、氏名(漢字)、住所、電話番号」です。担当者は「はい、すぐに確認します」と答えました。"
+    )
     listed = doc.text.index("「会員番号")
     speech = doc.text.index("「はい")
     assert not doc.in_quote(listed + 1, listed + 5)

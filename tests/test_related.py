@@ -46,8 +46,22 @@ def test_json_carries_related_places_and_the_schema_requires_them(tmp_path) -> N
     _, data = run_json("--select", "vague-leaked-data,emotional-expression", str(draft))
     [d] = data["files"][0]["diagnostics"]
     assert d["related"] == [
-        {"line": 4, "column": 5, "end_line": 4, "end_column": 10, "offset": DRAFT.index("お客様情報"), "end_offset": DRAFT.index("お客様情報") + 5},
-        {"line": 6, "column": 8, "end_line": 6, "end_column": 12, "offset": DRAFT.rindex("会員情報"), "end_offset": DRAFT.rindex("会員情報") + 4},
+        {
+            "line": 4,
+            "column": 5,
+            "end_line": 4,
+            "end_column": 10,
+            "offset": DRAFT.index("お客様情報"),
+            "end_offset": DRAFT.index("お客様情報") + 5,
+        },
+        {
+            "line": 6,
+            "column": 8,
+            "end_line": 6,
+            "end_column": 12,
+            "offset": DRAFT.rindex("会員情報"),
+            "end_offset": DRAFT.rindex("会員情報") + 4,
+        },
     ]
     validator = jsonschema.Draft202012Validator(report_schema())
     validator.validate(data)

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import run_json
+
 from owabilint.engine import Settings, lint_text
 from owabilint.matchers.base import clause_bounds
 
 CHECKLIST_ORDER = [
-    "件名", "お詫び", "日時", "漏えい項目", "件数", "原因", "影響",
-    "対応・再発防止策", "窓口", "受付時間", "今後の報告", "お客様へのお願い", "差出人",
+    "件名",
+    "お詫び",
+    "日時",
+    "漏えい項目",
+    "件数",
+    "原因",
+    "影響",
+    "対応・再発防止策",
+    "窓口",
+    "受付時間",
+    "今後の報告",
+    "お客様へのお願い",
+    "差出人",
 ]
 
 
@@ -106,7 +117,10 @@ def test_advice_and_contact_lines_are_no_evidence() -> None:
     assert fired(text, "vague-leaked-data")
 
 
-@pytest.mark.parametrize("heading", ["一、紛失した名簿に記載されていた情報", "1 持ち出された情報", "## 誤って印字された項目", "【表示された情報】"])
+@pytest.mark.parametrize(
+    "heading",
+    ["一、紛失した名簿に記載されていた情報", "1 持ち出された情報", "## 誤って印字された項目", "【表示された情報】"],
+)
 def test_headings_of_every_style_introduce_the_leaked_items(heading: str) -> None:
     text = f"ファイルの紛失が判明いたしました。\n\n{heading}\n氏名、電話番号\n"
     assert not fired(text, "vague-leaked-data", kind="markdown" if heading.startswith("#") else "text")
@@ -189,6 +203,7 @@ def test_deadline_date_is_not_the_incident_date() -> None:
     text = "先般、メールの誤送信が発生しました。調査結果は2025年5月1日に公表いたします。"
     [d] = fired(text, "missing-incident-date")
     assert span(text, d) == "先般"
+
 
 def test_a_parenthetical_not_leaked_note_keeps_the_items_outside_it() -> None:
     from owabilint.engine import Settings, lint_text

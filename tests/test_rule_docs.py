@@ -97,4 +97,7 @@ def test_rule_page_spells_options_in_toml_so_they_can_be_pasted() -> None:
     lines = [line.strip() for line in out.splitlines() if line.strip().startswith("require-time =")]
     assert lines == ["require-time = false"]
     pasted = tomllib.loads(f"[rules.missing-incident-date]\n{lines[0]}\n")
-    assert pasted["rules"]["missing-incident-date"]["require-time"] is RULE_FILES["missing-incident-date"]["options"]["require-time"]
+    assert (
+        pasted["rules"]["missing-incident-date"]["require-time"]
+        is RULE_FILES["missing-incident-date"]["options"]["require-time"]
+    )

@@ -6,13 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli, run_json
+
 from owabilint.config import settings_for
-from owabilint.rule_packs import load_rule_pack
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import RuleError
 from owabilint.matchers.regex import untrusted_patterns
+from owabilint.rule_packs import load_rule_pack
 from owabilint.ruleset import builtin_rules, builtin_rules_dir, load_lexicons
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -20,8 +20,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def readme_block(after: str, lang: str) -> str:
     """The first ``lang`` code block after the line containing ``after``."""
-    rest = README[README.index(after):]
-    m = re.search(rf"```{lang}\n(.*?)```", rest, re.S)
+    rest = README[README.index(after) :]
+    m = re.search(rf"```{lang}\n(.*?)```", rest, re.DOTALL)
     assert m, after
     return m.group(1)
 
@@ -47,7 +47,9 @@ invalid = [{invalid}]
 """
 
 
-def pack_rule(folder: Path, rule_id: str, pattern: str, valid: str = '"問題ありません。"', invalid: str = '"PRJ-204"') -> Path:
+def pack_rule(
+    folder: Path, rule_id: str, pattern: str, valid: str = '"問題ありません。"', invalid: str = '"PRJ-204"'
+) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{rule_id}.toml"
     path.write_text(RULE_TEMPLATE.format(id=rule_id, pattern=pattern, valid=valid, invalid=invalid), encoding="utf-8")
@@ -86,9 +88,15 @@ def test_pack_rules_run_with_configuration_and_use_lexicons(tmp_path: Path) -> N
     (tmp_path / "owabilint.toml").write_text(
         'rule-paths = ["house-rules"]\n[severity]\ninternal-codename = "error"\n', encoding="utf-8"
     )
-    (tmp_path / "a.txt").write_text("PRJ-204 の不具合で、北斗物流に委託していた名簿が閲覧可能でした。\n", encoding="utf-8")
-    code, data = run_json("a.txt", cwd=tmp_path)
-    found = {(d["rule"], d["severity"], d["column"]) for d in data["files"][0]["diagnostics"] if d["rule"] in ("internal-codename", "partner-name")}
+    (tmp_path / "a.txt").write_text(
+        "PRJ-204 の不具合で、北斗物流に委託していた名簿が閲覧可能でした。\n", encoding="utf-8"
+    )
+    _code, data = run_json("a.txt", cwd=tmp_path)
+    found = {
+        (d["rule"], d["severity"], d["column"])
+        for d in data["files"][0]["diagnostics"]
+        if d["rule"] in ("internal-codename", "partner-name")
+    }
     assert found == {("internal-codename", "error", 1), ("partner-name", "warning", 15)}
     listing = run_cli("rules", cwd=tmp_path).stdout.decode()
     assert "internal-codename" in listing and "partner-name" in listing
@@ -107,13 +115,17 @@ def test_pack_rule_options_can_be_set_in_configuration(tmp_path: Path) -> None:
         '[examples]\nvalid = ["短い文です。"]\ninvalid = ["' + "あ" * 40 + '。"]\n',
         encoding="utf-8",
     )
-    (tmp_path / "owabilint.toml").write_text('rule-paths = ["pack"]\n[rules.short-line]\nmax-chars = 10\n', encoding="utf-8")
+    (tmp_path / "owabilint.toml").write_text(
+        'rule-paths = ["pack"]\n[rules.short-line]\nmax-chars = 10\n', encoding="utf-8"
+    )
     draft = tmp_path / "a.txt"
     draft.write_text("これは十五文字ほどの短い文です。\n", encoding="utf-8")
     resolved = settings_for(draft)
     report = lint_text(draft.read_text(encoding="utf-8"), rules=resolved.rules, settings=resolved.settings)
     assert [d.message for d in report.diagnostics if d.rule == "short-line"] == ["10 文字を超えています。"]
-    (tmp_path / "owabilint.toml").write_text('rule-paths = ["pack"]\n[rules.short-line]\nmax-chars = "10"\n', encoding="utf-8")
+    (tmp_path / "owabilint.toml").write_text(
+        'rule-paths = ["pack"]\n[rules.short-line]\nmax-chars = "10"\n', encoding="utf-8"
+    )
     with pytest.raises(Exception, match=r"rules\.short-line\.max-chars: 整数を指定してください"):
         settings_for(draft)
 
@@ -121,7 +133,9 @@ def test_pack_rule_options_can_be_set_in_configuration(tmp_path: Path) -> None:
 def test_catastrophic_pattern_cannot_hang_the_linter(tmp_path: Path) -> None:
     # (a+)+$ against "aaa…b" takes exponential time with a backtracking engine.
     with untrusted_patterns():
-        rule = load_rule_pack(pack_rule(tmp_path / "p", "nested", "regex = ['(a+)+$']", invalid='"aaaa"'), lexicons())[0]
+        rule = load_rule_pack(pack_rule(tmp_path / "p", "nested", "regex = ['(a+)+$']", invalid='"aaaa"'), lexicons())[
+            0
+        ]
     text = "a" * 5000 + "b。\n"
     report = lint_text(text, rules=[*builtin_rules(), rule], settings=Settings(select={"nested"}))
     assert report.diagnostics == []
@@ -135,7 +149,11 @@ def test_catastrophic_pattern_cannot_hang_the_linter(tmp_path: Path) -> None:
 
 
 BROKEN = [
-    ("lookbehind", "regex = ['(?<=PRJ-)[0-9]+']", r"matcher\.patterns\[0\]\.regex: 正規表現 '\(\?<=PRJ-\)\[0-9\]\+' を使えません.*先読み・後読み"),
+    (
+        "lookbehind",
+        "regex = ['(?<=PRJ-)[0-9]+']",
+        r"matcher\.patterns\[0\]\.regex: 正規表現 '\(\?<=PRJ-\)\[0-9\]\+' を使えません.*先読み・後読み",
+    ),
     ("backreference", "regex = ['(.)\\1']", r"matcher\.patterns\[0\]\.regex: 正規表現 .* を使えません.*後方参照"),
     ("unknown lexicon", 'lexicons = ["nope"]', r"matcher\.patterns\[0\]\.lexicons: 不明な語彙 'nope' です"),
     ("unknown pattern key", 'regexp = ["x"]', r"matcher\.patterns\[0\]: 不明なキー 'regexp' です（もしかして: regex）"),
@@ -155,8 +173,12 @@ def test_broken_pack_names_file_and_key(tmp_path: Path, name: str, pattern: str,
 
 
 def test_lookarounds_stay_available_to_built_in_rules() -> None:
-    assert any("(?<" in p.pattern or "(?=" in p.pattern or "(?!" in p.pattern
-               for r in builtin_rules() for e in getattr(r.matcher, "entries", []) for p in e.pattern.regex)
+    assert any(
+        "(?<" in p.pattern or "(?=" in p.pattern or "(?!" in p.pattern
+        for r in builtin_rules()
+        for e in getattr(r.matcher, "entries", [])
+        for p in e.pattern.regex
+    )
 
 
 def test_pack_loading_errors_stop_a_lint_run(tmp_path: Path) -> None:
@@ -165,8 +187,13 @@ def test_pack_loading_errors_stop_a_lint_run(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("本文です。\n", encoding="utf-8")
     proc = run_cli("a.txt", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stdout == b""
-    assert "missing-apology.toml: キー 'id': ルール ID 'missing-apology' は " in proc.stderr.decode() and "で定義済みです" in proc.stderr.decode()
-    (tmp_path / "owabilint.toml").write_text('rule-paths = ["pack/missing-apology.toml", "nowhere"]\n', encoding="utf-8")
+    assert (
+        "missing-apology.toml: キー 'id': ルール ID 'missing-apology' は " in proc.stderr.decode()
+        and "で定義済みです" in proc.stderr.decode()
+    )
+    (tmp_path / "owabilint.toml").write_text(
+        'rule-paths = ["pack/missing-apology.toml", "nowhere"]\n', encoding="utf-8"
+    )
     proc = run_cli("a.txt", cwd=tmp_path)
     assert proc.returncode == 2 and "owabilint.toml: rule-paths[1]: nowhere が見つかりません" in proc.stderr.decode()
 
@@ -179,7 +206,6 @@ def test_pack_lexicon_must_not_shadow_a_built_in_one(tmp_path: Path) -> None:
         load_rule_pack(tmp_path / "pack", lexicons())
 
 
-
 def test_readme_configuration_example_loads(tmp_path: Path) -> None:
     (tmp_path / "owabilint.toml").write_text(readme_block("A complete example", "toml"), encoding="utf-8")
     (tmp_path / "house-rules").mkdir()
@@ -187,7 +213,7 @@ def test_readme_configuration_example_loads(tmp_path: Path) -> None:
     proc = run_cli("config", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr.decode()
     out = proc.stdout.decode()
-    assert 'max-chars = 100' in out and "internal-codename" in out
+    assert "max-chars = 100" in out and "internal-codename" in out
 
 
 def test_an_edited_pack_is_loaded_again(tmp_path: Path) -> None:
@@ -202,7 +228,7 @@ def test_an_edited_pack_is_loaded_again(tmp_path: Path) -> None:
         resolved = settings_for(draft)
         text = draft.read_text(encoding="utf-8")
         report = lint_text(text, rules=resolved.rules, settings=resolved.settings)
-        return [text[d.offset:d.end_offset] for d in report.diagnostics if d.rule == "codename"]
+        return [text[d.offset : d.end_offset] for d in report.diagnostics if d.rule == "codename"]
 
     assert spans() == ["PRJ-1"]
     rule.write_text(rule.read_text(encoding="utf-8").replace("PRJ-", "QRS-"), encoding="utf-8")
@@ -227,9 +253,13 @@ def test_pack_jargon_matcher_takes_terms_but_no_python_regex(tmp_path: Path) -> 
 
 PACK_MISTAKES = [
     ('severity = "warning"', 'severty = "warning"', "不明なキー 'severty' です（もしかして: severity）"),
-    ('category = "wording"', 'category = "tones"', "キー 'category': 'tones' は使えません（content | consistency | template | wording | tone | style）（もしかして: tone）"),
+    (
+        'category = "wording"',
+        'category = "tones"',
+        "キー 'category': 'tones' は使えません（content | consistency | template | wording | tone | style）（もしかして: tone）",
+    ),
     ('kind = "phrase"', 'kind = "phrases"', "キー 'matcher.kind': 'phrases' は使えません"),
-    ('severity = "warning"', 'severity = 2', "キー 'severity' には文字列を指定してください（整数が指定されています）"),
+    ('severity = "warning"', "severity = 2", "キー 'severity' には文字列を指定してください（整数が指定されています）"),
 ]
 
 

@@ -23,7 +23,9 @@ def test_rule_examples(rule_id: str, text: str, should_fire: bool) -> None:
     if should_fire:
         assert fired, f"{rule_id} should fire on: {text!r}"
     else:
-        assert not fired, f"{rule_id} should not fire on: {text!r}, got {[(d.line, d.column, d.message) for d in fired]}"
+        assert not fired, (
+            f"{rule_id} should not fire on: {text!r}, got {[(d.line, d.column, d.message) for d in fired]}"
+        )
 
 
 def test_every_rule_has_examples_and_japanese_message() -> None:

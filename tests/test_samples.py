@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SAMPLES
+
 from owabilint.engine import lint_text
 from owabilint.source import kind_of
 
 GOOD = sorted((SAMPLES / "good").iterdir())
 NG_EXPECT = {
-    "placeholders-left.txt": {"unfilled-placeholder", "missing-incident-date", "missing-record-count", "missing-contact"},
+    "placeholders-left.txt": {
+        "unfilled-placeholder",
+        "missing-incident-date",
+        "missing-record-count",
+        "missing-contact",
+    },
     "emotional.txt": {"emotional-expression"},
-    "vague-investigating.txt": {"vague-leaked-data", "missing-incident-date", "missing-record-count", "missing-prevention", "missing-contact"},
+    "vague-investigating.txt": {
+        "vague-leaked-data",
+        "missing-incident-date",
+        "missing-record-count",
+        "missing-prevention",
+        "missing-contact",
+    },
     "abstract-promise.txt": {"missing-prevention", "missing-contact", "vague-leaked-data", "missing-record-count"},
     "no-contact.txt": {"missing-contact"},
     "no-count-no-date.txt": {"missing-incident-date", "missing-record-count"},

@@ -49,10 +49,23 @@ def test_lint_answers_findings_checklist_and_positions(client) -> None:
     (exclamation,) = [d for d in report["diagnostics"] if d["rule"] == "emotional-expression"]
     assert (exclamation["line"], exclamation["column"], exclamation["offset"]) == (3, 20, 27)
     assert (exclamation["start16"], exclamation["end16"]) == (27, 28)
-    assert exclamation["fix"] == {"offset": 27, "end_offset": 28, "replacement": "。", "start16": 27, "end16": 28, "original": "！"}
+    assert exclamation["fix"] == {
+        "offset": 27,
+        "end_offset": 28,
+        "replacement": "。",
+        "start16": 27,
+        "end16": 28,
+        "original": "！",
+    }
     assert exclamation["element"] is False
     checklist = {c["element"]: c for c in report["checklist"]}
-    assert checklist["お詫び"] == {"element": "お詫び", "found": True, "line": 4, "rule": "missing-apology", "message": None}
+    assert checklist["お詫び"] == {
+        "element": "お詫び",
+        "found": True,
+        "line": 4,
+        "rule": "missing-apology",
+        "message": None,
+    }
     assert checklist["窓口"]["found"] is False
     assert checklist["窓口"]["message"].startswith("問い合わせ窓口の連絡先")
     assert report["summary"]["warning"] >= 1
@@ -115,14 +128,18 @@ def test_open_a_mail_and_a_markdown_draft(client) -> None:
     assert opened["text"] == "件名：お詫び\n\n会員の皆様\n" and opened["kind"] == "text"
     md = client.post("/api/open?name=n.md", content="# お詫び\n".encode(), headers=ORIGIN).json()
     assert md["kind"] == "markdown" and md["text"] == "# お詫び\n"
-    cp932 = client.post("/api/open?name=old.txt", content="深くお詫び申し上げます。\n".encode("cp932"), headers=ORIGIN).json()
+    cp932 = client.post(
+        "/api/open?name=old.txt", content="深くお詫び申し上げます。\n".encode("cp932"), headers=ORIGIN
+    ).json()
     assert cp932["text"] == "深くお詫び申し上げます。\n" and cp932["encoding"] == "cp932"
 
 
 def test_open_refuses_broken_and_unknown_files_in_japanese(client) -> None:
     broken = client.post("/api/open?name=broken.docx", content=b"PK\x03\x04 cut short", headers=ORIGIN)
     assert broken.status_code == 422
-    assert broken.json() == {"error": "broken.docx: Word 文書（.docx）として読み込めません。ファイルが壊れているか、.docx ではありません"}
+    assert broken.json() == {
+        "error": "broken.docx: Word 文書（.docx）として読み込めません。ファイルが壊れているか、.docx ではありません"
+    }
     other = client.post("/api/open?name=photo.png", content=b"\x89PNG", headers=ORIGIN)
     assert other.status_code == 400
     assert other.json() == {"error": "photo.png: 開けるのは .txt、.md、.eml、.docx のファイルです。"}
@@ -130,7 +147,10 @@ def test_open_refuses_broken_and_unknown_files_in_japanese(client) -> None:
 
 def test_bad_requests_get_japanese_errors(client) -> None:
     garbage = client.post("/api/lint", content=b"{not json", headers={**ORIGIN, "Content-Type": "application/json"})
-    assert garbage.status_code == 400 and garbage.json()["error"] == "送信された内容を読み取れません。ページを再読み込みしてください。"
+    assert (
+        garbage.status_code == 400
+        and garbage.json()["error"] == "送信された内容を読み取れません。ページを再読み込みしてください。"
+    )
     no_text = client.post("/api/lint", json={"kind": "text"}, headers=ORIGIN)
     assert no_text.status_code == 400 and no_text.json()["error"] == "下書きの本文がありません。"
     kind = lint(client, "x", kind="html")
@@ -146,7 +166,9 @@ def test_foreign_host_headers_are_refused(client, host) -> None:
         client.post("/api/lint", json={"text": DRAFT}, headers={"Host": host, "Origin": f"http://{host}"}),
     ):
         assert response.status_code == 421
-        assert response.json() == {"error": "このアドレスからは利用できません。owabilint serve が表示したアドレスを開いてください。"}
+        assert response.json() == {
+            "error": "このアドレスからは利用できません。owabilint serve が表示したアドレスを開いてください。"
+        }
 
 
 def test_loopback_names_of_the_bound_port_are_accepted(client) -> None:
@@ -158,7 +180,13 @@ def test_loopback_names_of_the_bound_port_are_accepted(client) -> None:
 
 @pytest.mark.parametrize(
     "headers",
-    [{}, {"Origin": "http://evil.example"}, {"Origin": "null"}, {"Origin": "http://localhost:8765"}, {**ORIGIN, "Sec-Fetch-Site": "cross-site"}],
+    [
+        {},
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},
+        {"Origin": "http://localhost:8765"},
+        {**ORIGIN, "Sec-Fetch-Site": "cross-site"},
+    ],
 )
 def test_cross_origin_posts_are_refused(client, headers) -> None:
     response = client.post("/api/lint", json={"text": DRAFT}, headers=headers)
@@ -194,7 +222,9 @@ def test_the_page_loads_nothing_from_outside() -> None:
 
 
 def test_oversized_drafts_are_refused_with_a_japanese_message(client) -> None:
-    expected = {"error": "下書きが大きすぎます（上限 60,000 バイト）。お詫び文の下書きだけを貼り付けるか、ファイルを分けてください。"}
+    expected = {
+        "error": "下書きが大きすぎます（上限 60,000 バイト）。お詫び文の下書きだけを貼り付けるか、ファイルを分けてください。"
+    }
     big = lint(client, "あ" * 20_001)  # 60,003 bytes of UTF-8
     assert big.status_code == 413 and big.json() == expected
 
@@ -235,7 +265,11 @@ def test_a_real_server_writes_and_logs_nothing_of_the_draft(tmp_path) -> None:
     (tmp_path / "tmp").mkdir()
     proc = subprocess.Popen(
         [sys.executable, "-m", "owabilint", "serve", "--port", "0", "--no-config"],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         first = proc.stdout.readline()
@@ -274,8 +308,22 @@ def test_binding_elsewhere_needs_a_flag() -> None:
 
 def test_binding_elsewhere_with_the_flag_prints_a_warning() -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "owabilint", "serve", "--host", "0.0.0.0", "--allow-remote", "--port", "0", "--no-config"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "owabilint",
+            "serve",
+            "--host",
+            "0.0.0.0",
+            "--allow-remote",
+            "--port",
+            "0",
+            "--no-config",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         warning = proc.stderr.readline()
@@ -289,7 +337,9 @@ def test_binding_elsewhere_with_the_flag_prints_a_warning() -> None:
 
 def test_bad_port_and_broken_configuration_are_one_line_errors(tmp_path) -> None:
     proc = run_cli("serve", "--port", "70000")
-    assert proc.returncode == 2 and proc.stderr.decode() == "owabilint: error: --port: '70000' は使えません（0〜65535）\n"
+    assert (
+        proc.returncode == 2 and proc.stderr.decode() == "owabilint: error: --port: '70000' は使えません（0〜65535）\n"
+    )
     (tmp_path / "owabilint.toml").write_text('profile = "lenient"\n', encoding="utf-8")
     proc = run_cli("serve", "--port", "0", cwd=tmp_path)
     assert proc.returncode == 2
@@ -298,7 +348,9 @@ def test_bad_port_and_broken_configuration_are_one_line_errors(tmp_path) -> None
 
 
 def test_help_does_not_load_the_server_stack() -> None:
-    out, loaded = modules_loaded_by_cli([["--help"], ["serve", "--help"]], ("starlette", "uvicorn", "docx", "sudachipy"))
+    out, loaded = modules_loaded_by_cli(
+        [["--help"], ["serve", "--help"]], ("starlette", "uvicorn", "docx", "sudachipy")
+    )
     assert "--allow-remote" in out and loaded == []
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import run_json
+
 from owabilint.engine import Settings, lint_text
 
 EMO = "emotional-expression"
@@ -81,7 +82,9 @@ def test_unused_directives_are_reported() -> None:
         "問題ありません。\n"
     )
     report = lint_text(text, kind="markdown")
-    unused = [(d.line, d.column, text[d.offset:d.end_offset]) for d in report.diagnostics if d.rule == "unused-directive"]
+    unused = [
+        (d.line, d.column, text[d.offset : d.end_offset]) for d in report.diagnostics if d.rule == "unused-directive"
+    ]
     # missing-apology has nothing to suppress (the draft apologises); the second enable closes
     # nothing; the placeholder rule finds nothing on the next line
     assert unused == [(1, 46, "missing-apology"), (4, 23, EMO), (5, 34, "unfilled-placeholder")]
@@ -120,8 +123,10 @@ def test_plain_text_drafts_do_not_honour_directives_and_report_them() -> None:
 
 def test_directive_ids_are_accepted_in_configuration(tmp_path) -> None:
     (tmp_path / "owabilint.toml").write_text('[severity]\nunused-directive = "error"\n', encoding="utf-8")
-    (tmp_path / "a.md").write_text("<!-- owabilint-disable missing-apology -->\n申し訳ございません。\n", encoding="utf-8")
-    code, data = run_json("a.md", cwd=tmp_path)
+    (tmp_path / "a.md").write_text(
+        "<!-- owabilint-disable missing-apology -->\n申し訳ございません。\n", encoding="utf-8"
+    )
+    _code, data = run_json("a.md", cwd=tmp_path)
     sev = {d["rule"]: d["severity"] for d in data["files"][0]["diagnostics"]}
     assert sev["unused-directive"] == "error"
 

@@ -15,7 +15,16 @@ from owabilint.consistency.hours import HoursCheck
 
 CHECKS: dict[str, type[Check]] = {
     c.name: c
-    for c in (WeekdayCheck, EraCheck, ImpossibleDateCheck, DateOrderCheck, CountCheck, PhoneCheck, AddressCheck, HoursCheck)
+    for c in (
+        WeekdayCheck,
+        EraCheck,
+        ImpossibleDateCheck,
+        DateOrderCheck,
+        CountCheck,
+        PhoneCheck,
+        AddressCheck,
+        HoursCheck,
+    )
 }
 
 __all__ = ["CHECKS", "Check", "Problem"]

@@ -66,7 +66,12 @@ class PhoneCheck(Check):
                         phone.start,
                         phone.end,
                         "length",
-                        {"written": doc.text[phone.start : phone.end], "digits": len(digits), "expected": expected, "label": label},
+                        {
+                            "written": doc.text[phone.start : phone.end],
+                            "digits": len(digits),
+                            "expected": expected,
+                            "label": label,
+                        },
                     )
 
 
@@ -132,7 +137,9 @@ class AddressCheck(Check):
             raw_head = sentence.text[m.start() : host_end]
             start, stop = sentence.span(m.start(), host_end)
             if _FULLWIDTH_ASCII.search(raw_head):
-                yield Problem(start, stop, "url-fullwidth", {"written": raw_head}, doc.text[start:stop].translate(_FULLWIDTH))
+                yield Problem(
+                    start, stop, "url-fullwidth", {"written": raw_head}, doc.text[start:stop].translate(_FULLWIDTH)
+                )
             elif suggest_https and m.group().startswith("http://") and self._about_contact(sentence):
                 yield Problem(start, stop, "url-http", {"written": raw_head})
 

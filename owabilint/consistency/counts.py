@@ -14,8 +14,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Where the noun phrase a count belongs to begins (before it) or ends (after it).
 # \A: used with match(); anchored, a search from every position would be quadratic.
-_BEFORE_BOUNDARY = re.compile(r"\A.*(?:[、。，,．「」『』（）()【】：:;；\s]|(?<=[^\u3041-\u309f])(?:は|が|を|に|で|も|と|へ|や|から|より|など|等))")
-_AFTER_PHRASE = re.compile(r"の\s{0,2}(?P<noun>[^、。，,．「」『』（）()【】：:;；\s]{1,20}?)(?=[、。，,．「」『』（）()【】：:;；\s]|(?:は|が|を|に|で|も|と|へ|や|から|より|など|等|の)|$)")
+_BEFORE_BOUNDARY = re.compile(
+    r"\A.*(?:[、。，,．「」『』（）()【】：:;；\s]|(?<=[^\u3041-\u309f])(?:は|が|を|に|で|も|と|へ|や|から|より|など|等))"
+)
+_AFTER_PHRASE = re.compile(
+    r"の\s{0,2}(?P<noun>[^、。，,．「」『』（）()【】：:;；\s]{1,20}?)(?=[、。，,．「」『』（）()【】：:;；\s]|(?:は|が|を|に|で|も|と|へ|や|から|より|など|等|の)|$)"
+)
 _APPROXIMATE = ("約", "最大", "およそ", "延べ")
 _TOTAL_PREFIX = ("計", "合計")
 
@@ -156,7 +160,11 @@ class CountCheck(Check):
                         fact.start,
                         fact.end,
                         "total",
-                        {"written": doc.text[fact.start : fact.end], "sum": _plain(total) + fact.counter, "parts": len(parts)},
+                        {
+                            "written": doc.text[fact.start : fact.end],
+                            "sum": _plain(total) + fact.counter,
+                            "parts": len(parts),
+                        },
                     )
 
     def _is_total(self, sentence: Sentence, fact: CountFact) -> bool:

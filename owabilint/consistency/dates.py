@@ -177,7 +177,12 @@ class EraCheck(Check):
                         start,
                         end,
                         "mismatch",
-                        {"written": _text(doc, start, end), "era_year": f"{era.name}{ey}年", "western": right, "year": int(year)},
+                        {
+                            "written": _text(doc, start, end),
+                            "era_year": f"{era.name}{ey}年",
+                            "western": right,
+                            "year": int(year),
+                        },
                     )
             for m in ERA_YEAR.finditer(folded.text):
                 if any(s <= m.start() < e for s, e in reported):
@@ -193,8 +198,13 @@ class EraCheck(Check):
                     start,
                     end,
                     "past-end",
-                    {"written": _text(doc, start, end), "era": era.name, "last_year": era.last_year, "western": western,
-                     "right": _era_label(dt.date(western, 12, 31))},
+                    {
+                        "written": _text(doc, start, end),
+                        "era": era.name,
+                        "last_year": era.last_year,
+                        "western": western,
+                        "right": _era_label(dt.date(western, 12, 31)),
+                    },
                 )
             for fact in dates(sentence):
                 if fact.era is None or fact.era_year is None or fact.year is None:
@@ -208,7 +218,11 @@ class EraCheck(Check):
                         fact.start,
                         fact.end,
                         "outside",
-                        {"written": _text(doc, fact.start, fact.end), "era": era.name, "right": _era_label(day) + f"{day.month}月{day.day}日"},
+                        {
+                            "written": _text(doc, fact.start, fact.end),
+                            "era": era.name,
+                            "right": _era_label(day) + f"{day.month}月{day.day}日",
+                        },
                     )
 
 
@@ -222,7 +236,9 @@ def _era_label(day: dt.date) -> str:
     return f"{era.name}{'元' if n == 1 else n}年"
 
 
-_MONTH_ONLY = re.compile(r"(?<!\d)(?:\d{4}|(?:令和|平成|昭和)(?:\d{1,2}|元))年\s{0,2}(?P<m>1[3-9]|[2-9]\d|0{1,2})月(?!\s{0,2}\d{1,2}日)")
+_MONTH_ONLY = re.compile(
+    r"(?<!\d)(?:\d{4}|(?:令和|平成|昭和)(?:\d{1,2}|元))年\s{0,2}(?P<m>1[3-9]|[2-9]\d|0{1,2})月(?!\s{0,2}\d{1,2}日)"
+)
 
 
 class ImpossibleDateCheck(Check):
@@ -281,7 +297,9 @@ class DateOrderCheck(Check):
             yield from self._after_notice(doc, sentences, notice, notice_day)
         yield from self._discovery_first(doc, sentences)
 
-    def _after_notice(self, doc: Document, sentences: list[Sentence], notice: DateFact, notice_day) -> Iterator[Problem]:
+    def _after_notice(
+        self, doc: Document, sentences: list[Sentence], notice: DateFact, notice_day
+    ) -> Iterator[Problem]:
         for sentence in sentences:
             text = sentence.text
             for fact in dates(sentence):

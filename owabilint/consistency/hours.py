@@ -35,7 +35,12 @@ def time_ranges(sentence: Sentence) -> list[tuple[TimeFact, TimeFact, bool]]:
 
 
 def _impossible(t: TimeFact) -> bool:
-    return t.minute >= 60 or t.hour > 24 or (t.hour == 24 and t.minute > 0) or (t.meridiem in ("午前", "午後") and t.hour > 12)
+    return (
+        t.minute >= 60
+        or t.hour > 24
+        or (t.hour == 24 and t.minute > 0)
+        or (t.meridiem in ("午前", "午後") and t.hour > 12)
+    )
 
 
 def _clock(minutes: int) -> str:

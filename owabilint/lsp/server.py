@@ -263,7 +263,7 @@ class OwabilintServer(LanguageServer):
         )
         try:
             await self.client_register_capability_async(types.RegistrationParams(registrations=[registration]))
-        except Exception as exc:  # a client that refuses still gets lint on save
+        except Exception as exc:  # noqa: BLE001 - a client that refuses still gets lint on save
             log.warning("could not watch configuration files: %s", exc)
 
     def forget(self, uri: str) -> None:

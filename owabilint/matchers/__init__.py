@@ -12,7 +12,16 @@ from owabilint.matchers.sentence import SentenceLengthMatcher
 from owabilint.matchers.style import StyleMatcher
 
 MATCHERS: dict[str, type[Matcher]] = {
-    m.kind: m for m in (PhraseMatcher, RequireMatcher, SentenceLengthMatcher, StyleMatcher, HonorificMatcher, JargonMatcher, ConsistencyMatcher)
+    m.kind: m
+    for m in (
+        PhraseMatcher,
+        RequireMatcher,
+        SentenceLengthMatcher,
+        StyleMatcher,
+        HonorificMatcher,
+        JargonMatcher,
+        ConsistencyMatcher,
+    )
 }
 
 __all__ = ["MATCHERS", "Matcher"]

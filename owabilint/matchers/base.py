@@ -104,7 +104,9 @@ def regex_list(value: Any, where: str, lexicons: dict[str, list[str]] | None = N
 
 # Where a clause ends inside a sentence: "…が、", "…ものの、", "…ておらず、", "、なお…".
 # A parenthetical is a clause of its own: "メールアドレス（住所は含まれておりません）".
-_CLAUSE_END = re.compile(r"(?:が|ものの|けれど(?:も)?|ず|ながら|一方|(?:のみ|だけ)(?:で|であり))、|、(?=なお|ただし|また)|[。．；;（）()]")
+_CLAUSE_END = re.compile(
+    r"(?:が|ものの|けれど(?:も)?|ず|ながら|一方|(?:のみ|だけ)(?:で|であり))、|、(?=なお|ただし|また)|[。．；;（）()]"
+)
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -226,7 +228,9 @@ class SentenceFilter:
             label = label_of(sentence)
             labels = label.chain if label is not None else ()
             for p in self.topic:
-                if not any(_outside_quotes(p, s) for s in around) and not any(p.search_text(lab.text) for lab in labels):
+                if not any(_outside_quotes(p, s) for s in around) and not any(
+                    p.search_text(lab.text) for lab in labels
+                ):
                     return False
         if self.unless and any(p.matches(sentence) for p in self.unless):
             return False
@@ -245,11 +249,15 @@ class SentenceFilter:
             return True
         assert sentence._doc is not None
         lines = sentence._doc.content_lines
-        if self.first_lines is not None and lines[: self.first_lines] and sentence.line <= lines[: self.first_lines][-1]:
+        if (
+            self.first_lines is not None
+            and lines[: self.first_lines]
+            and sentence.line <= lines[: self.first_lines][-1]
+        ):
             return True
-        if self.last_lines is not None and lines[-self.last_lines :] and sentence.line >= lines[-self.last_lines :][0]:
-            return True
-        return False
+        return bool(
+            self.last_lines is not None and lines[-self.last_lines :] and sentence.line >= lines[-self.last_lines :][0]
+        )
 
     def _near(self, sentence: Sentence) -> bool:
         doc = sentence._doc
@@ -286,9 +294,7 @@ class SentenceFilter:
             return False
         if "url" in self.skip and doc.in_spans(doc.url_spans, start, end):
             return False
-        if "email" in self.skip and doc.in_spans(doc.email_spans, start, end):
-            return False
-        return True
+        return not ("email" in self.skip and doc.in_spans(doc.email_spans, start, end))
 
 
 _BRACKETED = re.compile(r"「[^「」]*」")

@@ -43,7 +43,9 @@ class ConsistencyMatcher(Matcher):
         severities = take(params, "severities", dict, where, {})
         for key, value in severities.items():
             if key not in check_type.MESSAGES or value not in SEVERITIES:
-                raise RuleError(f"{where}.severities.{key}: expected one of {', '.join(SEVERITIES)} for a known message")
+                raise RuleError(
+                    f"{where}.severities.{key}: expected one of {', '.join(SEVERITIES)} for a known message"
+                )
         self.messages: dict[str, str] = dict(messages)
         self.severities: dict[str, str] = dict(severities)
         self.filter = SentenceFilter({k: params[k] for k in SentenceFilter.KEYS if k in params}, where, lexicons)

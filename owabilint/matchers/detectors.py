@@ -17,7 +17,9 @@ if TYPE_CHECKING:  # pragma: no cover
 # Full-width ASCII → ASCII, length-preserving, so raw offsets stay valid.
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({ord("（"): ord("("), ord("）"): ord(")"), ord("\u3000"): ord(" ")})
-_FULLWIDTH.update({ord("ー"): ord("-"), ord("－"): ord("-"), ord("‐"): ord("-"), ord("−"): ord("-"), ord("―"): ord("-")})
+_FULLWIDTH.update(
+    {ord("ー"): ord("-"), ord("－"): ord("-"), ord("‐"): ord("-"), ord("−"): ord("-"), ord("―"): ord("-")}
+)
 
 _DATE = re.compile(
     r"(?:(?:(?:19|20)\d{2}|(?:令和|平成|昭和)(?:\d{1,2}|元))年\s*)?(?<!\d)\d{1,2}月\s*\d{1,2}日"
@@ -26,7 +28,9 @@ _DATE = re.compile(
     r"|(?<![\d/.:])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\d/])"
 )
 # 時 followed by 間 is a duration (48時間, 24時間受付), not a time of day.
-_TIME = re.compile(r"(?:午前|午後|朝|夜)?\d{1,2}時(?!間)(?:\d{1,2}分|半)?|(?<![\d:])\d{1,2}:\d{2}(?![\d:])|(?:午前|午後)\d{1,2}")
+_TIME = re.compile(
+    r"(?:午前|午後|朝|夜)?\d{1,2}時(?!間)(?:\d{1,2}分|半)?|(?<![\d:])\d{1,2}:\d{2}(?![\d:])|(?:午前|午後)\d{1,2}"
+)
 _COUNTER = r"(?:件|名様|名|人|アカウント|世帯|(?:ご|御)?家庭|社|団体|事業者|口座|枚|通|組|ID)"
 # 一人/二人 are words of their own (Sudachi does not fold them to digits); お客様一人ひとり
 # ("each customer") is not a count.
@@ -35,7 +39,9 @@ _COUNT = re.compile(
     r"|(?<![一二三四五六七八九十百千万第人り御お])(?:お|御)?[一二]人(?:様)?(?!ひとり|一人|御一人|おひとり|ずつ|で|体制)"
 )
 # Staff and work arrangements are not the number of affected people.
-_STAFF_BEFORE = re.compile(r"(?:担当者?|従業員|社員|スタッフ|職員|講師|作業員|添乗員|係員|当社員|弊社員|委員)(?:の|を|が|は|も)?\s*$")
+_STAFF_BEFORE = re.compile(
+    r"(?:担当者?|従業員|社員|スタッフ|職員|講師|作業員|添乗員|係員|当社員|弊社員|委員)(?:の|を|が|は|も)?\s*$"
+)
 _STAFF_AFTER = re.compile(
     r"^(?:体制|で(?:作業|行|対応|実施|確認|担当|管理|照合|封入)|による(?:確認|チェック)|以上で|に限(?:定|り|って))"
 )

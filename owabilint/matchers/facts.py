@@ -28,7 +28,9 @@ if TYPE_CHECKING:  # pragma: no cover
 WEEKDAYS = "月火水木金土日"  # datetime.weekday() order
 
 _ERA_NAMES = "令和|平成|昭和|大正|明治"
-_YMD = re.compile(rf"(?:(?P<y>\d{{4}})|(?P<era>{_ERA_NAMES})(?P<ey>\d{{1,2}}|元))年\s{{0,2}}(?P<m>\d{{1,2}})月\s{{0,2}}(?P<d>\d{{1,2}})日")
+_YMD = re.compile(
+    rf"(?:(?P<y>\d{{4}})|(?P<era>{_ERA_NAMES})(?P<ey>\d{{1,2}}|元))年\s{{0,2}}(?P<m>\d{{1,2}})月\s{{0,2}}(?P<d>\d{{1,2}})日"
+)
 _MD = re.compile(r"(?P<m>\d{1,2})月\s{0,2}(?P<d>\d{1,2})日")
 _SLASH_YMD = re.compile(r"(?P<y>\d{4})[/\-.](?P<m>\d{1,2})[/\-.](?P<d>\d{1,2})")
 _SLASH_ERA = re.compile(rf"(?P<era>[A-Za-z]|{_ERA_NAMES})(?P<ey>\d{{1,2}})[/.](?P<m>\d{{1,2}})[/.](?P<d>\d{{1,2}})")
@@ -59,7 +61,9 @@ _TIME_PARTS = re.compile(
     r"|(?P<h2>\d{1,2}):(?P<min2>\d{2})"
     r"|(?P<mer3>午前|午後)(?P<h3>\d{1,2})"
 )
-_NUMBER = re.compile(r"(?P<prefix>約|最大|およそ|計|合計|延べ)?(?P<n>\d{1,12}(?:\.\d{1,6})?)(?P<unit>万|千|百)?(?P<rest>\d{0,4})(?P<counter>.{1,5})")
+_NUMBER = re.compile(
+    r"(?P<prefix>約|最大|およそ|計|合計|延べ)?(?P<n>\d{1,12}(?:\.\d{1,6})?)(?P<unit>万|千|百)?(?P<rest>\d{0,4})(?P<counter>.{1,5})"
+)
 _UNITS = {"万": 10_000, "千": 1_000, "百": 100, None: 1}
 
 
@@ -216,7 +220,11 @@ def _relative_dates(sentence: Sentence, found: list[DateFact]) -> list[DateFact]
         weekday = _WEEKDAY_AFTER.match(doc.text, end, min(len(doc.text), end + 12))
         if weekday:
             group = "p" if weekday.group("p") else "b"
-            values.update(weekday=WEEKDAYS.index(weekday.group(group)), weekday_start=weekday.start(group), weekday_end=weekday.end())
+            values.update(
+                weekday=WEEKDAYS.index(weekday.group(group)),
+                weekday_start=weekday.start(group),
+                weekday_end=weekday.end(),
+            )
         out.append(DateFact(start, end, **values))
     return out
 

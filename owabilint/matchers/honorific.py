@@ -46,9 +46,7 @@ class HonorificMatcher(Matcher):
         self.humble_verbs = _strings(params, "humble_verbs", where, [])
         self.causative = _strings(params, "causative", where, ["せる", "させる"])
         self.receive = _strings(params, "receive", where, ["いただく", "頂く"])
-        self.messages = {
-            key: take(params, f"message_{key}", str, where) for key in ("become", "respect", "humble")
-        }
+        self.messages = {key: take(params, f"message_{key}", str, where) for key in ("become", "respect", "humble")}
 
     # ------------------------------------------------------------------ shapes
     def _lemma(self, t: Token) -> set[str]:

@@ -208,7 +208,9 @@ def _literal_forms(term: str) -> tuple[str, ...]:
     return best
 
 
-def _necessary_parts(singles: list[tuple[re.Pattern[str], str]], n_regex: int) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+def _necessary_parts(
+    singles: list[tuple[re.Pattern[str], str]], n_regex: int
+) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
     """Literals of which ``_caseless`` of a match holds one, and a pattern for the regexes
     and terms without: a text with neither holds no term (see ``JargonMatcher._may_occur``)."""
     literals: list[str] = []

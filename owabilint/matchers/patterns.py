@@ -134,7 +134,9 @@ class Pattern:
         if isinstance(spec, list):
             spec = {"terms": spec}
         if not isinstance(spec, dict):
-            raise RuleError(f"{where}: パターンのキーの表を指定してください（{type(spec).__name__} が指定されています）")
+            raise RuleError(
+                f"{where}: パターンのキーの表を指定してください（{type(spec).__name__} が指定されています）"
+            )
         unknown = set(spec) - set(PATTERN_KEYS)
         if unknown:
             key = min(unknown)
@@ -163,7 +165,9 @@ class Pattern:
             else:
                 for name in value:
                     if name not in DETECTORS:
-                        raise RuleError(f"{where}.detectors: 不明な検出器 {name!r} です（{', '.join(sorted(DETECTORS))}）")
+                        raise RuleError(
+                            f"{where}.detectors: 不明な検出器 {name!r} です（{', '.join(sorted(DETECTORS))}）"
+                        )
                     pat.detectors.append(DETECTORS[name])
         if pat.terms:
             pat._raw_terms = re.compile(_alternation(pat.terms))

@@ -64,5 +64,7 @@ def compile_re2(source: str) -> Any:
             problem = problem.decode("utf-8", "replace")
         hint = ""
         if re.search(r"\(\?<?[=!]|\\[1-9]", source):
-            hint = "（ルールパックでは先読み・後読み（lookarounds）と後方参照（backreferences）は使えません: RE2 の構文）"
+            hint = (
+                "（ルールパックでは先読み・後読み（lookarounds）と後方参照（backreferences）は使えません: RE2 の構文）"
+            )
         raise RegexSyntaxError(f"{problem}{hint}") from None

@@ -72,9 +72,13 @@ class RequireMatcher(Matcher):
         if not evidence:
             raise RuleError(f"{where}.evidence: require には [[matcher.evidence]] が 1 つ以上必要です")
         self.evidence_entries = [_Evidence(e, f"{where}.evidence[{i}]", lexicons) for i, e in enumerate(evidence)]
-        self.anchors = [_Anchor(a, f"{where}.anchor[{i}]", lexicons) for i, a in enumerate(take(params, "anchor", list, where, []))]
+        self.anchors = [
+            _Anchor(a, f"{where}.anchor[{i}]", lexicons) for i, a in enumerate(take(params, "anchor", list, where, []))
+        ]
         self.anchor_all = take(params, "anchor_all", bool, where, False)
-        self.loose_entries = [_Evidence(e, f"{where}.loose[{i}]", lexicons) for i, e in enumerate(take(params, "loose", list, where, []))]
+        self.loose_entries = [
+            _Evidence(e, f"{where}.loose[{i}]", lexicons) for i, e in enumerate(take(params, "loose", list, where, []))
+        ]
         self.loose_message = take(params, "loose_message", str, where)
         self.loose_severity = take(params, "loose_severity", str, where, "info")
         if self.loose_entries and not self.loose_message:
@@ -151,5 +155,7 @@ class RequireMatcher(Matcher):
             start = line.start + len(text) - len(text.lstrip())
             return Finding(start, line.start + len(text.rstrip()))
         for sentence in doc.sentences:
-            return Finding(sentence.start, doc.lines[sentence.line - 1].end if sentence.line <= len(doc.lines) else sentence.end)
+            return Finding(
+                sentence.start, doc.lines[sentence.line - 1].end if sentence.line <= len(doc.lines) else sentence.end
+            )
         return Finding(0, 0)

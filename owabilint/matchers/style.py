@@ -51,7 +51,11 @@ def _final_predicate(tokens: list[Token]) -> list[Token]:
         t = tokens[i - 1]
         if t.pos[0] in _PREDICATE:
             i -= 1
-        elif t.pos[:2] in (("助詞", "接続助詞"), ("助詞", "準体助詞")) and t.surface in ("て", "で", "ん", "の") and i < end:
+        elif (
+            t.pos[:2] in (("助詞", "接続助詞"), ("助詞", "準体助詞"))
+            and t.surface in ("て", "で", "ん", "の")
+            and i < end
+        ):
             i -= 1  # して-いる, し-ておる, た-ん-です
         else:
             break

@@ -60,10 +60,10 @@ class TokenSpec:
     @classmethod
     def parse(cls, data: Any, where: str) -> TokenSpec:
         if not isinstance(data, dict) or not data:
-            raise RuleError(f"{where}: {{lemma = \"なる\"}} のような表を指定してください")
+            raise RuleError(f'{where}: {{lemma = "なる"}} のような表を指定してください')
         unknown = set(data) - set(_SPEC_KEYS)
         if unknown:
-            raise RuleError(f"{where}: 不明なトークンのキー {sorted(unknown)[0]!r} です（{', '.join(_SPEC_KEYS)}）")
+            raise RuleError(f"{where}: 不明なトークンのキー {min(unknown)!r} です（{', '.join(_SPEC_KEYS)}）")
         start = data.get("start", False)
         if not isinstance(start, bool):
             raise RuleError(f"{where}.start: true か false を指定してください")

@@ -100,7 +100,7 @@ def _file_section(f: FileReport, index: int) -> str:
                 out.append(f'<li class="missing">{escape(item.element)}：足りません</li>')
         out.append("</ul>")
     out.append("<h3>下書き</h3>")
-    out.append(f'<p>{escape(POSITION_BASES.get(f.position_base, ""))}</p>')
+    out.append(f"<p>{escape(POSITION_BASES.get(f.position_base, ''))}</p>")
     placed = {item.rule for item in f.checklist}
     out.append(f'<pre class="draft">{marked_text(f.text, f.diagnostics, index, placed)}</pre>')
     out.append(f"<h3>指摘（{len(f.diagnostics)} 件）</h3>")
@@ -109,10 +109,10 @@ def _file_section(f: FileReport, index: int) -> str:
         for n, d in enumerate(f.diagnostics, start=1):
             fix = ""
             if d.fix is not None:
-                fix = f'<br><span class="fix">自動修正：「{escape(f.text[d.fix.offset:d.fix.end_offset])}」→「{escape(d.fix.replacement)}」</span>'
+                fix = f'<br><span class="fix">自動修正：「{escape(f.text[d.fix.offset : d.fix.end_offset])}」→「{escape(d.fix.replacement)}」</span>'
             out.append(
                 f'<li id="f{index}-{n}"><span class="sev {d.severity}">{SEVERITY_LABELS[d.severity]}</span>'
-                f" {d.line} 行 {d.column} 列 <span class=\"rule\">[{escape(d.rule)}]</span><br>"
+                f' {d.line} 行 {d.column} 列 <span class="rule">[{escape(d.rule)}]</span><br>'
                 f"{escape(d.message)}{fix}</li>"
             )
         out.append("</ol>")

@@ -90,7 +90,9 @@ class _Out:
 
 
 def _counts(diagnostics: list[Diagnostic]) -> str:
-    parts = [f"{LABEL[s]} {n} 件" for s in ("error", "warning", "info") if (n := sum(d.severity == s for d in diagnostics))]
+    parts = [
+        f"{LABEL[s]} {n} 件" for s in ("error", "warning", "info") if (n := sum(d.severity == s for d in diagnostics))
+    ]
     return "、".join(parts)
 
 
@@ -155,7 +157,15 @@ def _finding(out: _Out, lines: LineIndex, d: Diagnostic, width: int) -> None:
         rest = wrapped[1:]
     else:  # a long rule id: the message starts on the next line
         first, rest = "", _message_lines(d, width, 6)
-    out.add("  ", (LABEL[d.severity], style), " ", (position, "dim"), " ", (f"[{d.rule}]", "bold"), f" {first}" if first else "")
+    out.add(
+        "  ",
+        (LABEL[d.severity], style),
+        " ",
+        (position, "dim"),
+        " ",
+        (f"[{d.rule}]", "bold"),
+        f" {first}" if first else "",
+    )
     for line in rest:
         out.add(line)
     _excerpt(out, lines, d, width)
@@ -199,7 +209,9 @@ def _excerpt(out: _Out, lines: LineIndex, d: Diagnostic, width: int) -> None:
     out.add((gutter, "dim"), left + shown + right)
     mark_start = max(span_start, cols[first]) - origin
     mark_end = min(span_end, cols[last]) - origin
-    out.add((" " * (GUTTER - 2) + "│ ", "dim"), " " * mark_start, ("^" * max(1, mark_end - mark_start), STYLE[d.severity]))
+    out.add(
+        (" " * (GUTTER - 2) + "│ ", "dim"), " " * mark_start, ("^" * max(1, mark_end - mark_start), STYLE[d.severity])
+    )
 
 
 def _expand(text: str, column: int) -> str:
@@ -233,8 +245,10 @@ def _file_block(out: _Out, f: FileReport, width: int) -> None:
     missing = {d.rule: d for d in f.diagnostics if d.rule in unfound}
     if f.checklist:
         _checklist(out, f, missing, width)
-    located = sorted((d for d in f.diagnostics if d.rule not in missing or missing[d.rule] is not d),
-                     key=lambda d: (d.line, d.column, d.rule))
+    located = sorted(
+        (d for d in f.diagnostics if d.rule not in missing or missing[d.rule] is not d),
+        key=lambda d: (d.line, d.column, d.rule),
+    )
     if located:
         lines = line_index(f.text)
         for d in located:

@@ -37,7 +37,9 @@ def rule_name(rule_id: str) -> str:
 
 
 def descriptor(rule: Rule) -> dict:
-    help_text = f"{rule.message}\n\n{rule.rationale.strip()}\n\n詳しくは `owabilint rule {rule.id}` を参照してください。"
+    help_text = (
+        f"{rule.message}\n\n{rule.rationale.strip()}\n\n詳しくは `owabilint rule {rule.id}` を参照してください。"
+    )
     return {
         "id": rule.id,
         "name": rule_name(rule.id),

@@ -61,7 +61,9 @@ def run(options: ServeOptions) -> int:
     try:
         sock.bind((options.host, options.port))
     except OSError as exc:
-        return error(f"{options.host}:{options.port} で待ち受けできません（{exc.strerror or exc}）。--port でほかの番号を指定してください")
+        return error(
+            f"{options.host}:{options.port} で待ち受けできません（{exc.strerror or exc}）。--port でほかの番号を指定してください"
+        )
     sock.listen(128)  # connections wait in the backlog until uvicorn accepts them
     port = sock.getsockname()[1]
     shown = f"[{options.host}]" if ":" in options.host else options.host
@@ -71,7 +73,9 @@ def run(options: ServeOptions) -> int:
             f"owabilint: 警告: {options.host} で待ち受けています。同じネットワークのほかのコンピューターからも"
             "下書きを送れます。社内の信頼できるネットワークだけで使ってください\n"
         )
-    app = create_app(linter, host=options.host, port=port, extra_hosts=options.allowed_hosts, max_body=options.max_bytes)
+    app = create_app(
+        linter, host=options.host, port=port, extra_hosts=options.allowed_hosts, max_body=options.max_bytes
+    )
     sys.stdout.write(f"owabilint: お詫び文チェックのページを開いています: {url}\n（終了するには Ctrl+C）\n")
     sys.stdout.flush()
     if options.open_browser:

@@ -68,13 +68,18 @@ class Guard:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         host = headers.get("host", "").lower()
         if host not in self.hosts:
-            await _refuse(send, 421, "このアドレスからは利用できません。owabilint serve が表示したアドレスを開いてください。")
+            await _refuse(
+                send, 421, "このアドレスからは利用できません。owabilint serve が表示したアドレスを開いてください。"
+            )
             return
         if scope["method"] not in ("GET", "HEAD", "POST"):
             await _refuse(send, 405, "この操作には対応していません。")
             return
         if scope["method"] == "POST":
-            if headers.get("origin") != f"http://{host}" or headers.get("sec-fetch-site", "same-origin") != "same-origin":
+            if (
+                headers.get("origin") != f"http://{host}"
+                or headers.get("sec-fetch-site", "same-origin") != "same-origin"
+            ):
                 await _refuse(send, 403, "ほかのサイトからの送信は受け付けません。")
                 return
             length = headers.get("content-length")
@@ -96,7 +101,9 @@ class BodyTooLarge(Exception):
 
 
 def too_large(limit: int) -> str:
-    return f"下書きが大きすぎます（上限 {limit:,} バイト）。お詫び文の下書きだけを貼り付けるか、ファイルを分けてください。"
+    return (
+        f"下書きが大きすぎます（上限 {limit:,} バイト）。お詫び文の下書きだけを貼り付けるか、ファイルを分けてください。"
+    )
 
 
 def _limited(receive: Receive, limit: int) -> Receive:

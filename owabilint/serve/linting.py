@@ -117,7 +117,8 @@ def page_report(text: str, report: FileReport) -> dict:
     return {
         "diagnostics": diagnostics,
         "checklist": [
-            {**c.as_dict(), "rule": c.rule, "message": None if c.found else messages.get(c.rule)} for c in report.checklist
+            {**c.as_dict(), "rule": c.rule, "message": None if c.found else messages.get(c.rule)}
+            for c in report.checklist
         ],
         "summary": {s: report.count(s) for s in ("error", "warning", "info")},
     }
