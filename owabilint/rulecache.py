@@ -163,7 +163,10 @@ class _Encoder:
             raise CacheFormatError(f"cannot store {cls.__name__}")
         name = _own(cls)
         self._remember(obj)
-        return {"o": name, "a": [[k, self.encode(v)] for k, v in vars(obj).items()]}
+        # Attributes a class marks as per process (a term index, compiled lazily) are
+        # left out: the class default stands in for them when the rules are read back.
+        skip = getattr(cls, "_runtime_only", ())
+        return {"o": name, "a": [[k, self.encode(v)] for k, v in vars(obj).items() if k not in skip]}
 
     def _remember(self, obj: Any) -> None:
         self.memo[id(obj)] = len(self.keep)

@@ -226,13 +226,16 @@ def builtin_rules() -> list[Rule]:
         from owabilint.rulecache import load_cached
 
         _cache = load_cached(builtin_rules_dir(), load_rules)
+        prepare_rules(_cache)
     return _cache
 
 
 def prepare_rules(rules: list[Rule]) -> None:
-    """Do now the work rules otherwise do at first use (folding lexicon terms)."""
-    from owabilint.matchers.patterns import iter_patterns
+    """Do now the work rules otherwise do at first use: fold lexicon terms, find the
+    literals regexes require, and build one term index for the patterns that have none
+    yet (kept with the patterns for the life of the process, never in the rule cache)."""
+    from owabilint.matchers.patterns import index_patterns, iter_patterns
 
-    for rule in rules:
-        for pattern in iter_patterns(rule.matcher):
-            pattern._prepare_folded()
+    fresh = [p for rule in rules for p in iter_patterns(rule.matcher) if p._term_index is None]
+    if fresh:
+        index_patterns(fresh)

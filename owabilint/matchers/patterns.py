@@ -23,15 +23,18 @@ Placeholders and punctuation are matched on the raw text only: Sudachi folds 〇
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Document, Sentence
+    from owabilint.matchers.termindex import DocumentHits
 
 from owabilint.errors import RuleError
+from owabilint.matchers.literals import required_literals
 from owabilint.matchers.regex import RegexSyntaxError, compile_with_engine
+from owabilint.matchers.termindex import NONE, PUNCTUATION_PAIRS, PatternKeys, Spans, TermIndex
 from owabilint.matchers.tokenpattern import TokenSequence
 from owabilint.suggest import did_you_mean
 
@@ -46,10 +49,7 @@ def fold_term(term: str) -> str:
     return cached_fold(term)
 
 
-# Half-width and full-width punctuation are the same mark to a reader: a term written
-# with one also finds the other (件名： / 件名:, （株） / (株)).
-_PUNCTUATION_PAIRS = ("：:", "（(", "）)", "！!", "？?", "，,", "；;", "／/")
-_PUNCTUATION_CLASS = {c: "[" + re.escape(pair) + "]" for pair in _PUNCTUATION_PAIRS for c in pair}
+_PUNCTUATION_CLASS = {c: "[" + re.escape(pair) + "]" for pair in PUNCTUATION_PAIRS for c in pair}
 
 
 def _term_source(term: str) -> str:
@@ -113,6 +113,17 @@ def _may_match(prefilter: re.Pattern[str] | None, joined: str) -> bool:
     return prefilter is None or prefilter.search(joined) is not None
 
 
+class _Live(NamedTuple):
+    """What of a pattern can match somewhere in one draft (see Pattern._live)."""
+
+    possible: bool
+    raw: Spans  # matches of the raw terms, by sentence
+    regex: list[tuple[re.Pattern[str], frozenset[int] | None]]  # with the sentences it matches (None: any)
+    fold: Spans  # matches of the folded terms, by sentence
+    fold_regex: list[tuple[re.Pattern[str], frozenset[int] | None]]
+    tokens: list[TokenSequence]
+
+
 @dataclass
 class Pattern:
     terms: list[str] = field(default_factory=list)
@@ -120,10 +131,18 @@ class Pattern:
     fold_regex: list[re.Pattern[str]] = field(default_factory=list)
     detectors: list[Detector] = field(default_factory=list)
     tokens: list[TokenSequence] = field(default_factory=list)
-    _raw_terms: re.Pattern[str] | None = None
-    _fold_terms: re.Pattern[str] | None = None
+    # Prepared once (see _prepare_folded) and kept in the rule cache:
+    _folded_terms: list[str] = field(default_factory=list)  # empty when folding finds nothing new
+    _regex_literals: list[tuple[str, ...] | None] = field(default_factory=list)
+    _fold_regex_literals: list[tuple[str, ...] | None] = field(default_factory=list)
     _folded_ready: bool = False
     _prefilters: tuple = field(default=((), ()), repr=False, compare=False)
+    # Per process, never stored (the rule cache leaves them out, see rulecache._Encoder):
+    # the term index of the rule set this pattern was prepared with, and its place there.
+    _term_index: TermIndex | None = field(default=None, repr=False, compare=False)
+    _keys: PatternKeys | None = field(default=None, repr=False, compare=False)
+    _term_regexes: tuple | None = field(default=None, repr=False, compare=False)
+    _runtime_only: ClassVar[tuple[str, ...]] = ("_term_index", "_keys", "_term_regexes")
 
     @classmethod
     def from_spec(cls, spec: Any, where: str, lexicons: dict[str, list[str]]) -> Pattern:
@@ -169,8 +188,6 @@ class Pattern:
                             f"{where}.detectors: 不明な検出器 {name!r} です（{', '.join(sorted(DETECTORS))}）"
                         )
                     pat.detectors.append(DETECTORS[name])
-        if pat.terms:
-            pat._raw_terms = re.compile(_alternation(pat.terms))
         return pat
 
     @property
@@ -178,80 +195,138 @@ class Pattern:
         return not (self.terms or self.regex or self.fold_regex or self.detectors or self.tokens)
 
     def _prepare_folded(self) -> None:
-        """Work done once per pattern (and kept in the rule cache): folded terms, prefilters."""
+        """Work done once per pattern (and kept in the rule cache): folded terms, the
+        literals each regex requires, prefilters."""
         if self._folded_ready:
             return
         folded = [f for f in (fold_term(t) for t in self.terms) if f]
         known = set(self.terms)  # a 100,000-term lexicon: a list here made loading quadratic
-        new = [f for f in folded if f not in known]
-        if new:
-            self._fold_terms = re.compile(_alternation(folded))
+        # Folded terms are searched only when folding spells some term differently.
+        self._folded_terms = folded if any(f not in known for f in folded) else []
+        self._regex_literals = [required_literals(rx) for rx in self.regex]
+        self._fold_regex_literals = [required_literals(rx) for rx in self.fold_regex]
         self._prefilters = ([_prefilter(rx) for rx in self.regex], [_prefilter(rx) for rx in self.fold_regex])
         self._folded_ready = True
 
+    def _indexable(self) -> bool:
+        # An empty term matches everywhere (an empty match): left to the regex engine.
+        return "" not in self.terms
+
+    def _index(self) -> tuple[TermIndex, PatternKeys | None]:
+        """The term index this pattern was prepared with (one of its own if it never was)."""
+        if self._term_index is None:
+            index_patterns([self])
+        assert self._term_index is not None
+        return self._term_index, self._keys
+
+    def _regexes_for_terms(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """The terms as longest-first alternations (raw, folded): for drafts and patterns
+        the term index does not serve."""
+        if self._term_regexes is None:
+            raw = re.compile(_alternation(self.terms)) if self.terms else None
+            fold = re.compile(_alternation(self._folded_terms)) if self._folded_terms else None
+            self._term_regexes = (raw, fold)
+        return self._term_regexes
+
     def possible(self, doc: Document) -> bool:
         """False when this pattern cannot match any sentence of ``doc`` (a cheap whole-draft test)."""
-        return self._live(doc)[0]
+        return self._live(doc).possible
 
-    def _live(self, doc: Document) -> tuple:
-        """(possible, raw terms, regexes, fold terms, fold regexes, token sequences) that may
-        match somewhere in ``doc``; the parts that cannot are left out of ``spans``.
+    def _live(self, doc: Document) -> _Live:
+        """What of this pattern may match somewhere in ``doc``: the term matches by sentence,
+        and the regexes and token sequences that may match (with their sentences where
+        known); the rest is left out of ``spans``.
 
         The answer is kept in ``doc.cache``, so it lives exactly as long as the draft: a
         long-running server keeps nothing of a draft once it has answered."""
-        key = ("pattern-possible", id(self))
+        key = ("pattern-live", id(self))
         live = doc.cache.get(key)
-        if live is None:
-            self._prepare_folded()
-            pre_regex, pre_fold_regex = self._prefilters
-            raw = self._raw_terms is not None and self._raw_terms.search(doc.sentence_texts) is not None
-            regex = [rx for rx, pre in zip(self.regex, pre_regex) if _may_match(pre, doc.sentence_texts)]
-            fold = self._fold_terms is not None and self._fold_terms.search(doc.folded_texts) is not None
-            fold_regex = [rx for rx, pre in zip(self.fold_regex, pre_fold_regex) if _may_match(pre, doc.folded_texts)]
-            tokens = [seq for seq in self.tokens if seq.possible(doc.token_words)]
-            possible = bool(raw or regex or fold or fold_regex or tokens or self.detectors)
-            live = doc.cache[key] = (possible, raw, regex, fold, fold_regex, tokens)
+        if not isinstance(live, _Live):
+            live = doc.cache[key] = self._find_live(doc)
         return live
+
+    def _find_live(self, doc: Document) -> _Live:
+        self._prepare_folded()
+        index, keys = self._index()
+        hits = index.hits(doc)
+        texts = hits.texts
+        pre_regex, pre_fold_regex = self._prefilters
+        if keys is None or hits.overflow:
+            raw, fold = self._term_spans_by_regex(doc)
+            regex_owners, fold_owners = (NONE,) * len(self.regex), (NONE,) * len(self.fold_regex)
+        else:
+            raw = hits.terms(keys.raw) if keys.raw != NONE else {}
+            fold = hits.terms(keys.fold, folded=True) if keys.fold != NONE else {}
+            regex_owners, fold_owners = keys.regex, keys.fold_regex
+        regex = _live_regexes(self.regex, pre_regex, regex_owners, doc.sentence_texts, texts, hits, False)
+        fold_regex: list[tuple[re.Pattern[str], frozenset[int] | None]] = []
+        if self.fold_regex:
+            folded_texts = [s.folded.text for s in doc.sentences]
+            fold_regex = _live_regexes(
+                self.fold_regex, pre_fold_regex, fold_owners, doc.folded_texts, folded_texts, hits, True
+            )
+        tokens = [seq for seq in self.tokens if seq.possible(doc.token_words)]
+        possible = bool(raw or regex or fold or fold_regex or tokens or self.detectors)
+        return _Live(possible, raw, regex, fold, fold_regex, tokens)
+
+    def _term_spans_by_regex(self, doc: Document) -> tuple[Spans, Spans]:
+        raw_rx, fold_rx = self._regexes_for_terms()
+        raw: Spans = {}
+        fold: Spans = {}
+        for sentence in doc.sentences:
+            if raw_rx is not None:
+                found = [m.span() for m in raw_rx.finditer(sentence.text)]
+                if found:
+                    raw[sentence.index] = found
+            if fold_rx is not None:
+                found = [m.span() for m in fold_rx.finditer(sentence.folded.text)]
+                if found:
+                    fold[sentence.index] = found
+        return raw, fold
 
     def spans(self, sentence: Sentence) -> Iterator[tuple[int, int]]:
         """Document spans where this pattern matches inside ``sentence``."""
-        if sentence._doc is not None:
-            possible, raw, regexes, fold, fold_regexes, sequences = self._live(sentence._doc)
-            if not possible:
-                return
-        else:
-            if self.terms:
-                self._prepare_folded()
-            raw, regexes, fold = self._raw_terms is not None, self.regex, self._fold_terms is not None
-            fold_regexes, sequences = self.fold_regex, self.tokens
-        text = sentence.text
-        if raw:
-            for m in self._raw_terms.finditer(text):  # type: ignore[union-attr]
-                yield sentence.span(*m.span())
-        for rx in regexes:
-            for m in rx.finditer(text):
-                yield sentence.span(*m.span())
-        if fold or fold_regexes:
+        assert sentence._doc is not None
+        live = self._live(sentence._doc)
+        if not live.possible:
+            return
+        i = sentence.index
+        for start, end in live.raw.get(i, ()):
+            yield sentence.span(start, end)
+        if live.regex:
+            text = sentence.text
+            for rx, where in live.regex:
+                if where is None or i in where:
+                    for m in rx.finditer(text):
+                        yield sentence.span(*m.span())
+        if live.fold or live.fold_regex:
             folded = sentence.folded
-            if fold:
-                for m in self._fold_terms.finditer(folded.text):  # type: ignore[union-attr]
-                    yield folded.span(*m.span())
-            for rx in fold_regexes:
-                for m in rx.finditer(folded.text):
-                    yield folded.span(*m.span())
+            for start, end in live.fold.get(i, ()):
+                yield folded.span(start, end)
+            for rx, where in live.fold_regex:
+                if where is None or i in where:
+                    for m in rx.finditer(folded.text):
+                        yield folded.span(*m.span())
         for detector in self.detectors:
             # Detectors are pure and several rules run the same one: keep its spans.
             found = sentence.memo.get(detector)
             if found is None:
                 found = sentence.memo[detector] = list(detector(sentence))
             yield from found
-        for seq in sequences:
+        for seq in live.tokens:
             yield from seq.spans(sentence.tokens)
 
     def search_text(self, text: str) -> bool:
         """Whether the raw terms or regexes match ``text`` (a label, not a sentence)."""
-        if self._raw_terms is not None and self._raw_terms.search(text):
-            return True
+        if self.terms:
+            index, keys = self._index()
+            if keys is not None:
+                if index.contains(keys.raw, text):
+                    return True
+            else:
+                raw_rx = self._regexes_for_terms()[0]
+                if raw_rx is not None and raw_rx.search(text):
+                    return True
         return any(rx.search(text) for rx in self.regex)
 
     def first(self, sentence: Sentence) -> tuple[int, int] | None:
@@ -267,6 +342,43 @@ class Pattern:
         found = self.first(sentence) is not None
         sentence.memo[key] = (self, found)
         return found
+
+
+def _live_regexes(
+    regexes: list[re.Pattern[str]],
+    prefilters: list[re.Pattern[str] | None],
+    owners: tuple[int, ...],
+    joined: str,
+    texts: list[str],
+    hits: DocumentHits,
+    folded: bool,
+) -> list[tuple[re.Pattern[str], frozenset[int] | None]]:
+    """The regexes that match somewhere in the draft, each with the sentences it matches
+    when its required literal narrowed them down (None: run it on every sentence)."""
+    out: list[tuple[re.Pattern[str], frozenset[int] | None]] = []
+    for rx, pre, owner in zip(regexes, prefilters, owners):
+        if owner == NONE:
+            if _may_match(pre, joined):
+                out.append((rx, None))
+            continue
+        where = frozenset(i for i in hits.literal_sentences(owner, folded) if rx.search(texts[i]))
+        if where:
+            out.append((rx, where))
+    return out
+
+
+def index_patterns(patterns: Iterable[Pattern]) -> TermIndex:
+    """One term index for ``patterns`` (prepared first): each pattern keeps a reference to it."""
+    index = TermIndex()
+    for pattern in patterns:
+        pattern._prepare_folded()
+        pattern._term_index = index
+        pattern._keys = (
+            index.add(pattern.terms, pattern._folded_terms, pattern._regex_literals, pattern._fold_regex_literals)
+            if pattern._indexable()
+            else None
+        )
+    return index.finish()
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,0 +1,213 @@
+"""One pass over a draft for every term of a rule set (Aho–Corasick).
+
+A rule set has a few hundred patterns; each may list terms (searched in the raw sentence
+and, folded through Sudachi's normalized forms, in the folded sentence) and regexes. The
+``TermIndex`` holds every raw term, every folded term and every regex's required literal
+(see literals.py) of the patterns it was built for, in two automata (raw and folded),
+built once per process when the rules are prepared. For each draft it scans the joined
+sentence texts once and the joined folded texts once; ``DocumentHits`` keeps what it
+found, in ``doc.cache``, so nothing of a draft outlives the draft.
+
+Each pattern then reads its own terms' hits back with the semantics of the regex it
+replaces (``re.finditer`` over the longest-first alternation of its terms): per
+sentence, leftmost match first, the longest term at that position, no overlaps, the scan
+going on after each match. Half- and full-width punctuation (：/:) are one mark: both the
+keys and the scanned text are spelled with the full-width one (same length, so offsets
+stay valid).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import ahocorasick
+
+if TYPE_CHECKING:  # pragma: no cover
+    from owabilint.document import Document
+
+# Half-width and full-width punctuation are the same mark to a reader: a term written
+# with one also finds the other (件名： / 件名:, （株） / (株)).
+PUNCTUATION_PAIRS = ("：:", "（(", "）)", "！!", "？?", "，,", "；;", "／/")
+_CANONICAL = str.maketrans({pair[1]: pair[0] for pair in PUNCTUATION_PAIRS})
+
+# A text on which the automaton reports more hits than this per character (many nested
+# terms over a long run of one character, from a user's lexicon) is searched pattern by
+# pattern with regexes instead: memory stays linear in the draft.
+_MAX_HITS_PER_CHAR = 16
+_MIN_HIT_BUDGET = 1000
+
+NONE = -1  # the owner id of "nothing to look for"
+
+Spans = dict[int, list[tuple[int, int]]]  # sentence index → (start, end) in that sentence's text
+
+
+def canonical(text: str) -> str:
+    """``text`` with each punctuation pair spelled one way (same length)."""
+    return text.translate(_CANONICAL)
+
+
+@dataclass(frozen=True, slots=True)
+class PatternKeys:
+    """Owner ids of one pattern's terms and regex literals in a TermIndex (NONE: nothing)."""
+
+    raw: int
+    fold: int
+    regex: tuple[int, ...]
+    fold_regex: tuple[int, ...]
+
+
+class _Automaton:
+    """Keys → (length, term owners, literal owners), searched as one Aho–Corasick automaton."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, tuple[set[int], set[int]]] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def add(self, owner: int, keys: Iterable[str], literal: bool) -> None:
+        for key in keys:
+            key = canonical(key)
+            if key:
+                self._keys.setdefault(key, (set(), set()))[1 if literal else 0].add(owner)
+
+    def finish(self) -> None:
+        if not self._keys:
+            return
+        automaton = ahocorasick.Automaton()
+        for key, (terms, literals) in self._keys.items():
+            automaton.add_word(key, (len(key), tuple(sorted(terms)), tuple(sorted(literals))))
+        automaton.make_automaton()
+        self._automaton = automaton
+        self._keys = {}
+
+    def scan(self, text: str, lengths: Sequence[int]) -> tuple[dict[int, list], dict[int, set[int]]] | None:
+        """Hits in ``text`` (``lengths``: its pieces, joined by one separator character):
+        term owner → [(piece, start, end)], literal owner → pieces; None if too many."""
+        terms: dict[int, list[tuple[int, int, int]]] = {}
+        literals: dict[int, set[int]] = {}
+        if self._automaton is None or not text:
+            return terms, literals
+        starts = []
+        position = 0
+        for n in lengths:
+            starts.append(position)
+            position += n + 1
+        budget = _MAX_HITS_PER_CHAR * len(text) + _MIN_HIT_BUDGET
+        for end, (length, term_owners, literal_owners) in self._automaton.iter(canonical(text)):
+            budget -= 1
+            if budget < 0:
+                return None
+            start = end + 1 - length
+            piece = bisect.bisect_right(starts, start) - 1
+            local = start - starts[piece]
+            if local + length > lengths[piece]:
+                continue  # runs across the end of a sentence
+            for owner in term_owners:
+                found = terms.get(owner)
+                if found is None:
+                    terms[owner] = [(piece, local, local + length)]
+                else:
+                    found.append((piece, local, local + length))
+            for owner in literal_owners:
+                literals.setdefault(owner, set()).add(piece)
+        return terms, literals
+
+    def contains(self, owner: int, text: str) -> bool:
+        if self._automaton is None:
+            return False
+        return any(owner in owners for _end, (_n, owners, _lit) in self._automaton.iter(canonical(text)))
+
+
+class TermIndex:
+    """The terms and regex literals of a set of patterns, searched in one pass per draft."""
+
+    def __init__(self) -> None:
+        self._raw = _Automaton()
+        self._fold = _Automaton()
+        self._owners = 0
+
+    def _owner(self, automaton: _Automaton, keys: Sequence[str], literal: bool) -> int:
+        if not keys:
+            return NONE
+        owner = self._owners
+        self._owners += 1
+        automaton.add(owner, keys, literal)
+        return owner
+
+    def add(
+        self,
+        terms: Sequence[str],
+        folded: Sequence[str],
+        regex_literals: Sequence[Sequence[str] | None],
+        fold_regex_literals: Sequence[Sequence[str] | None],
+    ) -> PatternKeys:
+        """Register one pattern's terms, folded terms and regex literals (None: no literal)."""
+        return PatternKeys(
+            raw=self._owner(self._raw, terms, False),
+            fold=self._owner(self._fold, folded, False),
+            regex=tuple(self._owner(self._raw, lits or (), True) for lits in regex_literals),
+            fold_regex=tuple(self._owner(self._fold, lits or (), True) for lits in fold_regex_literals),
+        )
+
+    def finish(self) -> TermIndex:
+        self._raw.finish()
+        self._fold.finish()
+        return self
+
+    def hits(self, doc: Document) -> DocumentHits:
+        """What this index finds in ``doc``, computed once per draft (kept in ``doc.cache``)."""
+        key = ("term-hits", id(self))
+        found = doc.cache.get(key)
+        if not isinstance(found, DocumentHits):
+            found = doc.cache[key] = DocumentHits(self, doc)
+        return found
+
+    def contains(self, owner: int, text: str) -> bool:
+        """Whether a raw term of ``owner`` occurs in ``text`` (a label, not a sentence)."""
+        return owner != NONE and self._raw.contains(owner, text)
+
+
+class DocumentHits:
+    """The hits of one TermIndex in one draft, by owner and sentence."""
+
+    def __init__(self, index: TermIndex, doc: Document) -> None:
+        sentences = doc.sentences
+        self.texts = [s.text for s in sentences]
+        raw = index._raw.scan(doc.sentence_texts, [len(t) for t in self.texts])
+        fold = None
+        if raw is not None and index._fold._automaton is not None:
+            fold = index._fold.scan(doc.folded_texts, [len(s.folded.text) for s in sentences])
+        # Too many hits: the patterns search each sentence themselves (Pattern._live).
+        self.overflow = raw is None or (index._fold._automaton is not None and fold is None)
+        self._raw = raw or ({}, {})
+        self._fold = fold or ({}, {})
+        self._selected: dict[tuple[int, bool], Spans] = {}
+
+    def terms(self, owner: int, folded: bool = False) -> Spans:
+        """The matches of ``owner``'s terms, sentence by sentence, as ``re.finditer`` over
+        their longest-first alternation finds them."""
+        key = (owner, folded)
+        spans = self._selected.get(key)
+        if spans is None:
+            hits = (self._fold if folded else self._raw)[0].get(owner, [])
+            spans = self._selected[key] = _leftmost_longest(hits)
+        return spans
+
+    def literal_sentences(self, owner: int, folded: bool = False) -> set[int]:
+        """Indices of the sentences that hold one of ``owner``'s literals."""
+        return (self._fold if folded else self._raw)[1].get(owner, set())
+
+
+def _leftmost_longest(hits: list[tuple[int, int, int]]) -> Spans:
+    out: Spans = {}
+    last_piece, last_end = -1, 0
+    for piece, start, end in sorted(hits, key=lambda h: (h[0], h[1], -h[2])):
+        if piece != last_piece:
+            last_piece = piece
+        elif start < last_end:
+            continue
+        out.setdefault(piece, []).append((start, end))
+        last_end = end
+    return out
