@@ -264,9 +264,8 @@ class SentenceFilter:
         assert doc is not None and self.near is not None
         key = ("near", id(self))
         lines = doc.cache.get(key)
-        if lines is None:
-            lines = [s.line for s in doc.sentences if self.near.matches(s)]
-            doc.cache[key] = lines
+        if not isinstance(lines, list):
+            lines = doc.cache[key] = [s.line for s in self.near.sentences(doc) if self.near.matches(s)]
         first, last = sentence.line, doc.position(sentence.end)[0]
         return any(first - self.near_lines <= ln <= last + self.near_lines for ln in lines)
 

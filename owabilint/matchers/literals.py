@@ -68,6 +68,8 @@ def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
                 best = _better(best, _sequence(list(sub)))
         elif op is c.ATOMIC_GROUP:
             best = _better(best, _sequence(list(av)))
+        elif op is c.IN:
+            best = _better(best, _characters(av))
         elif op is c.BRANCH:
             alternatives = [_sequence(list(sub)) for sub in av[1]]
             if alternatives and all(a is not None for a in alternatives):
@@ -75,8 +77,27 @@ def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
                 for a in alternatives:
                     union |= a  # type: ignore[arg-type]
                 best = _better(best, frozenset(union))
-        # Anything else (classes, any character, anchors, lookarounds, back references,
+        # Anything else (any character, anchors, lookarounds, back references,
         # conditionals) requires no particular literal: it only ends the current run.
     if run:
         best = _better(best, frozenset({"".join(run)}))
     return best
+
+
+_MAX_CLASS = 16  # a character class with more characters than this is no useful requirement
+
+
+def _characters(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The characters of a class such as ``[(（]`` or ``[0-9]``; None for a negated class,
+    a category (``\\d``) or a large range."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    chars: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < _MAX_CLASS:
+            chars.update(chr(code) for code in range(av[0], av[1] + 1))
+        else:
+            return None
+    return frozenset(chars) if 0 < len(chars) <= _MAX_CLASS else None

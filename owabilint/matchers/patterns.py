@@ -122,6 +122,7 @@ class _Live(NamedTuple):
     fold: Spans  # matches of the folded terms, by sentence
     fold_regex: list[tuple[re.Pattern[str], frozenset[int] | None]]
     tokens: list[TokenSequence]
+    candidates: tuple[int, ...] | None  # the only sentences it can match in (None: any)
 
 
 @dataclass
@@ -249,7 +250,6 @@ class Pattern:
         self._prepare_folded()
         index, keys = self._index()
         hits = index.hits(doc)
-        texts = hits.texts
         pre_regex, pre_fold_regex = self._prefilters
         if keys is None or hits.overflow:
             raw, fold = self._term_spans_by_regex(doc)
@@ -258,16 +258,28 @@ class Pattern:
             raw = hits.terms(keys.raw) if keys.raw != NONE else {}
             fold = hits.terms(keys.fold, folded=True) if keys.fold != NONE else {}
             regex_owners, fold_owners = keys.regex, keys.fold_regex
-        regex = _live_regexes(self.regex, pre_regex, regex_owners, doc.sentence_texts, texts, hits, False)
+        regex = _live_regexes(self.regex, pre_regex, regex_owners, doc.sentence_texts, hits, False)
         fold_regex: list[tuple[re.Pattern[str], frozenset[int] | None]] = []
         if self.fold_regex:
-            folded_texts = [s.folded.text for s in doc.sentences]
-            fold_regex = _live_regexes(
-                self.fold_regex, pre_fold_regex, fold_owners, doc.folded_texts, folded_texts, hits, True
-            )
+            fold_regex = _live_regexes(self.fold_regex, pre_fold_regex, fold_owners, doc.folded_texts, hits, True)
         tokens = [seq for seq in self.tokens if seq.possible(doc.token_words)]
         possible = bool(raw or regex or fold or fold_regex or tokens or self.detectors)
-        return _Live(possible, raw, regex, fold, fold_regex, tokens)
+        candidates: tuple[int, ...] | None = None
+        if not (tokens or self.detectors) and all(where is not None for _rx, where in regex + fold_regex):
+            found = set(raw).union(fold, *(where for _rx, where in regex + fold_regex if where is not None))
+            candidates = tuple(sorted(found))
+        return _Live(possible, raw, regex, fold, fold_regex, tokens, candidates)
+
+    def sentences(self, doc: Document) -> list[Sentence]:
+        """The sentences of ``doc`` this pattern may match in, in order: only those that
+        hold one of its terms or a regex's literal when it can tell, else all of them."""
+        live = self._live(doc)
+        if not live.possible:
+            return []
+        if live.candidates is None:
+            return doc.sentences
+        sentences = doc.sentences
+        return [sentences[i] for i in live.candidates]
 
     def _term_spans_by_regex(self, doc: Document) -> tuple[Spans, Spans]:
         raw_rx, fold_rx = self._regexes_for_terms()
@@ -349,19 +361,20 @@ def _live_regexes(
     prefilters: list[re.Pattern[str] | None],
     owners: tuple[int, ...],
     joined: str,
-    texts: list[str],
     hits: DocumentHits,
     folded: bool,
 ) -> list[tuple[re.Pattern[str], frozenset[int] | None]]:
-    """The regexes that match somewhere in the draft, each with the sentences it matches
-    when its required literal narrowed them down (None: run it on every sentence)."""
+    """The regexes that may match somewhere in the draft, each with the sentences that
+    hold its required literal (None: it has none, run it on every sentence)."""
     out: list[tuple[re.Pattern[str], frozenset[int] | None]] = []
     for rx, pre, owner in zip(regexes, prefilters, owners):
         if owner == NONE:
             if _may_match(pre, joined):
                 out.append((rx, None))
             continue
-        where = frozenset(i for i in hits.literal_sentences(owner, folded) if rx.search(texts[i]))
+        # Not searched here: a common literal (、) leaves most sentences, and the rule's
+        # sentence filter usually rules out most of them before the regex has to run.
+        where = hits.literal_sentences(owner, folded)
         if where:
             out.append((rx, where))
     return out

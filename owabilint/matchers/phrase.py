@@ -127,9 +127,7 @@ class PhraseMatcher(Matcher):
         doc = ctx.doc
         candidates: list[tuple[int, int, int, _Entry, Sentence]] = []
         for rank, entry in enumerate(self.entries):
-            if not entry.pattern.possible(doc):
-                continue
-            for sentence in doc.sentences:
+            for sentence in entry.pattern.sentences(doc):
                 if not entry.filter.accepts(sentence):
                     continue
                 for start, end in merge_spans(list(entry.pattern.spans(sentence))):

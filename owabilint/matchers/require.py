@@ -95,10 +95,11 @@ class RequireMatcher(Matcher):
 
     def _search(self, ctx: LintContext, entries_in: list[_Evidence], need_also: bool = False) -> Evidence | None:
         doc = ctx.doc
-        entries = [e for e in entries_in if e.pattern.possible(doc)]
+        # Each entry visits only the sentences its pattern may match in, in document order.
+        entries = [(e, {s.index for s in e.pattern.sentences(doc)}) for e in entries_in if e.pattern.possible(doc)]
         for sentence in doc.sentences:
-            for entry in entries:
-                if not entry.filter.accepts(sentence):
+            for entry, where in entries:
+                if sentence.index not in where or not entry.filter.accepts(sentence):
                     continue
                 for start, end in entry.pattern.spans(sentence):
                     if ctx.overlaps_placeholder(start, end) or not entry.filter.keeps_match(sentence, start, end):
@@ -122,9 +123,7 @@ class RequireMatcher(Matcher):
         doc = ctx.doc
         for anchor in self.anchors:
             found: list[Finding] = []
-            if not anchor.pattern.possible(doc):
-                continue
-            for sentence in doc.sentences:
+            for sentence in anchor.pattern.sentences(doc):
                 if not anchor.filter.accepts(sentence):
                     continue
                 for start, end in merge_spans(list(anchor.pattern.spans(sentence))):

@@ -195,9 +195,9 @@ class DocumentHits:
             spans = self._selected[key] = _leftmost_longest(hits)
         return spans
 
-    def literal_sentences(self, owner: int, folded: bool = False) -> set[int]:
+    def literal_sentences(self, owner: int, folded: bool = False) -> frozenset[int]:
         """Indices of the sentences that hold one of ``owner``'s literals."""
-        return (self._fold if folded else self._raw)[1].get(owner, set())
+        return frozenset((self._fold if folded else self._raw)[1].get(owner, ()))
 
 
 def _leftmost_longest(hits: list[tuple[int, int, int]]) -> Spans:
