@@ -38,6 +38,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from measure import Command, Sample, run_group
+from phases import phase_cases, phase_table, phase_value
 
 NPM_PACKAGES = ["textlint", "textlint-rule-preset-ja-technical-writing", "textlint-rule-preset-japanese"]
 TEXTLINTRC = {"rules": {"preset-ja-technical-writing": True, "preset-japanese": True}}
@@ -333,6 +334,21 @@ def targets(owb: dict, peer: dict) -> list[str]:
         "≥",
     )
     check("1 MB file: owabilint / floor", "large/owabilint", "large/floor", 2, "≤")
+    check("one draft, text: owabilint / floor (term index target)", "single/owabilint-text", "single/floor", 3, "≤")
+    check(
+        "1,000 drafts, one process: owabilint / floor (term index target)",
+        "drafts/owabilint-jobs1",
+        "drafts/floor",
+        2.5,
+        "≤",
+    )
+    relint = phase_value(owb, "current", "2000", "relint_over_sudachi")
+    out.append(
+        "| warm re-lint of a 2,000-character draft, in-process: lint_text / Sudachi tokenize-and-read (CPU) "
+        f"| | {relint:.2f} | ≤ 3 | {'met' if relint <= 3 else '**not met**'} |"
+        if relint is not None
+        else "| warm re-lint of a 2,000-character draft, in-process (CPU) | not measured | | ≤ 3 | – |"
+    )
     check("1 MB / 100 KB (9.8× the text): owabilint", "large/owabilint", "large/owabilint-100k", 10, "≤")
     check("`owabilint --version` (s)", "startup/version", None, 0.15, "≤")
     check("`owabilint --help` (s)", "startup/help", None, 0.15, "≤")
@@ -406,6 +422,7 @@ def render_readme_section(owb: dict, peer: dict, prof: dict | None) -> str:
         "|---|---|---|---|---|",
     ]
     lines += targets(owb, peer)
+    lines += phase_table(owb)
     if prof:
         lines += [
             "",
@@ -466,6 +483,12 @@ def main() -> int:
         help="measure the owabilint already in WORK/venv instead of reinstalling this checkout",
     )
     ap.add_argument("--no-profile", action="store_true")
+    ap.add_argument("--phase-drafts", type=int, default=200, help="generated drafts timed phase by phase")
+    ap.add_argument(
+        "--phases-base",
+        metavar="REVISION",
+        help="also time the phases of this revision (git archive), in the same run, for before/after",
+    )
     ap.add_argument("--readme", default=str(HERE / "README.md"))
     args = ap.parse_args()
     work = Path(args.work)
@@ -493,6 +516,7 @@ def main() -> int:
     venv = install_owabilint(work, not args.no_reinstall)
     owb_results = {"cases": {}, "load": [], "machine": machine(venv, None), "argv": argv_text}
     owabilint_cases(venv, inputs, args, owb_results)
+    phase_cases(venv, work, args, owb_results, log)
     owb_results["finished"] = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M}"
     owb_path.write_text(json.dumps(owb_results, indent=1), encoding="utf-8")
     prof = None if args.no_profile else profile_single(venv, inputs, work)

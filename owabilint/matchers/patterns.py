@@ -122,7 +122,7 @@ class _Live(NamedTuple):
     fold: Spans  # matches of the folded terms, by sentence
     fold_regex: list[tuple[re.Pattern[str], frozenset[int] | None]]
     tokens: list[TokenSequence]
-    candidates: tuple[int, ...] | None  # the only sentences it can match in (None: any)
+    candidates: frozenset[int] | None  # the only sentences it can match in (None: any)
 
 
 @dataclass
@@ -264,10 +264,9 @@ class Pattern:
             fold_regex = _live_regexes(self.fold_regex, pre_fold_regex, fold_owners, doc.folded_texts, hits, True)
         tokens = [seq for seq in self.tokens if seq.possible(doc.token_words)]
         possible = bool(raw or regex or fold or fold_regex or tokens or self.detectors)
-        candidates: tuple[int, ...] | None = None
+        candidates: frozenset[int] | None = None
         if not (tokens or self.detectors) and all(where is not None for _rx, where in regex + fold_regex):
-            found = set(raw).union(fold, *(where for _rx, where in regex + fold_regex if where is not None))
-            candidates = tuple(sorted(found))
+            candidates = frozenset(raw).union(fold, *(where for _rx, where in regex + fold_regex if where is not None))
         return _Live(possible, raw, regex, fold, fold_regex, tokens, candidates)
 
     def sentences(self, doc: Document) -> list[Sentence]:
@@ -279,7 +278,7 @@ class Pattern:
         if live.candidates is None:
             return doc.sentences
         sentences = doc.sentences
-        return [sentences[i] for i in live.candidates]
+        return [sentences[i] for i in sorted(live.candidates)]
 
     def _term_spans_by_regex(self, doc: Document) -> tuple[Spans, Spans]:
         raw_rx, fold_rx = self._regexes_for_terms()
@@ -347,6 +346,10 @@ class Pattern:
     def matches(self, sentence: Sentence) -> bool:
         # Filters ask the same pattern about the same sentence many times (a heading for
         # every sentence under it): remember the answer on the sentence.
+        assert sentence._doc is not None
+        live = self._live(sentence._doc)
+        if not live.possible or (live.candidates is not None and sentence.index not in live.candidates):
+            return False
         key = id(self)
         known = sentence.memo.get(key)
         if known is not None and known[0] is self:

@@ -84,7 +84,7 @@ class _Automaton:
 
     def scan(self, text: str, lengths: Sequence[int]) -> tuple[dict[int, list], dict[int, set[int]]] | None:
         """Hits in ``text`` (``lengths``: its pieces, joined by one separator character):
-        term owner → [(piece, start, end)], literal owner → pieces; None if too many."""
+        term owner → [(piece, start, -end)], literal owner → pieces; None if too many."""
         terms: dict[int, list[tuple[int, int, int]]] = {}
         literals: dict[int, set[int]] = {}
         if self._automaton is None or not text:
@@ -104,12 +104,15 @@ class _Automaton:
             local = start - starts[piece]
             if local + length > lengths[piece]:
                 continue  # runs across the end of a sentence
-            for owner in term_owners:
-                found = terms.get(owner)
-                if found is None:
-                    terms[owner] = [(piece, local, local + length)]
-                else:
-                    found.append((piece, local, local + length))
+            if term_owners:
+                # (piece, start, -end): sorting these puts the longest match first at a start.
+                hit = (piece, local, -local - length)
+                for owner in term_owners:
+                    found = terms.get(owner)
+                    if found is None:
+                        terms[owner] = [hit]
+                    else:
+                        found.append(hit)
             for owner in literal_owners:
                 literals.setdefault(owner, set()).add(piece)
         return terms, literals
@@ -201,13 +204,19 @@ class DocumentHits:
 
 
 def _leftmost_longest(hits: list[tuple[int, int, int]]) -> Spans:
+    """Per piece: leftmost first, the longest at a start, never overlapping (``hits`` are
+    (piece, start, -end))."""
     out: Spans = {}
     last_piece, last_end = -1, 0
-    for piece, start, end in sorted(hits, key=lambda h: (h[0], h[1], -h[2])):
+    for piece, start, negative_end in sorted(hits):
         if piece != last_piece:
             last_piece = piece
         elif start < last_end:
             continue
-        out.setdefault(piece, []).append((start, end))
-        last_end = end
+        last_end = -negative_end
+        found = out.get(piece)
+        if found is None:
+            out[piece] = [(start, last_end)]
+        else:
+            found.append((start, last_end))
     return out

@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""Where a warm, in-process lint spends its time, phase by phase, per draft.
+
+    python3 benchmarks/phases.py [--rounds 5] [--drafts 200] [--json]
+
+Runs in the Python that has owabilint installed (run.py uses its venv; ``PYTHONPATH`` of
+another checkout measures that one, e.g. a base revision in the same run). Rules,
+dictionary and caches are loaded first (as in the language server or the review page,
+which re-lint on every pause in typing); then, for each draft, CPU time of:
+
+- **sudachi**: the floor's work for the same text (floor.py: tokenize pieces of at most
+  4,000 characters, read each morpheme's surface, part of speech, normalized form);
+- **tokenize**: owabilint's tokenizing (Sudachi per sentence, Token objects with document
+  offsets);
+- **document**: the rest of the document model (lines, sentences, folded text, joined
+  texts, the set of token words);
+- **hits**: the term index's one pass over the draft (0 on a checkout without one);
+- **rules**: evaluating every rule (``lint_document`` on the prepared document);
+- **report**: rendering the text and JSON reports;
+- **lint_text**: the whole thing again from the raw text, timed on its own (a fresh
+  document), which is what a re-lint costs.
+
+Two inputs: the 2,000-character draft of serve_latency.py (one draft, as someone types)
+and the first ``--drafts`` drafts of the 1,000 generated ones. Each round times every
+draft once; per phase the report gives the median of the rounds' per-draft means
+(CPU ms), and the ratio of the whole re-lint to the Sudachi floor of the same texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tarfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from floor import pieces
+from gen_inputs import SEED, draft
+from serve_latency import two_thousand_characters
+
+PHASES = ("sudachi", "tokenize", "document", "hits", "rules", "report", "lint_text")
+
+
+def term_indexes(rules: list) -> list:
+    """The term indexes of the prepared rules (none before the term index existed)."""
+    try:
+        from owabilint.matchers.patterns import iter_patterns
+    except ImportError:  # pragma: no cover
+        return []
+    found = {}
+    for rule in rules:
+        for pattern in iter_patterns(rule.matcher):
+            index = getattr(pattern, "_term_index", None)
+            if index is not None:
+                found[id(index)] = index
+    return list(found.values())
+
+
+def one_draft(text: str, rules: list, indexes: list, sudachi) -> dict[str, float]:
+    from owabilint.document import Document
+    from owabilint.document.lookalikes import fold_lookalikes
+    from owabilint.engine import lint_document, lint_text
+    from owabilint.model import Report
+    from owabilint.reporters import render
+
+    clock = time.process_time
+    out: dict[str, float] = {}
+    t = clock()
+    for piece in pieces(text):
+        for m in sudachi.tokenize(piece):
+            m.surface()
+            m.part_of_speech()
+            m.normalized_form()
+    out["sudachi"] = clock() - t
+
+    t = clock()
+    folded = fold_lookalikes(text)
+    doc = Document(folded, kind="text", path="draft.txt")
+    sentences = doc.sentences
+    _ = doc.sentence_texts
+    layout = clock() - t
+    t = clock()
+    for s in sentences:
+        _ = s.tokens
+    out["tokenize"] = clock() - t
+    t = clock()
+    for s in sentences:
+        _ = s.folded
+    _ = doc.folded_texts
+    _ = doc.token_words
+    out["document"] = layout + clock() - t
+
+    t = clock()
+    for index in indexes:
+        index.hits(doc)
+    out["hits"] = clock() - t
+
+    t = clock()
+    report = lint_document(doc, rules, original=text if folded is not text else None)
+    out["rules"] = clock() - t
+
+    t = clock()
+    render(Report([report]), "text")
+    render(Report([report]), "json")
+    out["report"] = clock() - t
+
+    t = clock()
+    lint_text(text, path="draft.txt", rules=rules)
+    out["lint_text"] = clock() - t
+    return out
+
+
+def measure(texts: list[str], rounds: int) -> dict:
+    from owabilint.document.tokenizer import get_tokenizer
+    from owabilint.engine import lint_text
+    from owabilint.ruleset import builtin_rules
+
+    rules = builtin_rules()
+    indexes = term_indexes(rules)
+    sudachi = get_tokenizer()
+    for text in texts[:3]:  # warm: dictionary, caches, lazily compiled regexes
+        lint_text(text, rules=rules)
+    per_round: list[dict[str, float]] = []
+    for _ in range(rounds):
+        totals = dict.fromkeys(PHASES, 0.0)
+        for text in texts:
+            for phase, seconds in one_draft(text, rules, indexes, sudachi).items():
+                totals[phase] += seconds
+        per_round.append({p: totals[p] / len(texts) * 1000 for p in PHASES})
+    ms = {p: statistics.median(r[p] for r in per_round) for p in PHASES}
+    return {
+        "drafts": len(texts),
+        "chars": round(sum(map(len, texts)) / len(texts)),
+        "rounds": rounds,
+        "ms": {p: round(v, 3) for p, v in ms.items()},
+        "relint_over_sudachi": round(ms["lint_text"] / ms["sudachi"], 2) if ms["sudachi"] else None,
+    }
+
+
+# ---------------------------------------------------------------------- run.py's group
+def export_revision(revision: str, work: Path) -> Path:
+    """owabilint and rules/ of ``revision`` (git archive), for phases.py with PYTHONPATH."""
+    into = work / f"base-{revision.replace('/', '_')}"
+    shutil.rmtree(into, ignore_errors=True)
+    into.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "-C", str(HERE.parent), "archive", "--format=tar", revision, "owabilint", "rules"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def phase_cases(venv: Path, work: Path, args: argparse.Namespace, results: dict, log: Callable[[str], None]) -> None:
+    """In-process, warm: CPU time per phase (phases.py), for this checkout and, in the same
+    run and alternating, for ``--phases-base`` (a revision of this repository)."""
+    py = str(venv / "bin" / "python")
+    argv = [py, str(HERE / "phases.py"), "--json", "--rounds", str(args.runs), "--drafts", str(args.phase_drafts)]
+    runs: list[tuple[str, dict[str, str]]] = [("current", {"OWABILINT_CACHE_DIR": str(work / "cache")})]
+    if args.phases_base:
+        base = export_revision(args.phases_base, work)
+        # The installed dependencies serve both; PYTHONPATH puts the base's package first.
+        env = {"OWABILINT_CACHE_DIR": str(work / "cache-base"), "PYTHONPATH": str(base)}
+        runs.append((f"base:{args.phases_base}", env))
+    load = os.getloadavg()[0]
+    log(f"phases: {', '.join(name for name, _ in runs)} (load {load:.2f})")
+    for name, extra in runs + runs[::-1]:  # A B B A: load drifts hit both alike
+        proc = subprocess.run(argv, capture_output=True, text=True, env={**os.environ, **extra}, check=True)
+        results.setdefault("phases", {}).setdefault(name, []).append(json.loads(proc.stdout))
+    results["load"].append(["phases", round(load, 2), round(os.getloadavg()[0], 2)])
+
+
+def phase_value(owb: dict, name: str, inputs: str, key: str, phase: str | None = None) -> float | None:
+    """Median over the runs of one phases.py result (a phase's ms, or the re-lint ratio)."""
+    runs = owb.get("phases", {}).get(name, [])
+    values = [r[inputs]["ms"][phase] if phase else r[inputs][key] for r in runs if r.get(inputs)]
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def phase_table(owb: dict) -> list[str]:
+    names = list(owb.get("phases", {}))
+    if not names:
+        return []
+    header = "| phase (CPU ms per draft) | " + " | ".join(
+        f"{inputs}: {name}" for inputs in ("2000", "drafts") for name in names
+    )
+    lines = [
+        "",
+        "### Phases of a warm, in-process lint",
+        "",
+        (
+            '`benchmarks/phases.py` (CPU ms per draft, median of the runs; "2000": the 2,000-character '
+            'draft of serve_latency.py; "drafts": the first generated drafts; "base": the revision given '
+            "with `--phases-base`, measured in the same run, alternating):"
+        ),
+        "",
+        header + " |",
+        "|---" * (1 + 2 * len(names)) + "|",
+    ]
+    for phase in PHASES:
+        cells = []
+        for inputs in ("2000", "drafts"):
+            for name in names:
+                v = phase_value(owb, name, inputs, "ms", phase)
+                cells.append("–" if v is None else f"{v:.2f}")
+        lines.append(f"| {phase} | " + " | ".join(cells) + " |")
+    cells = []
+    for inputs in ("2000", "drafts"):
+        for name in names:
+            v = phase_value(owb, name, inputs, "relint_over_sudachi")
+            cells.append("–" if v is None else f"{v:.2f}")
+    lines.append("| lint_text / sudachi | " + " | ".join(cells) + " |")
+    return lines
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--drafts", type=int, default=200, help="how many of the generated drafts")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = ap.parse_args()
+    rng = random.Random(SEED)
+    drafts = [draft(rng, i) for i in range(args.drafts)]
+    results = {
+        "2000": measure([two_thousand_characters()], args.rounds * 4),
+        "drafts": measure(drafts, args.rounds),
+    }
+    if args.json:
+        print(json.dumps(results))
+        return 0
+    for name, r in results.items():
+        print(f"{name}: {r['drafts']} draft(s) of ~{r['chars']} chars, {r['rounds']} rounds (CPU ms per draft)")
+        for p in PHASES:
+            print(f"  {p:10} {r['ms'][p]:8.3f}")
+        print(f"  re-lint / sudachi: {r['relint_over_sudachi']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
