@@ -270,15 +270,25 @@ class Pattern:
         return _Live(possible, raw, regex, fold, fold_regex, tokens, candidates)
 
     def sentences(self, doc: Document) -> list[Sentence]:
-        """The sentences of ``doc`` this pattern may match in, in order: only those that
-        hold one of its terms or a regex's literal when it can tell, else all of them."""
-        live = self._live(doc)
-        if not live.possible:
-            return []
-        if live.candidates is None:
-            return doc.sentences
-        sentences = doc.sentences
-        return [sentences[i] for i in sorted(live.candidates)]
+        """The sentences of ``doc`` this pattern matches in, in order (kept per draft).
+
+        Terms say where they are; regexes with a literal are only tried on the sentences
+        that hold it, the other parts (detectors, token sequences, regexes without a
+        literal) on every sentence. Asking this before a rule's sentence filter spares
+        the filter on the sentences the pattern cannot match anyway."""
+        key = ("pattern-sentences", id(self))
+        found = doc.cache.get(key)
+        if not isinstance(found, list):
+            live = self._live(doc)
+            if not live.possible:
+                found = []
+            else:
+                sentences = doc.sentences
+                visit = sentences if live.candidates is None else [sentences[i] for i in sorted(live.candidates)]
+                exact = not (live.regex or live.fold_regex or live.tokens or self.detectors)
+                found = visit if exact else [s for s in visit if self.matches(s)]
+            doc.cache[key] = found
+        return found
 
     def _term_spans_by_regex(self, doc: Document) -> tuple[Spans, Spans]:
         raw_rx, fold_rx = self._regexes_for_terms()
