@@ -45,7 +45,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from floor import pieces
 from gen_inputs import SEED, draft
 from serve_latency import two_thousand_characters
 
@@ -68,6 +67,8 @@ def term_indexes(rules: list) -> list:
 
 
 def one_draft(text: str, rules: list, indexes: list, sudachi) -> dict[str, float]:
+    from floor import pieces  # imports Sudachi: only in the venv that has owabilint
+
     from owabilint.document import Document
     from owabilint.document.lookalikes import fold_lookalikes
     from owabilint.engine import lint_document, lint_text

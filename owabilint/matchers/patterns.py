@@ -270,25 +270,16 @@ class Pattern:
         return _Live(possible, raw, regex, fold, fold_regex, tokens, candidates)
 
     def sentences(self, doc: Document) -> list[Sentence]:
-        """The sentences of ``doc`` this pattern matches in, in order (kept per draft).
-
-        Terms say where they are; regexes with a literal are only tried on the sentences
-        that hold it, the other parts (detectors, token sequences, regexes without a
-        literal) on every sentence. Asking this before a rule's sentence filter spares
-        the filter on the sentences the pattern cannot match anyway."""
-        key = ("pattern-sentences", id(self))
-        found = doc.cache.get(key)
-        if not isinstance(found, list):
-            live = self._live(doc)
-            if not live.possible:
-                found = []
-            else:
-                sentences = doc.sentences
-                visit = sentences if live.candidates is None else [sentences[i] for i in sorted(live.candidates)]
-                exact = not (live.regex or live.fold_regex or live.tokens or self.detectors)
-                found = visit if exact else [s for s in visit if self.matches(s)]
-            doc.cache[key] = found
-        return found
+        """The sentences of ``doc`` this pattern may match in, in order: those that hold
+        one of its terms or each regex's literal when it can tell (detectors, token
+        sequences and regexes without a literal: every sentence)."""
+        live = self._live(doc)
+        if not live.possible:
+            return []
+        if live.candidates is None:
+            return doc.sentences
+        sentences = doc.sentences
+        return [sentences[i] for i in sorted(live.candidates)]
 
     def _term_spans_by_regex(self, doc: Document) -> tuple[Spans, Spans]:
         raw_rx, fold_rx = self._regexes_for_terms()
@@ -308,7 +299,9 @@ class Pattern:
     def spans(self, sentence: Sentence) -> Iterator[tuple[int, int]]:
         """Document spans where this pattern matches inside ``sentence``."""
         assert sentence._doc is not None
-        live = self._live(sentence._doc)
+        return self._spans(self._live(sentence._doc), sentence)
+
+    def _spans(self, live: _Live, sentence: Sentence) -> Iterator[tuple[int, int]]:
         if not live.possible:
             return
         i = sentence.index
@@ -364,7 +357,7 @@ class Pattern:
         known = sentence.memo.get(key)
         if known is not None and known[0] is self:
             return known[1]
-        found = self.first(sentence) is not None
+        found = next(self._spans(live, sentence), None) is not None
         sentence.memo[key] = (self, found)
         return found
 

@@ -128,7 +128,7 @@ class PhraseMatcher(Matcher):
         candidates: list[tuple[int, int, int, _Entry, Sentence]] = []
         for rank, entry in enumerate(self.entries):
             for sentence in entry.pattern.sentences(doc):
-                if not entry.filter.accepts(sentence):
+                if not entry.pattern.matches(sentence) or not entry.filter.accepts(sentence):
                     continue
                 for start, end in merge_spans(list(entry.pattern.spans(sentence))):
                     if not entry.filter.keeps_match(sentence, start, end):

@@ -99,7 +99,9 @@ class RequireMatcher(Matcher):
         entries = [(e, {s.index for s in e.pattern.sentences(doc)}) for e in entries_in if e.pattern.possible(doc)]
         for sentence in doc.sentences:
             for entry, where in entries:
-                if sentence.index not in where or not entry.filter.accepts(sentence):
+                if sentence.index not in where or not entry.pattern.matches(sentence):
+                    continue
+                if not entry.filter.accepts(sentence):
                     continue
                 for start, end in entry.pattern.spans(sentence):
                     if ctx.overlaps_placeholder(start, end) or not entry.filter.keeps_match(sentence, start, end):

@@ -129,14 +129,18 @@ class TermIndex:
     def __init__(self) -> None:
         self._raw = _Automaton()
         self._fold = _Automaton()
-        self._owners = 0
+        # Patterns that look for the same strings (a lexicon used by several rules)
+        # share an owner: their hits are recorded and read back once per draft.
+        self._shared: dict[tuple[bool, bool, frozenset[str]], int] = {}
 
     def _owner(self, automaton: _Automaton, keys: Sequence[str], literal: bool) -> int:
         if not keys:
             return NONE
-        owner = self._owners
-        self._owners += 1
-        automaton.add(owner, keys, literal)
+        key = (automaton is self._fold, literal, frozenset(keys))
+        owner = self._shared.get(key)
+        if owner is None:
+            owner = self._shared[key] = len(self._shared)
+            automaton.add(owner, keys, literal)
         return owner
 
     def add(
@@ -157,6 +161,7 @@ class TermIndex:
     def finish(self) -> TermIndex:
         self._raw.finish()
         self._fold.finish()
+        self._shared = {}
         return self
 
     def hits(self, doc: Document) -> DocumentHits:
