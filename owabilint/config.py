@@ -594,7 +594,7 @@ def _path_spec_lines(patterns: tuple[str, ...]) -> Any:
 
 
 def _check_options(rule: Any, opts: dict[str, Any], where: str) -> None:
-    known = sorted(set(rule.options) | set(getattr(rule.matcher, "option_keys", ())))
+    known = sorted(set(rule.options) | set(rule.matcher.option_keys))
     for option, value in opts.items():
         if option not in known:
             listing = (

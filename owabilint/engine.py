@@ -54,6 +54,8 @@ def lint_document(
     """Lint ``doc``; ``original`` is the text as written when ``doc.text`` is its masked prose
     (same length): directives are read from it and reports show it."""
     rules = list(builtin_rules() if rules is None else rules)
+    for rule in rules:
+        rule.matcher.prepare()  # once per loaded rule set; linting then never changes a rule
     settings = settings or Settings()
     ctx = LintContext(doc, written=original or "")
     by_id = {r.id: r for r in rules}
@@ -79,7 +81,7 @@ def lint_document(
         elif rule.checklist:
             if ctx.evidence[rule.id] is not None:
                 continue
-            needed = getattr(rule.matcher, "requires", None)
+            needed = rule.matcher.requires
             if needed and needed in by_id and ctx.evidence.get(needed) is None:
                 continue
             findings = rule.matcher.find(ctx, options)

@@ -31,7 +31,7 @@ def catalogue_order(rules: list[Rule]) -> list[Rule]:
 
     def key(rule: Rule) -> tuple[int, int, str]:
         if rule.checklist:
-            return (0, getattr(rule.matcher, "order", 100), rule.id)
+            return (0, rule.matcher.order, rule.id)
         return (1, _CATEGORY_ORDER.get(rule.category, len(_CATEGORY_ORDER)), rule.id)
 
     return sorted(rules, key=key)
@@ -39,9 +39,7 @@ def catalogue_order(rules: list[Rule]) -> list[Rule]:
 
 def fixable(rule: Rule) -> bool:
     """Whether some finding of this rule carries a safe mechanical fix."""
-    if getattr(rule.matcher, "fixable", False):
-        return True
-    return any(getattr(entry, "fix", None) is not None for entry in getattr(rule.matcher, "entries", []))
+    return rule.matcher.fixable
 
 
 def category_label(category: str) -> str:

@@ -115,22 +115,12 @@ def _extend_placeholder_rule(
     rule: Any, placeholders: tuple[str, ...], brackets: tuple[str, ...], lexicons: dict
 ) -> None:
     """Add company slot styles (RE2) and allowed bracket labels to a placeholder rule."""
-    from owabilint.matchers.phrase import PhraseMatcher, _Entry
     from owabilint.matchers.regex import untrusted_patterns
 
-    if not isinstance(rule.matcher, PhraseMatcher):
-        return
     allow = [re.compile(_bracket_label_regex(label)) for label in brackets]
-    if placeholders:
-        with untrusted_patterns():
-            entry = _Entry(
-                {"regex": list(placeholders), "skip": ["url", "email"]},
-                "extend-placeholders",
-                lexicons,
-            )
-        rule.matcher.entries.append(entry)
-    for entry in rule.matcher.entries:
-        entry.allow.extend(allow)
+    entries = [{"regex": list(placeholders), "skip": ["url", "email"]}] if placeholders else []
+    with untrusted_patterns():
+        rule.matcher.extend(entries, allow, "extend-placeholders", lexicons)
 
 
 def _bracket_label_regex(label: str) -> str:

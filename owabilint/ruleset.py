@@ -230,9 +230,6 @@ def builtin_rules() -> list[Rule]:
 
 
 def prepare_rules(rules: list[Rule]) -> None:
-    """Do now the work rules otherwise do at first use (folding lexicon terms)."""
-    from owabilint.matchers.patterns import iter_patterns
-
+    """Do now the work rules otherwise do before their first draft (folding lexicon terms)."""
     for rule in rules:
-        for pattern in iter_patterns(rule.matcher):
-            pattern._prepare_folded()
+        rule.matcher.prepare()

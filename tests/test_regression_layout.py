@@ -16,6 +16,7 @@ import pytest
 
 from owabilint.document import Document
 from owabilint.engine import Settings, lint_text
+from owabilint.matchers.base import LintContext
 from owabilint.matchers.patterns import Pattern
 
 DRAFTS = Path(__file__).parent / "regression" / "layout"
@@ -148,7 +149,9 @@ def test_terms_match_either_width_of_punctuation(term: str, text: str, found: st
     """Pattern: half-width-and-full-width punctuation; the span points into the original text."""
     doc = Document(text)
     pattern = Pattern.from_spec({"terms": [term]}, "test", {})
-    spans = sorted({span for sentence in doc.sentences for span in pattern.spans(sentence)})
+    pattern.prepare()
+    ctx = LintContext(doc)
+    spans = sorted({span for sentence in doc.sentences for span in pattern.spans(sentence, ctx)})
     assert [text[s:e] for s, e in spans] == [found]
 
 
