@@ -10,7 +10,7 @@ from owabilint.document import Document
 from owabilint.lookalikes import fold_lookalikes
 from owabilint.matchers.base import LintContext
 from owabilint.model import SEVERITY_RANK, ChecklistItem, Diagnostic, FileReport, Fix, Related
-from owabilint.ruleset import Rule, builtin_rules
+from owabilint.ruleset.loader import Rule, builtin_rules
 from owabilint.suppression import DIRECTIVE_RULES, apply_directives, stray_directives
 
 

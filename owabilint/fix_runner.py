@@ -14,7 +14,7 @@ from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError
 from owabilint.fixer import FixError, encode, fix_text, unified_diff, write_back
 from owabilint.model import FileReport, Report
-from owabilint.ruleset import Rule
+from owabilint.ruleset.loader import Rule
 from owabilint.runner import _crashed, lint_source
 from owabilint.safe_read import read_regular
 from owabilint.source import DEFAULT_MAX_BYTES, STDIN, Source, expand_paths, read_source

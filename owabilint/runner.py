@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError
 from owabilint.model import FileReport, Report
-from owabilint.ruleset import Rule
+from owabilint.ruleset.loader import Rule
 from owabilint.source import DEFAULT_MAX_BYTES, STDIN, Source, expand_paths, read_source
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -217,7 +217,7 @@ def _run_index(index: int) -> FileReport:
 
 
 def _run_parallel(jobs: list[Job | InputError], workers: int) -> list[FileReport]:
-    from owabilint.ruleset import prepare_rules
+    from owabilint.ruleset.loader import prepare_rules
     from owabilint.worker_pool import LOST, run_indexed
 
     global _plan

@@ -144,7 +144,7 @@ def test_fix_text_loops_until_no_fix_is_left() -> None:
 def test_every_rule_fix_converges_on_the_rule_examples() -> None:
     """Whatever fix a rule defines, fixing its examples leaves nothing more to fix."""
     from owabilint.engine import Settings, lint_text
-    from owabilint.ruleset import builtin_rules
+    from owabilint.ruleset.loader import builtin_rules
 
     rules = builtin_rules()
     settings = Settings()

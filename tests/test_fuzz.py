@@ -18,7 +18,7 @@ from owabilint.engine import lint_text
 from owabilint.errors import InputError
 from owabilint.fixer import fix_text
 from owabilint.markdown import mask_markdown
-from owabilint.ruleset import builtin_rules
+from owabilint.ruleset.loader import builtin_rules
 from owabilint.source import source_from_bytes
 
 EXAMPLES = int(os.environ.get("OWABILINT_FUZZ_EXAMPLES", "30"))

@@ -15,7 +15,7 @@ from owabilint.engine import Settings, lint_document, lint_text
 from owabilint.matchers import MATCHERS
 from owabilint.matchers.patterns import Literals, PatternTerms
 from owabilint.rulecache import encode_rules
-from owabilint.ruleset import load_rules, parse_rule, prepare_rules
+from owabilint.ruleset.loader import load_rules, parse_rule, prepare_rules
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

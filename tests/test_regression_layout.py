@@ -191,8 +191,8 @@ def test_phrase_messages_name_the_word_at_fault(text: str, rule: str, underlined
 
 def test_rule_pack_suggestion_with_re2(tmp_path: Path) -> None:
     """A rule pack's ``suggest`` runs on RE2 and still rewrites the word by characters."""
-    from owabilint.rule_packs import load_rule_pack
-    from owabilint.ruleset import builtin_rules
+    from owabilint.ruleset.loader import builtin_rules
+    from owabilint.ruleset.packs import load_rule_pack
 
     pack = r"""
 id = "house-teru"

@@ -12,8 +12,8 @@ from owabilint.config import settings_for
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import RuleError
 from owabilint.matchers.regex import untrusted_patterns
-from owabilint.rule_packs import load_rule_pack
-from owabilint.ruleset import builtin_rules, builtin_rules_dir, load_lexicons
+from owabilint.ruleset.loader import builtin_rules, builtin_rules_dir, load_lexicons
+from owabilint.ruleset.packs import load_rule_pack
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from owabilint.engine import Settings, lint_text
-from owabilint.ruleset import builtin_rules
+from owabilint.ruleset.loader import builtin_rules
 
 RULES = builtin_rules()
 CASES = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from owabilint.engine import Settings, lint_text
-from owabilint.ruleset import Rule
+from owabilint.ruleset.loader import Rule
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from rich.text import Text
 
 from owabilint.config_display import toml_value
 from owabilint.reporters.rich_report import STYLE
-from owabilint.ruleset import CATEGORIES, Rule, builtin_rules
+from owabilint.ruleset.loader import CATEGORIES, Rule, builtin_rules
 
 CATEGORY_LABELS = CATEGORIES
 SEVERITY_LABELS = {"error": "エラー", "warning": "警告", "info": "情報"}

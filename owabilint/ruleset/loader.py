@@ -72,11 +72,11 @@ class Rule:
 
 def builtin_rules_dir() -> Path:
     """rules/ inside an installed wheel (owabilint/rules), else the checkout's rules/."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "rules"
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "rules"
     if packaged.is_dir():
         return packaged
-    return here.parent / "rules"
+    return package.parent / "rules"
 
 
 def _reason(exc: Exception) -> str:
