@@ -150,7 +150,7 @@ def test_every_rule_fix_converges_on_the_rule_examples() -> None:
     settings = Settings()
     fixed_any = False
     for rule in rules:
-        for example in rule.invalid + rule.valid:
+        for example in [e.text for e in rule.invalid] + rule.valid:
 
             def lint(text: str) -> FileReport:
                 return lint_text(text, rules=rules, settings=settings)

@@ -149,5 +149,5 @@ def print_rule(rule_id: str, console: Console | None = None, rules: list[Rule] |
     for example in rule.valid:
         console.print(Panel(Text(example.strip("\n")), border_style="green", expand=False))
     _section(console, f"悪い例（指摘あり: {len(rule.invalid)} 件、指摘箇所に下線）")
-    for example in rule.invalid:
-        console.print(Panel(highlighted_example(rule, example, rules), border_style="red", expand=False))
+    for invalid in rule.invalid:
+        console.print(Panel(highlighted_example(rule, invalid.text, rules), border_style="red", expand=False))

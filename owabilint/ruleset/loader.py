@@ -15,6 +15,7 @@ from typing import Any
 from owabilint.errors import RuleError
 from owabilint.matchers import MATCHERS, Matcher
 from owabilint.model import SEVERITIES
+from owabilint.ruleset.examples import InvalidExample, parse_invalid, parse_valid
 from owabilint.safe_read import FileTooLarge, NotRegularFile, read_settings_text
 from owabilint.suggest import did_you_mean
 
@@ -54,7 +55,7 @@ class Rule:
     matcher: Matcher
     options: dict[str, Any] = field(default_factory=dict)
     valid: list[str] = field(default_factory=list)
-    invalid: list[str] = field(default_factory=list)
+    invalid: list[InvalidExample] = field(default_factory=list)  # each with the spans it must report, if given
     path: Path | None = None
     # Findings of a placeholder rule are template slots: never evidence for an element.
     placeholder: bool = False
@@ -129,12 +130,6 @@ def _expect(data: dict[str, Any], key: str, kind: type, where: str, required: bo
     return value
 
 
-def _string_list(value: Any, where: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RuleError(f"{where}: 文字列のリストを指定してください")
-    return value
-
-
 def parse_rule(data: dict[str, Any], path: Path, lexicons: dict[str, list[str]]) -> Rule:
     where = str(path)
     unknown = set(data) - _TOP_KEYS
@@ -168,8 +163,8 @@ def parse_rule(data: dict[str, Any], path: Path, lexicons: dict[str, list[str]])
         )
     matcher = MATCHERS[kind](matcher_params, f"{where}: matcher", lexicons)
     examples = _expect(data, "examples", dict, where)
-    valid = _string_list(examples.get("valid", []), f"{where}: examples.valid")
-    invalid = _string_list(examples.get("invalid", []), f"{where}: examples.invalid")
+    valid = parse_valid(examples.get("valid", []), f"{where}: examples.valid")
+    invalid = parse_invalid(examples.get("invalid", []), f"{where}: examples.invalid")
     if not valid or not invalid:
         raise RuleError(f"{where}: examples.valid と examples.invalid にそれぞれ 1 つ以上の例を書いてください")
     return Rule(
