@@ -12,8 +12,8 @@ from pathlib import Path
 
 from owabilint.document import Document
 from owabilint.engine import Settings, lint_document, lint_text
-from owabilint.matchers import MATCHERS
 from owabilint.matchers.patterns import Literals, PatternTerms
+from owabilint.matchers.registry import MATCHERS
 from owabilint.rulecache import encode_rules
 from owabilint.ruleset.loader import load_rules, parse_rule, prepare_rules
 
