@@ -183,8 +183,9 @@ class Pattern:
                         raise RuleError(f"{where}.lexicons: 不明な語彙 {name!r} です")
                     pat.add_terms(f"lexicon:{name}", lexicons[name])
             elif key in ("regex", "fold_regex"):
+                target = pat.regex if key == "regex" else pat.fold_regex
                 for source in value:
-                    getattr(pat, key).append(compile_regex(source, f"{where}.{key}", lexicons))
+                    target.append(compile_regex(source, f"{where}.{key}", lexicons))
             else:
                 for name in value:
                     if name not in DETECTORS:
