@@ -160,8 +160,7 @@ def _year_pair(groups: dict[str, str | None], n: str) -> tuple[int | None, str |
     if western:
         return int(western), None, None
     era, ey = groups[f"era{n}"], groups[f"ey{n}"]
-    assert ey is not None  # the regex has either the western year or the era's year
-    return _western(era, ey), era, era_year(ey)
+    return _western(era, ey), era, None if ey is None else era_year(ey)
 
 
 def dates(sentence: Sentence) -> list[DateFact]:
