@@ -20,14 +20,23 @@ SPANS_PINNED = {
     "blame-shifting",
     "casual-register",
     "conditional-apology",
+    "contact-address-format",
+    "count-mismatch",
+    "date-order",
     "double-honorific",
     "emotional-expression",
+    "era-mismatch",
+    "hours-range",
+    "impossible-date",
     "missing-incident-date",
     "missing-prevention",
     "missing-record-count",
+    "mixed-style",
+    "phone-number-format",
     "technical-jargon",
     "unfilled-placeholder",
     "vague-leaked-data",
+    "weekday-mismatch",
 }
 
 
