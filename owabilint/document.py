@@ -336,10 +336,26 @@ def classify_line(text: str) -> str:
 class Document:
     """A decoded draft and everything the rules need to know about its text."""
 
-    def __init__(self, text: str, *, kind: str = "text", path: str = "<text>") -> None:
+    def __init__(
+        self,
+        text: str,
+        *,
+        format: str = "text",
+        path: str = "<text>",
+        line_kinds: dict[int, str] | None = None,
+        links: list[tuple[int, int, str]] | None = None,
+        code: list[tuple[int, int]] | None = None,
+    ) -> None:
+        """``text`` is what the rules read, as its input format built it (owabilint.inputs):
+        ``line_kinds`` (1-based line → heading | list | field) is how the input's own
+        markup reads a line, ``links`` are links whose targets were masked ((start, end)
+        of the link text, URL), ``code`` the spans that are code (a comment there is text)."""
         self.text = text
-        self.kind = kind
+        self.format = format  # an owabilint.inputs.formats.InputFormat
         self.path = path
+        self.line_kinds = line_kinds or {}
+        self.links = links or []
+        self.code = code or []
         self.line_starts = [0]
         self._line_ends: list[int] = []
         for m in LINE_BREAK.finditer(text):
@@ -348,8 +364,6 @@ class Document:
         self._line_ends.append(len(text))
         # Per-document results of rule filters (e.g. which lines hold a phone number).
         self.cache: dict[object, object] = {}
-        # Markdown links whose targets were masked: (start, end) of the link text, URL.
-        self.links: list[tuple[int, int, str]] = []
 
     # ----------------------------------------------------------------- positions
     def position(self, offset: int) -> tuple[int, int]:
@@ -401,6 +415,10 @@ class Document:
         for i, line in enumerate(out):
             if line.kind == "plain" and (self._bare_label(out, i) or self._square_label(out, i)):
                 out[i] = Line(line.number, line.start, line.end, "heading")
+        for i, line in enumerate(out):  # what the input's markup says wins (not on a blank line)
+            kind = self.line_kinds.get(line.number)
+            if kind is not None and line.kind != "blank":
+                out[i] = Line(line.number, line.start, line.end, kind)
         return out
 
     def _bare_label(self, lines: list[Line], i: int) -> bool:
