@@ -168,7 +168,7 @@ def lint_text(
     ``text`` is read: with ``"markdown"`` only the prose is linted (code, HTML comments,
     link targets and front matter are blanked first, same length, so positions still
     point into ``text``). Look-alike ideographs copied from PDFs (⽉ for 月) are read as
-    the ideographs they stand for (see owabilint/lookalikes.py); reports still show the
+    the ideographs they stand for (see owabilint/document/lookalikes.py); reports still show the
     text as written. ``line_kinds`` (1-based line → heading | list | field) overrides how
     lines are read where the input says so itself (a Word heading style).
     """

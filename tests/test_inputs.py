@@ -45,7 +45,7 @@ def test_markdown_module_builds_the_document_with_its_headings_links_and_code() 
     text = "お知らせ\n========\n\n[窓口](https://example.jp/form) まで。\n\n    code\n"
     doc = format_module(InputFormat.MARKDOWN).document(text, "a.md")
     assert doc.format == "markdown" and len(doc.text) == len(text)
-    assert [ln.kind for ln in doc.lines][:2] == ["heading", "blank"]  # the setext underline is blanked
+    assert [ln.role for ln in doc.lines][:2] == ["heading", "blank"]  # the setext underline is blanked
     assert doc.links == [(text.index("窓口"), text.index("窓口") + 2, "https://example.jp/form")]
     assert [text[s:e] for s, e in doc.code] == ["    code"]
 
@@ -53,7 +53,7 @@ def test_markdown_module_builds_the_document_with_its_headings_links_and_code() 
 def test_line_kinds_from_the_input_override_the_text_reading_except_on_blank_lines() -> None:
     text = "ご報告\n\n本文です。\n"
     doc = format_module(InputFormat.DOCX).document(text, "a.docx", {1: "list", 2: "heading"})
-    assert [ln.kind for ln in doc.lines][:3] == ["list", "blank", "plain"]
+    assert [ln.role for ln in doc.lines][:3] == ["list", "blank", "plain"]
 
 
 def test_each_format_reads_bytes_into_a_source_with_its_position_base() -> None:

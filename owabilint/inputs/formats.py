@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
 from owabilint.document import Document
-from owabilint.lookalikes import fold_lookalikes
+from owabilint.document.lookalikes import fold_lookalikes
 
 if TYPE_CHECKING:
     from owabilint.inputs.source import Source
@@ -75,7 +75,7 @@ class FormatModule:
         """The Document of ``text``: look-alike ideographs folded (same length, so every
         offset still points into ``text``), lines read as ``line_kinds`` says where the
         input's own markup decides (1-based line → heading | list | field)."""
-        return Document(fold_lookalikes(text), format=self.format, path=path, line_kinds=line_kinds)
+        return Document(fold_lookalikes(text), format=self.format, path=path, line_roles=line_kinds)
 
     def buffer_view(self, buffer: str, shown: str) -> BufferView:
         """An editor's buffer as the rules see it (raises InputError as the CLI would)."""

@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from owabilint.document import Document
+from owabilint.document import Document, LineRole
+from owabilint.document.lookalikes import fold_lookalikes
 from owabilint.inputs.formats import FormatModule, InputFormat
-from owabilint.lookalikes import fold_lookalikes
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -376,7 +376,7 @@ class MarkdownFormat(FormatModule):
             format=self.format,
             path=path,
             # "Title\n=====": the underline is blanked, the parser knows the heading
-            line_kinds=dict.fromkeys(masked.setext_headings, "heading"),
+            line_roles=dict.fromkeys(masked.setext_headings, LineRole.HEADING),
             links=link_targets(text),  # a link's target is masked, but it is still a URL the reader can open
             code=masked.code,
         )
