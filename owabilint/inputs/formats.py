@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from owabilint.document import Document
 from owabilint.document.lookalikes import fold_lookalikes
+from owabilint.inputs.encoding import decode
 
 if TYPE_CHECKING:
     from owabilint.inputs.source import Source
@@ -65,8 +66,7 @@ class FormatModule:
 
     def read(self, data: bytes, path: str, shown: str, encoding: str | None) -> Source:
         """Decode one input's bytes (``shown`` names it in errors; ``encoding`` forces a codec)."""
-        from owabilint.inputs.encoding import decode
-        from owabilint.inputs.source import Source
+        from owabilint.inputs.source import Source  # not at the top: source.py imports the registry
 
         decoded = decode(data, shown, encoding)
         return Source(path, decoded.text, self.format, decoded.encoding, decoded.bom, self.position_base)
