@@ -168,9 +168,9 @@ def lint_text(
     ``text`` is read: with ``"markdown"`` only the prose is linted (code, HTML comments,
     link targets and front matter are blanked first, same length, so positions still
     point into ``text``). Look-alike ideographs copied from PDFs (⽉ for 月) are read as
-    the ideographs they stand for (see owabilint/document/lookalikes.py); reports still show the
-    text as written. ``line_kinds`` (1-based line → heading | list | field) overrides how
-    lines are read where the input says so itself (a Word heading style).
+    the ideographs they stand for (see owabilint/document/lookalikes.py); reports still
+    show the text as written. ``line_kinds`` (1-based line → heading | list | field)
+    overrides how lines are read where the input says so itself (a Word heading style).
     """
     doc = format_module(format).document(text, path, line_kinds)
     # The format's Document reads a changed copy (folded, masked): directives and reports use ``text``.
