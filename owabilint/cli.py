@@ -21,11 +21,11 @@ from owabilint import __version__
 from owabilint.cli_japanese import JapaneseCommand, JapaneseGroup, did_you_mean, usage_error_message
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-DEFAULT_MAX_BYTES = 2_000_000  # owabilint.source.DEFAULT_MAX_BYTES (not imported: --help stays light)
+DEFAULT_MAX_BYTES = 2_000_000  # owabilint.inputs.source.DEFAULT_MAX_BYTES (not imported: --help stays light)
 FAIL_LEVELS = ("error", "warning", "info")
 DEFAULT_COMMAND = "check"
 PROG = "owabilint"
-STDIN = "-"  # owabilint.source.STDIN
+STDIN = "-"  # owabilint.inputs.source.STDIN
 
 DESCRIPTION = (
     "owabilint — 個人情報漏えいのお詫び文（下書き）をチェックするリンターです。\n\n"
@@ -324,9 +324,10 @@ class Output:
 
 
 def _stdin_as(name: str, planned: list, resolver, read_options: dict) -> list:  # type: ignore[no-untyped-def]
-    """Read stdin now as the draft ``name``: its kind (.md, .eml) and the configuration there."""
+    """Read stdin now as the draft ``name``: its format (.md, .eml) and the configuration there."""
     from owabilint.errors import InputError, OwabilintError
-    from owabilint.source import kind_of, read_source
+    from owabilint.inputs.registry import format_of
+    from owabilint.inputs.source import read_source
 
     try:
         resolved = resolver.for_path(name)
@@ -336,7 +337,7 @@ def _stdin_as(name: str, planned: list, resolver, read_options: dict) -> list:  
     for job in planned:
         if isinstance(job, tuple) and job[0] == STDIN:
             try:
-                source = read_source(STDIN, kind=kind_of(name), **read_options)
+                source = read_source(STDIN, format=format_of(name), **read_options)
             except InputError as exc:
                 out.append(InputError(name, exc.problem))
                 continue
@@ -375,7 +376,7 @@ def _rules_of(jobs, resolver) -> list:  # type: ignore[no-untyped-def]
 def _read_options(encoding: str | None, max_bytes: int | None) -> dict:
     """How inputs are read: ``--encoding`` (checked here) and ``--max-bytes``."""
     if encoding is not None:
-        from owabilint.encoding import check_codec
+        from owabilint.inputs.encoding import check_codec
 
         try:
             encoding = check_codec(encoding)
@@ -400,8 +401,8 @@ def _fix_or_diff(  # type: ignore[no-untyped-def]
 ) -> None:
     """``--fix`` (write) and ``--diff`` (print only); always ends the command."""
     from owabilint.fix_runner import fix_jobs
+    from owabilint.inputs.formats import PositionBase
     from owabilint.reporters import render
-    from owabilint.source import STDIN
 
     to_stdout = write and STDIN in files
     if to_stdout and len(files) > 1:
@@ -411,14 +412,14 @@ def _fix_or_diff(  # type: ignore[no-untyped-def]
     for f in report.files:
         if f.error:
             echo(f"owabilint: error: {f.path}: {f.error}", err=True)
-        elif f.position_base == "body":
+        elif f.position_base == PositionBase.BODY:
             echo(
                 f"owabilint: {f.path}: メールファイルは書き換えません（指摘の位置はデコードした本文のもので、"
                 "元のファイルの符号化に戻せないため）。本文を直してから送り直してください",
                 err=True,
             )
-        elif f.position_base == "docx-paragraph":
-            from owabilint.docx_draft import NOT_REWRITTEN
+        elif f.position_base == PositionBase.DOCX_PARAGRAPH:
+            from owabilint.inputs.docx import NOT_REWRITTEN
 
             echo(f"owabilint: {f.path}: {NOT_REWRITTEN}", err=True)
     if not write:  # --diff: the diff is the output; exit 1 when something would change
@@ -517,7 +518,7 @@ def rules_command(
     """すべてのルールの一覧を表示します（設定のルールパックを含む）。"""
     if check is not None:
         _check_pack(check)
-    from owabilint.rule_docs import print_rule_table
+    from owabilint.ruleset.docs import print_rule_table
 
     print_rule_table(rules=_rules_here(config, no_config))
 
@@ -525,9 +526,9 @@ def rules_command(
 def _check_pack(path: str) -> None:
     """Load a rule pack and run its own examples; always ends the command."""
     from owabilint.errors import OwabilintError
-    from owabilint.examples import check_examples
-    from owabilint.rule_packs import load_rule_pack
-    from owabilint.ruleset import builtin_rules, builtin_rules_dir, load_lexicons
+    from owabilint.ruleset.examples import check_examples
+    from owabilint.ruleset.loader import builtin_rules, builtin_rules_dir, load_lexicons
+    from owabilint.ruleset.packs import load_rule_pack
 
     try:
         builtin = builtin_rules()
@@ -563,7 +564,7 @@ def rule_command(
     no_config: NoConfig = False,
 ) -> None:
     """ひとつのルールを、良い例・悪い例とともに説明します。"""
-    from owabilint.rule_docs import print_rule
+    from owabilint.ruleset.docs import print_rule
     from owabilint.suppression import DIRECTIVE_RULES, describe_directive_rule
 
     if rule_id in DIRECTIVE_RULES:

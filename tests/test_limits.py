@@ -9,7 +9,7 @@ from conftest import run_cli, run_json
 
 from owabilint.engine import lint_text
 from owabilint.model import FileReport
-from owabilint.ruleset import builtin_rules
+from owabilint.ruleset.loader import builtin_rules
 
 
 def test_empty_and_whitespace_only_files_are_linted(tmp_path) -> None:
@@ -128,7 +128,8 @@ def test_worker_processes_report_inputs_like_the_serial_run(tmp_path) -> None:
 
 
 def test_the_command_line_default_limit_is_the_library_default() -> None:
-    from owabilint import cli, source
+    from owabilint import cli
+    from owabilint.inputs import source
 
     assert cli.DEFAULT_MAX_BYTES == source.DEFAULT_MAX_BYTES
 

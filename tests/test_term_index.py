@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from owabilint.document import Document
 from owabilint.matchers import termindex
+from owabilint.matchers.base import LintContext
 from owabilint.matchers.literals import required_literals
 from owabilint.matchers.patterns import Pattern, _alternation, index_patterns
 
@@ -21,8 +22,14 @@ def pattern(*terms: str, **spec: list[str]) -> Pattern:
 
 def spans(p: Pattern, doc: Document) -> list[list[tuple[int, int]]]:
     """Document spans of the raw terms' matches, sentence by sentence."""
-    raw = p._live(doc).raw
+    raw = p._live(LintContext(doc)).raw
     return [[s.span(*m) for m in raw.get(s.index, [])] for s in doc.sentences]
+
+
+def all_spans(p: Pattern, doc: Document) -> list[list[tuple[int, int]]]:
+    """Every span the pattern reports, sentence by sentence (terms, regexes, folded)."""
+    ctx = LintContext(doc)
+    return [list(p.spans(s, ctx)) for s in doc.sentences]
 
 
 def test_leftmost_longest_non_overlapping_per_pattern() -> None:
@@ -65,8 +72,8 @@ def test_folded_matches_map_back_to_the_document() -> None:
     p = pattern("ヴァイオリン")
     index_patterns([p])
     assert p._folded_terms == ["バイオリン"]
-    assert p._live(doc).fold == {1: [(3, 8)]}
-    assert [list(p.spans(s)) for s in doc.sentences] == [[], [(10, 16), (10, 16)]]  # raw, then folded
+    assert p._live(LintContext(doc)).fold == {1: [(3, 8)]}
+    assert all_spans(p, doc) == [[], [(10, 16), (10, 16)]]  # raw, then folded
     assert doc.text[10:16] == "ヴァイオリン"
 
 
@@ -82,12 +89,13 @@ def test_an_empty_document() -> None:
     p = pattern("お詫び", regex=["流出"])
     index_patterns([p])
     assert doc.sentences == []
-    assert not p.possible(doc)
+    assert not p.possible(LintContext(doc))
 
 
 def test_a_pattern_never_prepared_gets_an_index_of_its_own() -> None:
     doc = Document("ご迷惑をおかけしました。")
     p = pattern("迷惑")
+    p.prepare()  # folded, but in no rule set's index
     assert p._term_index is None
     assert spans(p, doc) == [[(1, 3)]]
     assert p._term_index is not None
@@ -111,16 +119,16 @@ def test_too_many_hits_fall_back_to_regexes_with_the_same_spans(monkeypatch: pyt
     monkeypatch.setattr(termindex, "_MIN_HIT_BUDGET", 0)
     doc = Document(text)
     assert spans(p, doc) == expected
-    assert p._term_index is not None and p._term_index.hits(doc).overflow
+    assert p._term_index is not None and p._term_index.hits(LintContext(doc)).overflow
 
 
 def test_regexes_run_only_on_sentences_that_hold_their_literal() -> None:
     doc = Document("住所が流出しました。\n氏名は含まれません。\n")
     p = pattern(regex=["(?:住所|氏名)が流出"])
     index_patterns([p])
-    live = p._live(doc)
+    live = p._live(LintContext(doc))
     assert [(rx.pattern, where) for rx, where in live.regex] == [("(?:住所|氏名)が流出", frozenset({0}))]
-    assert [list(p.spans(s)) for s in doc.sentences] == [[(0, 5)], []]
+    assert all_spans(p, doc) == [[(0, 5)], []]
 
 
 def test_labels_are_searched_with_the_same_index() -> None:
@@ -169,16 +177,15 @@ def test_same_spans_as_the_longest_first_alternation(terms: list[str], other: li
     p, q = pattern(*terms), pattern(*other)
     index_patterns([p, q])
     rx = re.compile(_alternation(terms))
-    live = p._live(doc)
+    live = p._live(LintContext(doc))
     for sentence in doc.sentences:
         expected = [m.span() for m in rx.finditer(sentence.text)]
         assert live.raw.get(sentence.index, []) == expected
 
 
 def test_the_rule_cache_stores_no_automaton_and_the_rules_index_again_when_read() -> None:
-    from owabilint.matchers.patterns import iter_patterns
     from owabilint.rulecache import decode_rules, encode_rules
-    from owabilint.ruleset import builtin_rules_dir, load_rules, prepare_rules
+    from owabilint.ruleset.loader import builtin_rules_dir, load_rules, prepare_rules
 
     rules = load_rules(builtin_rules_dir())
     prepare_rules(rules)
@@ -186,7 +193,7 @@ def test_the_rule_cache_stores_no_automaton_and_the_rules_index_again_when_read(
     assert b'"_term_index"' not in data and b'"_keys"' not in data
     loaded = decode_rules(data, "key")
     assert loaded is not None
-    patterns = [p for rule in loaded for p in iter_patterns(rule.matcher)]
+    patterns = [p for rule in loaded for _where, p in rule.matcher.parts() if isinstance(p, Pattern)]
     assert all(p._term_index is None and p._folded_ready for p in patterns)
     prepare_rules(loaded)
     indexes = {id(p._term_index) for p in patterns}

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Document, Sentence
+    from owabilint.matchers.base import LintContext
     from owabilint.matchers.termindex import DocumentHits
 
 from owabilint.errors import RuleError
@@ -113,12 +114,32 @@ def _may_match(prefilter: re.Pattern[str] | None, joined: str) -> bool:
     return prefilter is None or prefilter.search(joined) is not None
 
 
+@dataclass(frozen=True, slots=True)
+class Literals:
+    """Literal strings a pattern searches, all from one origin."""
+
+    origin: str  # "terms" (written in the rule file) or "lexicon:NAME"
+    strings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PatternTerms:
+    """What one pattern (or one regex list) of a matcher searches (see Matcher.patterns)."""
+
+    where: str  # key in the rule's [matcher] table: "patterns[0]", "evidence[1].context[0]"
+    literals: tuple[Literals, ...] = ()  # looked for in the raw and the folded sentence
+    regexes: tuple[str, ...] = ()  # on the raw sentence text ({lexicon:NAME} expanded)
+    fold_regexes: tuple[str, ...] = ()  # on the folded sentence text
+    detectors: tuple[str, ...] = ()  # names of built-in detectors (detectors.DETECTORS)
+    tokens: tuple[TokenSequence, ...] = ()  # morpheme sequences
+
+
 class _Live(NamedTuple):
     """What of a pattern can match somewhere in one draft (see Pattern._live)."""
 
     possible: bool
     raw: Spans  # matches of the raw terms, by sentence
-    regex: list[tuple[re.Pattern[str], frozenset[int] | None]]  # with the sentences it matches (None: any)
+    regex: list[tuple[re.Pattern[str], frozenset[int] | None]]  # with the sentences that hold its literal
     fold: Spans  # matches of the folded terms, by sentence
     fold_regex: list[tuple[re.Pattern[str], frozenset[int] | None]]
     tokens: list[TokenSequence]
@@ -128,11 +149,13 @@ class _Live(NamedTuple):
 @dataclass
 class Pattern:
     terms: list[str] = field(default_factory=list)
+    # Where ``terms`` came from, in order: (origin, how many), origin "terms" or "lexicon:NAME".
+    term_origins: list[tuple[str, int]] = field(default_factory=list)
     regex: list[re.Pattern[str]] = field(default_factory=list)
     fold_regex: list[re.Pattern[str]] = field(default_factory=list)
     detectors: list[Detector] = field(default_factory=list)
     tokens: list[TokenSequence] = field(default_factory=list)
-    # Prepared once (see _prepare_folded) and kept in the rule cache:
+    # Prepared once (see prepare) and kept in the rule cache:
     _folded_terms: list[str] = field(default_factory=list)  # empty when folding finds nothing new
     _regex_literals: list[tuple[str, ...] | None] = field(default_factory=list)
     _fold_regex_literals: list[tuple[str, ...] | None] = field(default_factory=list)
@@ -173,15 +196,16 @@ class Pattern:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise RuleError(f"{where}.{key}: 文字列のリストを指定してください")
             if key == "terms":
-                pat.terms.extend(value)
+                pat.add_terms("terms", value)
             elif key == "lexicons":
                 for name in value:
                     if name not in lexicons:
                         raise RuleError(f"{where}.lexicons: 不明な語彙 {name!r} です")
-                    pat.terms.extend(lexicons[name])
+                    pat.add_terms(f"lexicon:{name}", lexicons[name])
             elif key in ("regex", "fold_regex"):
+                target = pat.regex if key == "regex" else pat.fold_regex
                 for source in value:
-                    getattr(pat, key).append(compile_regex(source, f"{where}.{key}", lexicons))
+                    target.append(compile_regex(source, f"{where}.{key}", lexicons))
             else:
                 for name in value:
                     if name not in DETECTORS:
@@ -191,11 +215,34 @@ class Pattern:
                     pat.detectors.append(DETECTORS[name])
         return pat
 
+    def add_terms(self, origin: str, terms: list[str]) -> None:
+        if terms:
+            self.terms.extend(terms)
+            self.term_origins.append((origin, len(terms)))
+
+    def terms_at(self, where: str) -> PatternTerms:
+        """This pattern's part of ``Matcher.patterns()``."""
+        from owabilint.matchers.detectors import DETECTORS
+
+        literals, i = [], 0
+        for origin, n in self.term_origins:
+            literals.append(Literals(origin, tuple(self.terms[i : i + n])))
+            i += n
+        names: dict[Detector, str] = {fn: name for name, fn in DETECTORS.items()}
+        return PatternTerms(
+            where,
+            tuple(literals),
+            tuple(rx.pattern for rx in self.regex),
+            tuple(rx.pattern for rx in self.fold_regex),
+            tuple(names[d] for d in self.detectors),
+            tuple(self.tokens),
+        )
+
     @property
     def empty(self) -> bool:
         return not (self.terms or self.regex or self.fold_regex or self.detectors or self.tokens)
 
-    def _prepare_folded(self) -> None:
+    def prepare(self) -> None:
         """Work done once per pattern (and kept in the rule cache): folded terms, the
         literals each regex requires, prefilters."""
         if self._folded_ready:
@@ -229,27 +276,30 @@ class Pattern:
             self._term_regexes = (raw, fold)
         return self._term_regexes
 
-    def possible(self, doc: Document) -> bool:
-        """False when this pattern cannot match any sentence of ``doc`` (a cheap whole-draft test)."""
-        return self._live(doc).possible
+    def possible(self, ctx: LintContext) -> bool:
+        """False when this pattern cannot match any sentence of the draft (a cheap whole-draft test)."""
+        return self._live(ctx).possible
 
-    def _live(self, doc: Document) -> _Live:
-        """What of this pattern may match somewhere in ``doc``: the term matches by sentence,
-        and the regexes and token sequences that may match (with their sentences where
-        known); the rest is left out of ``spans``.
+    def _live(self, ctx: LintContext) -> _Live:
+        """What of this pattern may match somewhere in the draft: the term matches by
+        sentence, and the regexes and token sequences that may match (with the sentences
+        that hold their literal where known); the rest is left out of ``spans``.
 
-        The answer is kept in ``doc.cache``, so it lives exactly as long as the draft: a
-        long-running server keeps nothing of a draft once it has answered."""
+        The answer is kept in the lint context, so it lives exactly as long as the lint of
+        the draft: a long-running server keeps nothing of a draft once it has answered."""
         key = ("pattern-live", id(self))
-        live = doc.cache.get(key)
-        if not isinstance(live, _Live):
-            live = doc.cache[key] = self._find_live(doc)
+        known = ctx.memo.get(key)
+        if known is not None and known[0] is self:
+            return known[1]
+        assert self._folded_ready, "Pattern.prepare() runs before linting (Matcher.prepare)"
+        live = self._find_live(ctx)
+        ctx.memo[key] = (self, live)
         return live
 
-    def _find_live(self, doc: Document) -> _Live:
-        self._prepare_folded()
+    def _find_live(self, ctx: LintContext) -> _Live:
+        doc = ctx.doc
         index, keys = self._index()
-        hits = index.hits(doc)
+        hits = index.hits(ctx)
         pre_regex, pre_fold_regex = self._prefilters
         if keys is None or hits.overflow:
             raw, fold = self._term_spans_by_regex(doc)
@@ -269,16 +319,16 @@ class Pattern:
             candidates = frozenset(raw).union(fold, *(where for _rx, where in regex + fold_regex if where is not None))
         return _Live(possible, raw, regex, fold, fold_regex, tokens, candidates)
 
-    def sentences(self, doc: Document) -> list[Sentence]:
-        """The sentences of ``doc`` this pattern may match in, in order: those that hold
+    def sentences(self, ctx: LintContext) -> list[Sentence]:
+        """The sentences of the draft this pattern may match in, in order: those that hold
         one of its terms or each regex's literal when it can tell (detectors, token
         sequences and regexes without a literal: every sentence)."""
-        live = self._live(doc)
+        live = self._live(ctx)
         if not live.possible:
             return []
+        sentences = ctx.doc.sentences
         if live.candidates is None:
-            return doc.sentences
-        sentences = doc.sentences
+            return sentences
         return [sentences[i] for i in sorted(live.candidates)]
 
     def _term_spans_by_regex(self, doc: Document) -> tuple[Spans, Spans]:
@@ -296,12 +346,11 @@ class Pattern:
                     fold[sentence.index] = found
         return raw, fold
 
-    def spans(self, sentence: Sentence) -> Iterator[tuple[int, int]]:
+    def spans(self, sentence: Sentence, ctx: LintContext) -> Iterator[tuple[int, int]]:
         """Document spans where this pattern matches inside ``sentence``."""
-        assert sentence._doc is not None
-        return self._spans(self._live(sentence._doc), sentence)
+        return self._spans(self._live(ctx), sentence, ctx)
 
-    def _spans(self, live: _Live, sentence: Sentence) -> Iterator[tuple[int, int]]:
+    def _spans(self, live: _Live, sentence: Sentence, ctx: LintContext) -> Iterator[tuple[int, int]]:
         if not live.possible:
             return
         i = sentence.index
@@ -323,10 +372,11 @@ class Pattern:
                         yield folded.span(*m.span())
         for detector in self.detectors:
             # Detectors are pure and several rules run the same one: keep its spans.
-            found = sentence.memo.get(detector)
-            if found is None:
-                found = sentence.memo[detector] = list(detector(sentence))
-            yield from found
+            key = ("detector", detector, id(sentence))
+            known = ctx.memo.get(key)
+            if known is None or known[0] is not sentence:
+                known = ctx.memo[key] = (sentence, list(detector(sentence)))
+            yield from known[1]
         for seq in live.tokens:
             yield from seq.spans(sentence.tokens)
 
@@ -343,22 +393,21 @@ class Pattern:
                     return True
         return any(rx.search(text) for rx in self.regex)
 
-    def first(self, sentence: Sentence) -> tuple[int, int] | None:
-        return next(self.spans(sentence), None)
+    def first(self, sentence: Sentence, ctx: LintContext) -> tuple[int, int] | None:
+        return next(self.spans(sentence, ctx), None)
 
-    def matches(self, sentence: Sentence) -> bool:
+    def matches(self, sentence: Sentence, ctx: LintContext) -> bool:
         # Filters ask the same pattern about the same sentence many times (a heading for
-        # every sentence under it): remember the answer on the sentence.
-        assert sentence._doc is not None
-        live = self._live(sentence._doc)
+        # every sentence under it): remember the answer for this draft.
+        live = self._live(ctx)
         if not live.possible or (live.candidates is not None and sentence.index not in live.candidates):
             return False
-        key = id(self)
-        known = sentence.memo.get(key)
-        if known is not None and known[0] is self:
+        key = ("pattern-matches", id(self), id(sentence))
+        known = ctx.memo.get(key)
+        if known is not None and known[0] is sentence:
             return known[1]
-        found = next(self._spans(live, sentence), None) is not None
-        sentence.memo[key] = (self, found)
+        found = next(self._spans(live, sentence, ctx), None) is not None
+        ctx.memo[key] = (sentence, found)
         return found
 
 
@@ -390,7 +439,7 @@ def index_patterns(patterns: Iterable[Pattern]) -> TermIndex:
     """One term index for ``patterns`` (prepared first): each pattern keeps a reference to it."""
     index = TermIndex()
     for pattern in patterns:
-        pattern._prepare_folded()
+        pattern.prepare()
         pattern._term_index = index
         pattern._keys = (
             index.add(pattern.terms, pattern._folded_terms, pattern._regex_literals, pattern._fold_regex_literals)
@@ -408,26 +457,3 @@ def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         out.append((start, end))
     return out
-
-
-def iter_patterns(obj: object) -> Iterator[Pattern]:
-    """Every Pattern reachable from ``obj`` (a matcher, its entries, filters and lists)."""
-    seen: set[int] = set()
-    stack = [obj]
-    while stack:
-        item = stack.pop()
-        if id(item) in seen or isinstance(item, (str, bytes, int, float, bool, type(None), re.Pattern)):
-            continue
-        seen.add(id(item))
-        if isinstance(item, Pattern):
-            yield item
-            continue
-        if isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple, set, frozenset)):
-            stack.extend(item)
-        elif not callable(item):
-            if hasattr(item, "__dict__"):
-                stack.extend(vars(item).values())
-            for name in getattr(type(item), "__slots__", ()):
-                stack.append(getattr(item, name, None))

@@ -6,7 +6,7 @@ and, folded through Sudachi's normalized forms, in the folded sentence) and rege
 (see literals.py) of the patterns it was built for, in two automata (raw and folded),
 built once per process when the rules are prepared. For each draft it scans the joined
 sentence texts once and the joined folded texts once; ``DocumentHits`` keeps what it
-found, in ``doc.cache``, so nothing of a draft outlives the draft.
+found, in the lint context, so nothing of a draft outlives its lint.
 
 Each pattern then reads its own terms' hits back with the semantics of the regex it
 replaces (``re.finditer`` over the longest-first alternation of its terms): per
@@ -27,6 +27,7 @@ import ahocorasick
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Document
+    from owabilint.matchers.base import LintContext
 
 # Half-width and full-width punctuation are the same mark to a reader: a term written
 # with one also finds the other (件名： / 件名:, （株） / (株)).
@@ -164,13 +165,13 @@ class TermIndex:
         self._shared = {}
         return self
 
-    def hits(self, doc: Document) -> DocumentHits:
-        """What this index finds in ``doc``, computed once per draft (kept in ``doc.cache``)."""
+    def hits(self, ctx: LintContext) -> DocumentHits:
+        """What this index finds in the draft, computed once per lint (kept in the lint context)."""
         key = ("term-hits", id(self))
-        found = doc.cache.get(key)
-        if not isinstance(found, DocumentHits):
-            found = doc.cache[key] = DocumentHits(self, doc)
-        return found
+        known = ctx.memo.get(key)
+        if known is None or known[0] is not self:
+            known = ctx.memo[key] = (self, DocumentHits(self, ctx.doc))
+        return known[1]
 
     def contains(self, owner: int, text: str) -> bool:
         """Whether a raw term of ``owner`` occurs in ``text`` (a label, not a sentence)."""
