@@ -9,7 +9,7 @@ from typing import Any
 from owabilint.document import Document
 from owabilint.lookalikes import fold_lookalikes
 from owabilint.matchers.base import LintContext
-from owabilint.model import SEVERITY_RANK, ChecklistItem, Diagnostic, FileReport, Fix, Related
+from owabilint.model import SEVERITY_RANK, ChecklistItem, Diagnostic, FileReport, Fix, Related, Severity
 from owabilint.ruleset import Rule, builtin_rules
 from owabilint.suppression import DIRECTIVE_RULES, apply_directives, stray_directives
 
@@ -37,7 +37,7 @@ class Settings:
             return False
         if rule_id in self.ignore:
             return False
-        return self.severity.get(rule_id) != "off"
+        return self.severity.get(rule_id) != Severity.OFF
 
     def severity_of(self, rule: Rule) -> str:
         return self.severity.get(rule.id, rule.severity)

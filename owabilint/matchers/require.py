@@ -38,6 +38,7 @@ from owabilint.matchers.base import (
     take,
 )
 from owabilint.matchers.patterns import merge_spans
+from owabilint.model import SEVERITIES
 
 _FALLBACKS = ("first-line", "first-prose", "last-line")
 
@@ -83,7 +84,7 @@ class RequireMatcher(Matcher):
         self.loose_severity = take(params, "loose_severity", str, where, "info")
         if self.loose_entries and not self.loose_message:
             raise RuleError(f"{where}.loose_message: loose evidence needs the message said in its place")
-        if self.loose_severity not in ("error", "warning", "info"):
+        if self.loose_severity not in SEVERITIES:
             raise RuleError(f"{where}.loose_severity: expected error, warning or info, got {self.loose_severity!r}")
         self.fallback = take(params, "fallback", str, where, "first-line")
         if self.fallback not in _FALLBACKS:

@@ -14,7 +14,7 @@ from typing import Any
 from owabilint.config import PROFILES, ConfigResolver, ResolverOptions
 from owabilint.engine import lint_text
 from owabilint.fixer import fix_text
-from owabilint.model import FileReport
+from owabilint.model import SEVERITIES, FileReport
 from owabilint.source import kind_of, source_from_bytes
 
 PAGE_KINDS = ("text", "markdown")
@@ -120,7 +120,7 @@ def page_report(text: str, report: FileReport) -> dict:
             {**c.as_dict(), "rule": c.rule, "message": None if c.found else messages.get(c.rule)}
             for c in report.checklist
         ],
-        "summary": {s: report.count(s) for s in ("error", "warning", "info")},
+        "summary": {s.value: report.count(s) for s in SEVERITIES},
     }
 
 
