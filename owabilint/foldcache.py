@@ -34,7 +34,8 @@ def cache_key() -> str:
     import sudachidict_core
     import sudachipy
 
-    from owabilint import __version__, tokenizer
+    from owabilint import __version__
+    from owabilint.document import tokenizer
 
     dic = Path(sudachidict_core.__file__).parent / "resources" / "system.dic"
     try:
@@ -91,7 +92,7 @@ def fold_term(term: str) -> str:
     folds = _load()
     folded = folds.get(term)
     if folded is None:
-        from owabilint.tokenizer import tokenize
+        from owabilint.document.tokenizer import tokenize
 
         folded = "".join(t.fold for t in tokenize(term))
         folds[term] = folded

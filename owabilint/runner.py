@@ -205,7 +205,7 @@ _read_options: dict = {"encoding": None, "max_bytes": DEFAULT_MAX_BYTES}  # from
 
 def _init_worker() -> None:
     """Runs once in each worker: a tokenizer of its own."""
-    from owabilint import tokenizer
+    from owabilint.document import tokenizer
 
     tokenizer.reset()  # never use a Sudachi object created in another process
     tokenizer.get_tokenizer()

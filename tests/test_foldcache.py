@@ -15,7 +15,7 @@ TERMS = ["漏えい", "お問い合わせ", "御詫び", "１２件", "三十八
 PROBE = (
     "import json, sys\n"
     "from owabilint import foldcache\n"
-    "from owabilint.tokenizer import tokenize\n"
+    "from owabilint.document.tokenizer import tokenize\n"
     "terms = json.loads(sys.argv[1])\n"
     "cached = [foldcache.fold_term(t) for t in terms]\n"
     "direct = [''.join(t.fold for t in tokenize(term)) for term in terms]\n"
