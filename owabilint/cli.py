@@ -21,10 +21,10 @@ from owabilint import __version__
 from owabilint.cli_japanese import JapaneseCommand, JapaneseGroup, did_you_mean, usage_error_message
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-DEFAULT_MAX_BYTES = 2_000_000  # owabilint.source.DEFAULT_MAX_BYTES (not imported: --help stays light)
+DEFAULT_MAX_BYTES = 2_000_000  # owabilint.inputs.source.DEFAULT_MAX_BYTES (not imported: --help stays light)
 DEFAULT_COMMAND = "check"
 PROG = "owabilint"
-STDIN = "-"  # owabilint.source.STDIN
+STDIN = "-"  # owabilint.inputs.source.STDIN
 
 DESCRIPTION = (
     "owabilint — 個人情報漏えいのお詫び文（下書き）をチェックするリンターです。\n\n"
@@ -325,9 +325,10 @@ class Output:
 
 
 def _stdin_as(name: str, planned: list, resolver, read_options: dict) -> list:  # type: ignore[no-untyped-def]
-    """Read stdin now as the draft ``name``: its kind (.md, .eml) and the configuration there."""
+    """Read stdin now as the draft ``name``: its format (.md, .eml) and the configuration there."""
     from owabilint.errors import InputError, OwabilintError
-    from owabilint.source import kind_of, read_source
+    from owabilint.inputs.registry import format_of
+    from owabilint.inputs.source import read_source
 
     try:
         resolved = resolver.for_path(name)
@@ -337,7 +338,7 @@ def _stdin_as(name: str, planned: list, resolver, read_options: dict) -> list:  
     for job in planned:
         if isinstance(job, tuple) and job[0] == STDIN:
             try:
-                source = read_source(STDIN, kind=kind_of(name), **read_options)
+                source = read_source(STDIN, format=format_of(name), **read_options)
             except InputError as exc:
                 out.append(InputError(name, exc.problem))
                 continue
@@ -376,7 +377,7 @@ def _rules_of(jobs, resolver) -> list:  # type: ignore[no-untyped-def]
 def _read_options(encoding: str | None, max_bytes: int | None) -> dict:
     """How inputs are read: ``--encoding`` (checked here) and ``--max-bytes``."""
     if encoding is not None:
-        from owabilint.encoding import check_codec
+        from owabilint.inputs.encoding import check_codec
 
         try:
             encoding = check_codec(encoding)
@@ -401,8 +402,8 @@ def _fix_or_diff(  # type: ignore[no-untyped-def]
 ) -> None:
     """``--fix`` (write) and ``--diff`` (print only); always ends the command."""
     from owabilint.fix_runner import fix_jobs
+    from owabilint.inputs.formats import PositionBase
     from owabilint.reporters import render
-    from owabilint.source import STDIN
 
     to_stdout = write and STDIN in files
     if to_stdout and len(files) > 1:
@@ -412,14 +413,14 @@ def _fix_or_diff(  # type: ignore[no-untyped-def]
     for f in report.files:
         if f.error:
             echo(f"owabilint: error: {f.path}: {f.error}", err=True)
-        elif f.position_base == "body":
+        elif f.position_base == PositionBase.BODY:
             echo(
                 f"owabilint: {f.path}: メールファイルは書き換えません（指摘の位置はデコードした本文のもので、"
                 "元のファイルの符号化に戻せないため）。本文を直してから送り直してください",
                 err=True,
             )
-        elif f.position_base == "docx-paragraph":
-            from owabilint.docx_draft import NOT_REWRITTEN
+        elif f.position_base == PositionBase.DOCX_PARAGRAPH:
+            from owabilint.inputs.docx import NOT_REWRITTEN
 
             echo(f"owabilint: {f.path}: {NOT_REWRITTEN}", err=True)
     if not write:  # --diff: the diff is the output; exit 1 when something would change

@@ -36,13 +36,15 @@ from owabilint.config.files import CONFIG_NAMES  # files whose change can change
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError, OwabilintError
 from owabilint.fixer import non_overlapping
+from owabilint.inputs.formats import InputFormat
+from owabilint.inputs.registry import format_module, format_of
+from owabilint.inputs.source import DEFAULT_MAX_BYTES
 from owabilint.links import rule_doc_url
 from owabilint.lsp.framing import FramedInput
 from owabilint.lsp.positions import LineIndex
 from owabilint.lsp.protocol import OwabilintProtocol
 from owabilint.model import Diagnostic, FileReport, Fix
 from owabilint.ruleset import Rule
-from owabilint.source import DEFAULT_MAX_BYTES, kind_of
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +75,11 @@ def settings_for(path: str | None) -> tuple[list[Rule], Settings]:
     return resolved.rules, resolved.settings
 
 
-def document_kind(path: str | None, language_id: str | None) -> str:
-    if path and kind_of(path) != "text":
-        return kind_of(path)
-    return "markdown" if language_id in _MARKDOWN_LANGUAGES else "text"
+def document_format(path: str | None, language_id: str | None) -> InputFormat:
+    """The format of an editor's buffer: by its file's suffix, else by the editor's language."""
+    if path and format_of(path) != InputFormat.TEXT:
+        return format_of(path)
+    return InputFormat.MARKDOWN if language_id in _MARKDOWN_LANGUAGES else InputFormat.TEXT
 
 
 @dataclass
@@ -203,9 +206,9 @@ class OwabilintServer(LanguageServer):
             await asyncio.sleep(delay)
         document = self.workspace.get_text_document(uri)
         text, version, path = document.source, document.version, document.path
-        kind = document_kind(path, document.language_id)
+        fmt = document_format(path, document.language_id)
         try:
-            report = await asyncio.get_running_loop().run_in_executor(self.executor_for(text), _lint, text, path, kind)
+            report = await asyncio.get_running_loop().run_in_executor(self.executor_for(text), _lint, text, path, fmt)
         except OwabilintError as exc:  # a broken configuration or rule pack: say so once, not per keystroke
             message = f"owabilint: {exc}"
             if message != self.last_error:
@@ -285,7 +288,7 @@ def _too_large(text: str) -> int | None:
     return size if size > DEFAULT_MAX_BYTES else None
 
 
-def _lint(text: str, path: str | None, kind: str) -> FileReport:
+def _lint(text: str, path: str | None, fmt: InputFormat) -> FileReport:
     """Lint a buffer as the CLI lints the file; positions are offsets into the buffer.
 
     A buffer larger than the CLI's size limit gets one error instead of findings: one
@@ -301,15 +304,11 @@ def _lint(text: str, path: str | None, kind: str) -> FileReport:
         )
         return FileReport(path=shown, text="", error=problem)
     rules, settings = settings_for(path)
-    if kind != "email":
-        return lint_text(text, path=shown, kind=kind, rules=rules, settings=settings)
-    from owabilint.lsp.email_buffer import email_view
-
     try:
-        view = email_view(text, shown)
+        view = format_module(fmt).buffer_view(text, shown)  # the text the CLI would lint, and the way back
     except InputError as exc:
         return FileReport(path=shown, text=text, error=exc.problem)
-    return view.remap(lint_text(view.text, path=shown, kind=kind, rules=rules, settings=settings))
+    return view.remap(lint_text(view.text, path=shown, format=fmt, rules=rules, settings=settings))
 
 
 def build_server() -> OwabilintServer:
