@@ -146,7 +146,7 @@ def _formats() -> Sequence[str]:
 _ID_LIST = "ルール ID または分類名のリスト"
 _SEVERITY = Key(
     "severity",
-    'ルール ID = "error" | "warning" | "info" | "off" の表',
+    "ルール ID = " + " | ".join(f'"{s}"' for s in SEVERITY_SETTINGS) + " の表",
     Kind.TABLE,
     Merge.ENTRIES,
     RuleRefs.IDS,
