@@ -19,7 +19,7 @@ from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError
 from owabilint.inputs.source import DEFAULT_MAX_BYTES, STDIN, Source, read_source
 from owabilint.model import FileReport, Report
-from owabilint.ruleset import Rule
+from owabilint.ruleset.loader import Rule
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.config import ConfigResolver
@@ -218,7 +218,7 @@ def _run_index(index: int) -> FileReport:
 
 
 def _run_parallel(jobs: list[Job | InputError], workers: int) -> list[FileReport]:
-    from owabilint.ruleset import prepare_rules
+    from owabilint.ruleset.loader import prepare_rules
     from owabilint.worker_pool import LOST, run_indexed
 
     global _plan

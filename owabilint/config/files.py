@@ -102,7 +102,7 @@ def find_config(folder: Path) -> ConfigFile | None:
 
 
 def profiles_dir() -> Path:
-    from owabilint.ruleset import builtin_rules_dir
+    from owabilint.ruleset.loader import builtin_rules_dir
 
     return builtin_rules_dir() / "profiles"
 

@@ -121,7 +121,7 @@ class _RuleNames:
     """Rule ids and category names as a configuration may write them."""
 
     def __init__(self, rules: list[Any]) -> None:
-        from owabilint.ruleset import CATEGORIES
+        from owabilint.ruleset.loader import CATEGORIES
         from owabilint.suppression import DIRECTIVE_RULES
 
         self.by_id = {rule.id: rule for rule in rules}

@@ -15,7 +15,7 @@ class Resolved:
     """The effective configuration for one file (or folder)."""
 
     settings: Any  # owabilint.engine.Settings
-    rules: list[Any]  # owabilint.ruleset.Rule, built-in + rule packs, lexicons extended
+    rules: list[Any]  # owabilint.ruleset.loader.Rule, built-in + rule packs, lexicons extended
     config: ConfigFile | None
     profile: str
     output_format: str | None

@@ -40,8 +40,8 @@ def rule_path(config: ConfigFile, value: str, index: int) -> Path:
 
 def load_rules_for(config: ConfigFile | None, rule_paths: list[Path]) -> list[Any]:
     """Built-in rules, or a rule set extended by ``config`` and its rule packs."""
-    from owabilint.rule_packs import builtin_lexicon_names, load_ruleset, pack_signature
-    from owabilint.ruleset import builtin_rules
+    from owabilint.ruleset.loader import builtin_rules
+    from owabilint.ruleset.packs import builtin_lexicon_names, load_ruleset, pack_signature
 
     values = config.values if config else {}
     lexicon_extensions = tuple((LEXICON_KEYS[k], tuple(values[k])) for k in LEXICON_KEYS if values.get(k))
@@ -61,7 +61,7 @@ def load_rules_for(config: ConfigFile | None, rule_paths: list[Path]) -> list[An
 
 def check_options(rule: Any, opts: dict[str, Any], where: str) -> None:
     """``[rules.<id>]``: known option names, and values of the kind of each default."""
-    known = sorted(set(rule.options) | set(getattr(rule.matcher, "option_keys", ())))
+    known = sorted(set(rule.options) | set(rule.matcher.option_keys))
     for option, value in opts.items():
         if option not in known:
             listing = (
