@@ -22,7 +22,6 @@ from owabilint.cli_japanese import JapaneseCommand, JapaneseGroup, did_you_mean,
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 DEFAULT_MAX_BYTES = 2_000_000  # owabilint.inputs.source.DEFAULT_MAX_BYTES (not imported: --help stays light)
-FAIL_LEVELS = ("error", "warning", "info")
 DEFAULT_COMMAND = "check"
 PROG = "owabilint"
 STDIN = "-"  # owabilint.inputs.source.STDIN
@@ -224,8 +223,10 @@ def check_command(
 
     if output_format is not None and output_format not in FORMATS:
         raise fail(f"--format: '{output_format}' は使えません（{' | '.join(FORMATS)}）")
-    if fail_on is not None and fail_on not in FAIL_LEVELS:
-        raise fail(f"--fail-on: '{fail_on}' は使えません（{' | '.join(FAIL_LEVELS)}）")
+    from owabilint.model import SEVERITIES
+
+    if fail_on is not None and fail_on not in SEVERITIES:
+        raise fail(f"--fail-on: '{fail_on}' は使えません（{' | '.join(SEVERITIES)}）")
     from owabilint.config import PROFILES, Overrides
 
     if profile is not None and profile not in PROFILES:
@@ -448,7 +449,7 @@ def _fix_or_diff(  # type: ignore[no-untyped-def]
 def _print_config(resolver, target: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
     import json
 
-    from owabilint.config_display import as_dict, describe
+    from owabilint.config.display import as_dict, describe
     from owabilint.errors import OwabilintError
 
     try:
@@ -649,7 +650,8 @@ def init_command(
     ] = None,
 ) -> None:
     """コメント付きの owabilint.toml を作ります（既にあれば上書きしません）。"""
-    from owabilint.config_template import CONFIG_FILE_NAME, TEMPLATE
+    from owabilint.config.files import CONFIG_FILE_NAME
+    from owabilint.config.template import TEMPLATE
 
     target = Path(folder or ".") / CONFIG_FILE_NAME
     if not target.parent.is_dir():
