@@ -19,6 +19,7 @@ stay valid).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -32,7 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
 # Half-width and full-width punctuation are the same mark to a reader: a term written
 # with one also finds the other (件名： / 件名:, （株） / (株)).
 PUNCTUATION_PAIRS = ("：:", "（(", "）)", "！!", "？?", "，,", "；;", "／/")
-_CANONICAL = str.maketrans({pair[1]: pair[0] for pair in PUNCTUATION_PAIRS})
+_FULL_WIDTH = {pair[1]: pair[0] for pair in PUNCTUATION_PAIRS}
+_HALF_WIDTH = re.compile("[" + re.escape("".join(_FULL_WIDTH)) + "]")
 
 # A text on which the automaton reports more hits than this per character (many nested
 # terms over a long run of one character, from a user's lexicon) is searched pattern by
@@ -47,7 +49,10 @@ Spans = dict[int, list[tuple[int, int]]]  # sentence index → (start, end) in t
 
 def canonical(text: str) -> str:
     """``text`` with each punctuation pair spelled one way (same length)."""
-    return text.translate(_CANONICAL)
+    # A regex finds the few half-width marks; str.translate would visit every character.
+    if _HALF_WIDTH.search(text) is None:
+        return text
+    return _HALF_WIDTH.sub(lambda m: _FULL_WIDTH[m.group()], text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +73,17 @@ class _Automaton:
         self._automaton: ahocorasick.Automaton | None = None
 
     def add(self, owner: int, keys: Iterable[str], literal: bool) -> None:
+        found = self._keys
+        side = 1 if literal else 0
+        # Most key lists hold no half-width mark at all: one search instead of one per key.
+        spell = canonical if _HALF_WIDTH.search("".join(keys)) else str
         for key in keys:
-            key = canonical(key)
+            key = spell(key)
             if key:
-                self._keys.setdefault(key, (set(), set()))[1 if literal else 0].add(owner)
+                entry = found.get(key)
+                if entry is None:
+                    entry = found[key] = (set(), set())
+                entry[side].add(owner)
 
     def finish(self) -> None:
         if not self._keys:
