@@ -13,7 +13,8 @@ from owabilint.document import Document
 from owabilint.matchers import termindex
 from owabilint.matchers.base import LintContext
 from owabilint.matchers.literals import required_literals
-from owabilint.matchers.patterns import Pattern, _alternation, index_patterns
+from owabilint.matchers.patterns import Pattern, _alternation
+from owabilint.matchers.termindex import index_patterns
 
 
 def pattern(*terms: str, **spec: list[str]) -> Pattern:

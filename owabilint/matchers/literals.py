@@ -1,4 +1,6 @@
-"""The literal text a regular expression cannot match without.
+"""Cheap tests that rule a regular expression out before it runs.
+
+``required_literals``: the literal text a regex cannot match without.
 
 A rule regex such as ``(?:氏名|住所)(?:等|など)?が流出`` can only match a sentence that
 contains 流出. ``required_literals`` finds such a requirement: a set of strings at least
@@ -101,3 +103,34 @@ def _characters(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
         else:
             return None
     return frozenset(chars) if 0 < len(chars) <= _MAX_CLASS else None
+
+
+# ``prefilter``: for a regex without a literal, the same regex run once on the whole draft.
+_LOOKAROUND_SYNTAX = ("\\A", "\\Z", "\\b", "\\B", "(?=", "(?!", "(?<=", "(?<!")
+_PREFILTERS: dict[tuple[str, int], re.Pattern[str] | None] = {}
+
+
+def prefilter(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A regex to run on a draft's sentences joined by line breaks, or None.
+
+    A match of ``rx`` inside one sentence is then also a match in the joined text, so
+    finding nothing there rules the pattern out for the whole draft. Sentence texts have
+    no line breaks, so ``^``/``$`` become line anchors (MULTILINE); a regex that looks
+    around its match (lookarounds, ``\\b``, ``\\A``, ``\\Z``) gets no prefilter.
+    """
+    if not isinstance(rx, re.Pattern):
+        return None  # another engine (e.g. re2 for user rule packs): always run it
+    key = (rx.pattern, rx.flags)
+    if key not in _PREFILTERS:
+        source = rx.pattern.replace("[^", "[")
+        if any(syntax in source for syntax in _LOOKAROUND_SYNTAX):
+            _PREFILTERS[key] = None
+        elif "^" in source or "$" in source:
+            _PREFILTERS[key] = re.compile(rx.pattern, rx.flags | re.MULTILINE)
+        else:
+            _PREFILTERS[key] = rx
+    return _PREFILTERS[key]
+
+
+def may_match(pre: re.Pattern[str] | None, joined: str) -> bool:
+    return pre is None or pre.search(joined) is not None

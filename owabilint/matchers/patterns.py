@@ -23,19 +23,26 @@ Placeholders and punctuation are matched on the raw text only: Sudachi folds 〇
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Document, Sentence
     from owabilint.matchers.base import LintContext
-    from owabilint.matchers.termindex import DocumentHits
 
 from owabilint.errors import RuleError
-from owabilint.matchers.literals import required_literals
+from owabilint.matchers.literals import prefilter, required_literals
 from owabilint.matchers.regex import RegexSyntaxError, compile_with_engine
-from owabilint.matchers.termindex import NONE, PUNCTUATION_PAIRS, PatternKeys, Spans, TermIndex
+from owabilint.matchers.termindex import (
+    NONE,
+    PUNCTUATION_PAIRS,
+    PatternKeys,
+    Spans,
+    TermIndex,
+    index_patterns,
+    live_regexes,
+)
 from owabilint.matchers.tokenpattern import TokenSequence
 from owabilint.suggest import did_you_mean
 
@@ -82,36 +89,6 @@ def compile_regex(source: str, where: str, lexicons: dict[str, list[str]]) -> re
         return compile_with_engine(_LEXICON_REF.sub(expand, source))
     except RegexSyntaxError as exc:
         raise RuleError(f"{where}: 正規表現 {source!r} を使えません: {exc}") from None
-
-
-_LOOKAROUND_SYNTAX = ("\\A", "\\Z", "\\b", "\\B", "(?=", "(?!", "(?<=", "(?<!")
-_prefilters: dict[tuple[str, int], re.Pattern[str] | None] = {}
-
-
-def _prefilter(rx: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A regex to run on a draft's sentences joined by line breaks, or None.
-
-    A match of ``rx`` inside one sentence is then also a match in the joined text, so
-    finding nothing there rules the pattern out for the whole draft. Sentence texts have
-    no line breaks, so ``^``/``$`` become line anchors (MULTILINE); a regex that looks
-    around its match (lookarounds, ``\\b``, ``\\A``, ``\\Z``) gets no prefilter.
-    """
-    if not isinstance(rx, re.Pattern):
-        return None  # another engine (e.g. re2 for user rule packs): always run it
-    key = (rx.pattern, rx.flags)
-    if key not in _prefilters:
-        source = rx.pattern.replace("[^", "[")
-        if any(syntax in source for syntax in _LOOKAROUND_SYNTAX):
-            _prefilters[key] = None
-        elif "^" in source or "$" in source:
-            _prefilters[key] = re.compile(rx.pattern, rx.flags | re.MULTILINE)
-        else:
-            _prefilters[key] = rx
-    return _prefilters[key]
-
-
-def _may_match(prefilter: re.Pattern[str] | None, joined: str) -> bool:
-    return prefilter is None or prefilter.search(joined) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +230,7 @@ class Pattern:
         self._folded_terms = folded if any(f not in known for f in folded) else []
         self._regex_literals = [required_literals(rx) for rx in self.regex]
         self._fold_regex_literals = [required_literals(rx) for rx in self.fold_regex]
-        self._prefilters = ([_prefilter(rx) for rx in self.regex], [_prefilter(rx) for rx in self.fold_regex])
+        self._prefilters = ([prefilter(rx) for rx in self.regex], [prefilter(rx) for rx in self.fold_regex])
         self._folded_ready = True
 
     def _indexable(self) -> bool:
@@ -308,10 +285,10 @@ class Pattern:
             raw = hits.terms(keys.raw) if keys.raw != NONE else {}
             fold = hits.terms(keys.fold, folded=True) if keys.fold != NONE else {}
             regex_owners, fold_owners = keys.regex, keys.fold_regex
-        regex = _live_regexes(self.regex, pre_regex, regex_owners, doc.sentence_texts, hits, False)
+        regex = live_regexes(self.regex, pre_regex, regex_owners, doc.sentence_texts, hits, False)
         fold_regex: list[tuple[re.Pattern[str], frozenset[int] | None]] = []
         if self.fold_regex:
-            fold_regex = _live_regexes(self.fold_regex, pre_fold_regex, fold_owners, doc.folded_texts, hits, True)
+            fold_regex = live_regexes(self.fold_regex, pre_fold_regex, fold_owners, doc.folded_texts, hits, True)
         tokens = [seq for seq in self.tokens if seq.possible(doc.token_words)]
         possible = bool(raw or regex or fold or fold_regex or tokens or self.detectors)
         candidates: frozenset[int] | None = None
@@ -409,44 +386,6 @@ class Pattern:
         found = next(self._spans(live, sentence, ctx), None) is not None
         ctx.memo[key] = (sentence, found)
         return found
-
-
-def _live_regexes(
-    regexes: list[re.Pattern[str]],
-    prefilters: list[re.Pattern[str] | None],
-    owners: tuple[int, ...],
-    joined: str,
-    hits: DocumentHits,
-    folded: bool,
-) -> list[tuple[re.Pattern[str], frozenset[int] | None]]:
-    """The regexes that may match somewhere in the draft, each with the sentences that
-    hold its required literal (None: it has none, run it on every sentence)."""
-    out: list[tuple[re.Pattern[str], frozenset[int] | None]] = []
-    for rx, pre, owner in zip(regexes, prefilters, owners):
-        if owner == NONE:
-            if _may_match(pre, joined):
-                out.append((rx, None))
-            continue
-        # Not searched here: a common literal (、) leaves most sentences, and the rule's
-        # sentence filter usually rules out most of them before the regex has to run.
-        where = hits.literal_sentences(owner, folded)
-        if where:
-            out.append((rx, where))
-    return out
-
-
-def index_patterns(patterns: Iterable[Pattern]) -> TermIndex:
-    """One term index for ``patterns`` (prepared first): each pattern keeps a reference to it."""
-    index = TermIndex()
-    for pattern in patterns:
-        pattern.prepare()
-        pattern._term_index = index
-        pattern._keys = (
-            index.add(pattern.terms, pattern._folded_terms, pattern._regex_literals, pattern._fold_regex_literals)
-            if pattern._indexable()
-            else None
-        )
-    return index.finish()
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -26,9 +26,12 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
+from owabilint.matchers.literals import may_match
+
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Document
     from owabilint.matchers.base import LintContext
+    from owabilint.matchers.patterns import Pattern
 
 # Half-width and full-width punctuation are the same mark to a reader: a term written
 # with one also finds the other (件名： / 件名:, （株） / (株)).
@@ -238,3 +241,41 @@ def _leftmost_longest(hits: list[tuple[int, int, int]]) -> Spans:
         else:
             found.append((start, last_end))
     return out
+
+
+def live_regexes(
+    regexes: list[re.Pattern[str]],
+    prefilters: list[re.Pattern[str] | None],
+    owners: tuple[int, ...],
+    joined: str,
+    hits: DocumentHits,
+    folded: bool,
+) -> list[tuple[re.Pattern[str], frozenset[int] | None]]:
+    """The regexes that may match somewhere in the draft, each with the sentences that
+    hold its required literal (None: it has none, run it on every sentence)."""
+    out: list[tuple[re.Pattern[str], frozenset[int] | None]] = []
+    for rx, pre, owner in zip(regexes, prefilters, owners):
+        if owner == NONE:
+            if may_match(pre, joined):
+                out.append((rx, None))
+            continue
+        # Not searched here: a common literal (、) leaves most sentences, and the rule's
+        # sentence filter usually rules out most of them before the regex has to run.
+        where = hits.literal_sentences(owner, folded)
+        if where:
+            out.append((rx, where))
+    return out
+
+
+def index_patterns(patterns: Iterable[Pattern]) -> TermIndex:
+    """One term index for ``patterns`` (prepared first): each pattern keeps a reference to it."""
+    index = TermIndex()
+    for pattern in patterns:
+        pattern.prepare()
+        pattern._term_index = index
+        pattern._keys = (
+            index.add(pattern.terms, pattern._folded_terms, pattern._regex_literals, pattern._fold_regex_literals)
+            if pattern._indexable()
+            else None
+        )
+    return index.finish()

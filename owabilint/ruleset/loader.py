@@ -231,7 +231,8 @@ def prepare_rules(rules: list[Rule]) -> None:
     find the literals regexes require, and build one term index for the patterns that
     have none yet (kept with the patterns for the life of the process, never in the rule
     cache). Idempotent: a prepared rule set is only walked."""
-    from owabilint.matchers.patterns import Pattern, index_patterns
+    from owabilint.matchers.patterns import Pattern
+    from owabilint.matchers.termindex import index_patterns
 
     fresh = []
     for rule in rules:
