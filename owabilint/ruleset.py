@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from owabilint.errors import RuleError
 from owabilint.matchers import MATCHERS, Matcher
 from owabilint.model import SEVERITIES
 from owabilint.safe_read import FileTooLarge, NotRegularFile, read_settings_text
 from owabilint.suggest import did_you_mean
+
+if TYPE_CHECKING:  # pragma: no cover
+    from owabilint.cache.caches import Caches
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # Rule categories with the Japanese name users read (`owabilint rules`, --select tone),
@@ -219,20 +223,23 @@ def load_rules(folder: Path | None = None, lexicons: dict[str, list[str]] | None
 _cache: list[Rule] | None = None
 
 
-def builtin_rules() -> list[Rule]:
-    """The shipped rules, loaded once per process."""
+def builtin_rules(caches: Caches | None = None) -> list[Rule]:
+    """The shipped rules, loaded once per process (through ``caches``, else the configured ones)."""
     global _cache
     if _cache is None:
-        from owabilint.rulecache import load_cached
+        from owabilint.cache.caches import Caches
 
-        _cache = load_cached(builtin_rules_dir(), load_rules)
+        owned = caches or Caches.open()
+        _cache = owned.load_rules(builtin_rules_dir(), load_rules)
+        if caches is None:
+            owned.save()
     return _cache
 
 
-def prepare_rules(rules: list[Rule]) -> None:
-    """Do now the work rules otherwise do at first use (folding lexicon terms)."""
+def prepare_rules(rules: list[Rule], fold: Callable[[str], str] | None = None) -> None:
+    """Do now the work rules otherwise do at first use (folding lexicon terms with ``fold``)."""
     from owabilint.matchers.patterns import iter_patterns
 
     for rule in rules:
         for pattern in iter_patterns(rule.matcher):
-            pattern._prepare_folded()
+            pattern._prepare_folded(fold)

@@ -128,9 +128,9 @@ def test_worker_processes_report_inputs_like_the_serial_run(tmp_path) -> None:
 
 
 def test_the_command_line_default_limit_is_the_library_default() -> None:
-    from owabilint import cli, source
+    from owabilint import cli_common, source
 
-    assert cli.DEFAULT_MAX_BYTES == source.DEFAULT_MAX_BYTES
+    assert cli_common.DEFAULT_MAX_BYTES == source.DEFAULT_MAX_BYTES
 
 
 @pytest.mark.parametrize(

@@ -41,9 +41,10 @@ Detector = Callable[["Sentence"], Iterator[tuple[int, int]]]
 
 
 def fold_term(term: str) -> str:
-    from owabilint.foldcache import fold_term as cached_fold
+    """``term`` folded through Sudachi (the fold cache is used when rules are prepared)."""
+    from owabilint.cache.folds import fold_uncached
 
-    return cached_fold(term)
+    return fold_uncached(term)
 
 
 # Half-width and full-width punctuation are the same mark to a reader: a term written
@@ -177,11 +178,12 @@ class Pattern:
     def empty(self) -> bool:
         return not (self.terms or self.regex or self.fold_regex or self.detectors or self.tokens)
 
-    def _prepare_folded(self) -> None:
+    def _prepare_folded(self, fold: Callable[[str], str] | None = None) -> None:
         """Work done once per pattern (and kept in the rule cache): folded terms, prefilters."""
         if self._folded_ready:
             return
-        folded = [f for f in (fold_term(t) for t in self.terms) if f]
+        fold = fold or fold_term
+        folded = [f for f in (fold(t) for t in self.terms) if f]
         known = set(self.terms)  # a 100,000-term lexicon: a list here made loading quadratic
         new = [f for f in folded if f not in known]
         if new:
@@ -201,7 +203,7 @@ class Pattern:
         long-running server keeps nothing of a draft once it has answered."""
         key = ("pattern-possible", id(self))
         live = doc.cache.get(key)
-        if live is None:
+        if not isinstance(live, tuple):
             self._prepare_folded()
             pre_regex, pre_fold_regex = self._prefilters
             raw = self._raw_terms is not None and self._raw_terms.search(doc.sentence_texts) is not None
@@ -210,7 +212,8 @@ class Pattern:
             fold_regex = [rx for rx, pre in zip(self.fold_regex, pre_fold_regex) if _may_match(pre, doc.folded_texts)]
             tokens = [seq for seq in self.tokens if seq.possible(doc.token_words)]
             possible = bool(raw or regex or fold or fold_regex or tokens or self.detectors)
-            live = doc.cache[key] = (possible, raw, regex, fold, fold_regex, tokens)
+            live = (possible, raw, regex, fold, fold_regex, tokens)
+            doc.cache[key] = live
         return live
 
     def spans(self, sentence: Sentence) -> Iterator[tuple[int, int]]:
