@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from owabilint.document import Document
-from owabilint.lookalikes import fold_lookalikes
+from owabilint.document import Document, LineRole
+from owabilint.document.lookalikes import fold_lookalikes
 from owabilint.matchers.base import LintContext
 from owabilint.model import SEVERITY_RANK, ChecklistItem, Diagnostic, FileReport, Fix, Related
 from owabilint.ruleset import Rule, builtin_rules
@@ -165,7 +165,7 @@ def lint_text(
     With ``kind="markdown"`` only the prose is linted: code, HTML comments, link targets
     and front matter are blanked first (same length, so positions still point into ``text``).
     Look-alike ideographs copied from PDFs (⽉ for 月) are read as the ideographs they
-    stand for (see owabilint/lookalikes.py); reports still show the text as written.
+    stand for (see owabilint/document/lookalikes.py); reports still show the text as written.
     ``line_kinds`` (1-based line → heading | list | field) overrides how lines are read
     where the input says so itself (a Word heading style).
     """
@@ -179,7 +179,9 @@ def lint_text(
 
             heading_lines = set(masked.setext_headings)
             doc.lines = [
-                replace(line, kind="heading") if line.number in heading_lines and line.kind != "blank" else line
+                replace(line, role=LineRole.HEADING)
+                if line.number in heading_lines and line.role != LineRole.BLANK
+                else line
                 for line in doc.lines
             ]
         doc.links = link_targets(text)  # a link's target is masked, but it is still a URL the reader can open
@@ -191,7 +193,9 @@ def lint_text(
         from dataclasses import replace
 
         doc.lines = [
-            replace(line, kind=line_kinds[line.number]) if line.number in line_kinds and line.kind != "blank" else line
+            replace(line, role=LineRole(line_kinds[line.number]))
+            if line.number in line_kinds and line.role != LineRole.BLANK
+            else line
             for line in doc.lines
         ]
     return lint_document(doc, rules, settings, original=original)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from owabilint.errors import RuleError
-from owabilint.matchers import MATCHERS, Matcher
+from owabilint.matchers.base import Matcher
+from owabilint.matchers.registry import MATCHERS
 from owabilint.model import SEVERITIES
 from owabilint.safe_read import FileTooLarge, NotRegularFile, read_settings_text
 from owabilint.suggest import did_you_mean

@@ -242,7 +242,7 @@ def _workers_for(jobs: list[Job | InputError], workers: int) -> int:
 
 def _init_worker() -> None:
     """Runs once in each worker: a tokenizer of its own."""
-    from owabilint import tokenizer
+    from owabilint.document import tokenizer
 
     tokenizer.reset()  # never use a Sudachi object created in another process
     tokenizer.get_tokenizer()

@@ -66,7 +66,11 @@ def lint_all(source_root: Path, batches: list[list[Path]], cache: Path, extra: l
             check=False,
             cwd=cache.parent,  # not the checkout: ``python -m`` puts the working folder first on sys.path, check=False
         )
-        tail = b"\n--- stderr ---\n" + run.stderr + f"\n--- exit {run.returncode}".encode()
+        # stderr lines naming a draft belong to that draft; others to every draft of the batch
+        general = b"".join(
+            ln for ln in run.stderr.splitlines(keepends=True) if not any(str(d).encode() in ln for d in batch)
+        )
+        exit_line = f"\n--- exit {run.returncode}".encode()
         try:
             entries = {Path(f["path"]): f for f in json.loads(run.stdout)["files"]}
         except (ValueError, KeyError):
@@ -74,7 +78,8 @@ def lint_all(source_root: Path, batches: list[list[Path]], cache: Path, extra: l
         for draft in batch:
             entry = entries.get(draft)
             body = json.dumps(entry, ensure_ascii=False, indent=2).encode() if entry else run.stdout
-            outputs[draft] = body + tail
+            own = b"".join(ln for ln in run.stderr.splitlines(keepends=True) if str(draft).encode() in ln)
+            outputs[draft] = body + b"\n--- stderr ---\n" + own + general + exit_line
     return outputs
 
 

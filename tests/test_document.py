@@ -26,7 +26,7 @@ def test_hard_wrapped_lines_join_into_one_sentence() -> None:
 
 def test_list_items_headings_and_fields_end_at_line_end() -> None:
     doc = Document("■原因\n・氏名\n・住所\n電話：03-0000-1111\n受付時間：9時〜17時")
-    assert [(s.text, s.kind) for s in doc.sentences] == [
+    assert [(s.text, s.role) for s in doc.sentences] == [
         ("■原因", "heading"),
         ("・氏名", "list"),
         ("・住所", "list"),
@@ -43,7 +43,7 @@ def test_salutation_line_is_not_joined_with_the_next_sentence() -> None:
 
 def test_subject_line_kind() -> None:
     doc = Document("件名：お詫び\n\n本文です。")
-    assert doc.sentences[0].kind == "subject"
+    assert doc.sentences[0].role == "subject"
 
 
 def test_positions_count_code_points_and_handle_crlf() -> None:
@@ -92,19 +92,19 @@ def test_bare_section_lines_are_headings() -> None:
     doc = Document(
         "経緯\n6月9日に誤って送信しました。\n\n送信された書類に記載されていた情報\n氏名、生年月日\n\nお客様各位\n\n株式会社みなと\n代表 港"
     )
-    kinds = {s.text: s.kind for s in doc.sentences}
+    kinds = {s.text: s.role for s in doc.sentences}
     assert kinds["経緯"] == "heading"
     assert kinds["送信された書類に記載されていた情報"] == "heading"
     assert doc.sentences[3].heading is doc.sentences[2]
     # a salutation and a company line are not section headings
-    line_kinds = {doc.line_text(ln.number): ln.kind for ln in doc.lines}
+    line_kinds = {doc.line_text(ln.number): ln.role for ln in doc.lines}
     assert line_kinds["お客様各位"] != "heading"
     assert line_kinds["株式会社みなと"] != "heading"
 
 
 def test_a_bare_line_in_running_text_is_not_a_heading() -> None:
     doc = Document("平素よりご愛顧いただき誠にありがとうございます。\n今後の対応\nについてご説明いたします。")
-    assert all(s.kind != "heading" for s in doc.sentences)
+    assert all(s.role != "heading" for s in doc.sentences)
 
 
 def test_timeline_rows_are_not_joined_as_a_hard_wrapped_sentence() -> None:

@@ -15,7 +15,7 @@ TERMS = ["漏えい", "お問い合わせ", "御詫び", "１２件", "三十八
 PROBE = (
     "import json, sys\n"
     "from owabilint.cache.caches import Caches\n"
-    "from owabilint.tokenizer import tokenize\n"
+    "from owabilint.document.tokenizer import tokenize\n"
     "terms = json.loads(sys.argv[1])\n"
     "caches = Caches.open()\n"
     "cached = [caches.folds.fold(t) for t in terms]\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from owabilint.document import Document
-from owabilint.outline import label_of, labels
+from owabilint.document.outline import label_of, labels
 
 
 class _Chains:

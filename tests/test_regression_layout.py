@@ -228,7 +228,7 @@ def test_title_without_blank_line_is_a_sentence_of_its_own() -> None:
 
 def test_katakana_item_letters_are_list_items() -> None:
     doc = Document("経過\nア 書類を机上に置いた。\nイ　翌日に気づいた。\nアンケート 結果を集計しました。")
-    assert [s.kind for s in doc.sentences][1:] == ["list", "list", "plain"]
+    assert [s.role for s in doc.sentences][1:] == ["list", "list", "plain"]
 
 
 def test_a_letter_opening_is_not_a_title() -> None:
@@ -282,7 +282,7 @@ def test_a_bracketed_term_is_not_a_quotation_but_speech_is() -> None:
 
 
 def test_lookalike_ideographs_are_read_but_reported_as_written() -> None:
-    from owabilint.lookalikes import fold_lookalikes
+    from owabilint.document.lookalikes import fold_lookalikes
 
     written = "2024年3\u2f491\u2f47、\u2f52名と\u2f63年月日が\uf9dcれました。"
     assert fold_lookalikes(written) == "2024年3月1日、氏名と生年月日が隆れました。"

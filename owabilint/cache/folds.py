@@ -31,7 +31,8 @@ def cache_key() -> str:
     import sudachidict_core
     import sudachipy
 
-    from owabilint import __version__, tokenizer
+    from owabilint import __version__
+    from owabilint.document import tokenizer
 
     dic = Path(sudachidict_core.__file__).parent / "resources" / "system.dic"
     try:
@@ -45,7 +46,7 @@ def cache_key() -> str:
 
 def fold_uncached(term: str) -> str:
     """``term`` spelled with the fold of each of its tokens (see tokenizer.Token.fold)."""
-    from owabilint.tokenizer import tokenize
+    from owabilint.document.tokenizer import tokenize
 
     return "".join(t.fold for t in tokenize(term))
 

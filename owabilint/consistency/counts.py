@@ -150,7 +150,7 @@ class CountCheck(Check):
                 if not self._is_total(sentence, fact):
                     continue
                 parts = [f for f in facts if f is not fact and f.counter == fact.counter and self._is_part(sentence, f)]
-                if not parts and sentence.kind in ("list", "field"):
+                if not parts and sentence.role in ("list", "field"):
                     parts = self._parts_above(sentences, k, fact)
                 if len(parts) < 2:
                     continue
@@ -183,7 +183,7 @@ class CountCheck(Check):
         """Counts of the list items or fields right above a total line, one per line."""
         parts: list[CountFact] = []
         i = k - 1
-        while i >= 0 and sentences[i].kind == sentences[k].kind and sentences[k].line - sentences[i].line == k - i:
+        while i >= 0 and sentences[i].role == sentences[k].role and sentences[k].line - sentences[i].line == k - i:
             facts = [f for f in counts(sentences[i]) if f.counter == total.counter]
             if len(facts) != 1 or not self._is_part(sentences[i], facts[0]):
                 return []

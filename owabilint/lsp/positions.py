@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 
-from owabilint.document import LINE_BREAK
+from owabilint.document.layout import LINE_BREAK
 
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
 

@@ -1,27 +1,6 @@
-"""Matcher kinds that rule files name in ``[matcher] kind = ...``."""
+"""Matcher kinds: how a rule file's ``[matcher]`` table finds text (``registry.MATCHERS``).
 
-from __future__ import annotations
-
-from owabilint.matchers.base import Matcher
-from owabilint.matchers.consistency import ConsistencyMatcher
-from owabilint.matchers.honorific import HonorificMatcher
-from owabilint.matchers.jargon import JargonMatcher
-from owabilint.matchers.phrase import PhraseMatcher
-from owabilint.matchers.require import RequireMatcher
-from owabilint.matchers.sentence import SentenceLengthMatcher
-from owabilint.matchers.style import StyleMatcher
-
-MATCHERS: dict[str, type[Matcher]] = {
-    m.kind: m
-    for m in (
-        PhraseMatcher,
-        RequireMatcher,
-        SentenceLengthMatcher,
-        StyleMatcher,
-        HonorificMatcher,
-        JargonMatcher,
-        ConsistencyMatcher,
-    )
-}
-
-__all__ = ["MATCHERS", "Matcher"]
+This package's ``__init__`` stays empty: the consistency checks use the matchers' building
+blocks (base, facts, detectors), and the registry imports the consistency matcher, so the
+registry lives in a module of its own instead of here.
+"""

@@ -131,7 +131,7 @@ class SentenceFilter:
     ``topic``   patterns that must each match the sentence or the heading it sits under;
     ``section`` patterns that must all match the heading the sentence sits under;
     ``outline`` patterns (terms, regex) that must all match the label of the outline
-                section the sentence is written under (see owabilint/outline.py: also
+                section the sentence is written under (see owabilint/document/outline.py: also
                 「• 発生原因」 lines, 【概要】 openings and 原因：… fields);
     ``unless``  patterns none of which may match the sentence;
     ``unless_outline`` patterns (terms, regex) none of which may match a label the
@@ -206,7 +206,7 @@ class SentenceFilter:
             self.near = pattern_from(near, f"{where}.near", lexicons)
 
     def accepts(self, sentence: Sentence) -> bool:
-        if sentence.kind not in self.kinds:
+        if sentence.role not in self.kinds:
             return False
         if not self._in_position(sentence):
             return False
@@ -216,13 +216,13 @@ class SentenceFilter:
         if self.section and (heading is None or not all(p.matches(heading) for p in self.section)):
             return False
         if self.outline:
-            from owabilint.outline import label_of
+            from owabilint.document.outline import label_of
 
             label = label_of(sentence)
             if label is None or not all(any(p.search_text(lab.text) for lab in label.chain) for p in self.outline):
                 return False
         if self.topic:
-            from owabilint.outline import label_of
+            from owabilint.document.outline import label_of
 
             around = [sentence, *sentence.context_sentences]
             label = label_of(sentence)
@@ -235,7 +235,7 @@ class SentenceFilter:
         if self.unless and any(p.matches(sentence) for p in self.unless):
             return False
         if self.unless_outline:
-            from owabilint.outline import label_of
+            from owabilint.document.outline import label_of
 
             label = label_of(sentence)
             if label is not None and any(p.search_text(lab.text) for lab in label.chain for p in self.unless_outline):

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from owabilint.matchers.base import Finding, LintContext, Matcher, take
 
 if TYPE_CHECKING:  # pragma: no cover
-    from owabilint.tokenizer import Token
+    from owabilint.document.tokenizer import Token
 
 _KANA_END = re.compile(r"[\u3041-\u309f]$")
 

@@ -155,7 +155,7 @@ class JargonMatcher(Matcher):
                 elif self._explained_here(text, start, end, line.start, line.end):
                     explained_from.setdefault(key, start)
                 else:
-                    hits.append((start, end, key, line.kind in ("subject", "heading")))
+                    hits.append((start, end, key, line.role in ("subject", "heading")))
         findings = []
         for start, end, key, title in hits:
             if key in explained_from and (title or explained_from[key] < start):

@@ -147,7 +147,7 @@ class RequireMatcher(Matcher):
         doc = ctx.doc
         if self.fallback == "first-prose":
             for sentence in doc.sentences:
-                if sentence.kind == "plain":
+                if sentence.role == "plain":
                     return Finding(sentence.start, sentence.end)
         if self.fallback == "last-line" and doc.content_lines:
             line = doc.lines[doc.content_lines[-1] - 1]

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from owabilint.document import _EMAIL, _URL
+from owabilint.document.spans import EMAIL, URL
 from owabilint.errors import RuleError
 from owabilint.matchers.base import SENTENCE_KINDS, Finding, LintContext, Matcher, take
 
 DEFAULT_MAX_CHARS = 120
-_NOT_COUNTED = re.compile(f"{_URL.pattern}|{_EMAIL.pattern}")
+_NOT_COUNTED = re.compile(f"{URL.pattern}|{EMAIL.pattern}")
 
 
 def measured_length(text: str) -> int:
@@ -44,7 +44,7 @@ class SentenceLengthMatcher(Matcher):
             limit = DEFAULT_MAX_CHARS
         findings = []
         for sentence in ctx.doc.sentences:
-            if sentence.kind not in self.kinds:
+            if sentence.role not in self.kinds:
                 continue
             length = measured_length(sentence.text)
             if length > limit:

@@ -28,7 +28,7 @@ from owabilint.matchers.base import SENTENCE_KINDS, Finding, LintContext, Matche
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Document, Sentence
-    from owabilint.tokenizer import Token
+    from owabilint.document.tokenizer import Token
 
 POLITE, PLAIN = "polite", "plain"
 _TRAILING = ("補助記号", "空白")
@@ -103,7 +103,7 @@ class StyleMatcher(Matcher):
     def judged(self, doc: Document) -> list[tuple[Sentence, str, list[Token]]]:
         out = []
         for sentence in doc.sentences:
-            if sentence.kind not in self.kinds or doc.in_signature(sentence.start):
+            if sentence.role not in self.kinds or doc.in_signature(sentence.start):
                 continue
             if doc.line_text(sentence.line).lstrip().startswith((">", "＞")):
                 continue  # a quoted e-mail reply or a Markdown block quote

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from owabilint.errors import RuleError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from owabilint.tokenizer import Token
+    from owabilint.document.tokenizer import Token
 
 _SPEC_KEYS = ("surface", "lemma", "normalized", "pos", "form", "start")
 _SKIPPABLE_AT_START = ("補助記号", "空白")

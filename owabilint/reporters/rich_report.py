@@ -21,7 +21,7 @@ from bisect import bisect_right
 from rich.console import Console
 from rich.text import Text
 
-from owabilint.document import LINE_BREAK
+from owabilint.document.layout import LINE_BREAK
 from owabilint.model import Diagnostic, FileReport, Report
 from owabilint.textwidth import char_width, hanging, text_width, wrap
 

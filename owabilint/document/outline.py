@@ -73,10 +73,10 @@ def _strip_markers(text: str) -> str:
 
 def _label_line(sentence: Sentence, doc: Document) -> str | None:
     """The label text when ``sentence`` stands alone as a label line, else None."""
-    if sentence.kind in ("subject", "field"):
+    if sentence.role in ("subject", "field"):
         return None
     text = sentence.text.strip()
-    if sentence.kind == "heading":
+    if sentence.role == "heading":
         return _bracket_text(text) or _strip_markers(text)
     if len(sentence.segments) != 1 or not text or text[-1] in _TERMINALS or len(text) > _LABEL_MAX_CHARS:
         return None
@@ -129,7 +129,7 @@ def labels(doc: Document) -> list[Label | None]:
             continue
         text = s.text.strip()
         inline = _bracket_text(_strip_markers(text)) if _BRACKETS.match(_strip_markers(text)) else None
-        if inline is None and s.kind == "field":
+        if inline is None and s.role == "field":
             m = _FIELD_LABEL.match(_strip_markers(text))
             inline = m.group(1) if m else None
         if inline is None:
@@ -137,7 +137,7 @@ def labels(doc: Document) -> list[Label | None]:
             continue
         label = Label(inline, s.index, True, "inline", tuple(stack))
         out.append(label)
-        if s.kind != "field":
+        if s.role != "field":
             current = label  # 【概要】… goes on in the sentences after it
     doc.cache["outline-labels"] = out
     return out

@@ -1,0 +1,166 @@
+"""The document model: lines, sentences, sections and tokens of one draft, computed once.
+
+Offsets everywhere are code-point indices into ``Document.text``. The text is never
+rewritten: CRLF stays CRLF, so a position we report is a position in the user's file.
+How lines and sentences are read lives in ``layout`` and ``splitting``; this class
+computes each answer once per draft and keeps it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+
+from owabilint.document import layout, spans
+from owabilint.document.layout import LINE_BREAK, TERMINALS, Line, LineRole
+from owabilint.document.sentence import Sentence
+from owabilint.document.splitting import split_sentences
+
+_SIGNATURE_LINE_CHARS = 60
+
+
+class Document:
+    """A decoded draft and everything the rules need to know about its text."""
+
+    def __init__(self, text: str, *, kind: str = "text", path: str = "<text>") -> None:
+        self.text = text
+        self.kind = kind
+        self.path = path
+        self.line_starts = [0]
+        self.line_ends: list[int] = []
+        for m in LINE_BREAK.finditer(text):
+            self.line_ends.append(m.start())
+            self.line_starts.append(m.end())
+        self.line_ends.append(len(text))
+        # Per-document results of rule filters (e.g. which lines hold a phone number).
+        self.cache: dict[object, object] = {}
+        # Markdown links whose targets were masked: (start, end) of the link text, URL.
+        self.links: list[tuple[int, int, str]] = []
+
+    # ----------------------------------------------------------------- positions
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        col = offset - self.line_starts[i]
+        # An offset inside a CRLF pair is reported at the end of its line.
+        col = min(col, self.line_ends[i] - self.line_starts[i])
+        return i + 1, col + 1
+
+    # ----------------------------------------------------------------- prefilters
+    # A pattern that finds nothing here finds nothing in any single sentence, so a rule
+    # can skip the per-sentence work for the whole draft (see Pattern.possible).
+    @cached_property
+    def sentence_texts(self) -> str:
+        """The text of every sentence, one per line."""
+        return "\n".join(s.text for s in self.sentences)
+
+    @cached_property
+    def folded_texts(self) -> str:
+        """The folded text of every sentence, one per line."""
+        return "\n".join(s.folded.text for s in self.sentences)
+
+    @cached_property
+    def token_words(self) -> frozenset[str]:
+        """Surface, dictionary and normalized forms of every token of every sentence."""
+        words: set[str] = set()
+        for s in self.sentences:
+            for t in s.tokens:
+                words.add(t.surface)
+                words.add(t.dictionary)
+                words.add(t.normalized)
+        return frozenset(words)
+
+    @cached_property
+    def content_lines(self) -> list[int]:
+        """1-based numbers of the non-blank lines, in order."""
+        return [ln.number for ln in self.lines if ln.role != LineRole.BLANK]
+
+    def line_text(self, number: int) -> str:
+        return self.text[self.line_starts[number - 1] : self.line_ends[number - 1]]
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        return layout.read_lines(self)
+
+    # ----------------------------------------------------------------- sentences
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self)
+
+    @cached_property
+    def title_lines(self) -> frozenset[int]:
+        """1-based numbers of the lines that end a title at the top of the notice."""
+        return layout.title_lines(self)
+
+    @cached_property
+    def wrap_width(self) -> int | None:
+        """The display width the draft was hard-wrapped at, or None."""
+        return layout.wrap_width(self)
+
+    @cached_property
+    def timeline_landmarks(self) -> tuple[int | None, list[int]]:
+        """Index of the first sentence of prose (ending in 。) and the indices of the date rows."""
+        first_prose = next((s.index for s in self.sentences if s.text.rstrip()[-1:] in "。．"), None)
+        return first_prose, [s.index for s in self.sentences if s.is_date_row]
+
+    @cached_property
+    def listed_timeline_entries(self) -> frozenset[int]:
+        """Indices of the sentences told under a dated list item (・5月8日（水） 委託先から報告)
+        or a numbered timeline date ((2)5月8日（水）18時頃)."""
+        return frozenset(e.index for s in self.sentences if s.role in ("list", "heading") for e in s.dated_entries)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that holds ``offset``, or None (a blank line, a masked part)."""
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    # ----------------------------------------------------------------- signature
+    @cached_property
+    def signature_start(self) -> int | None:
+        """Offset where the closing sender block begins, or None.
+
+        The block is the run of short lines after the last sentence of prose that ends
+        in 。！？ (or after 以上): organisation, department, address, phone, person in
+        charge. Lines there are names and fields, not sentences of the body.
+        """
+        last_prose_end = None
+        for s in self.sentences:
+            if s.role == LineRole.PLAIN and (s.text.rstrip()[-1:] in TERMINALS or s.text.strip() == "以上"):
+                last_prose_end = s.end
+        if last_prose_end is None:
+            return None
+        rest = [ln for ln in self.lines if ln.start >= last_prose_end and ln.role != LineRole.BLANK]
+        if not rest:
+            return None
+        if any(ln.end - ln.start > _SIGNATURE_LINE_CHARS or "。" in self.text[ln.start : ln.end] for ln in rest):
+            return None
+        return rest[0].start
+
+    def in_signature(self, offset: int) -> bool:
+        start = self.signature_start
+        return start is not None and offset >= start
+
+    # ----------------------------------------------------------------- spans
+    @cached_property
+    def quote_spans(self) -> list[tuple[int, int]]:
+        """Spans of quotations: 「…」 that holds someone's words (see ``spans.quote_spans``)."""
+        return spans.quote_spans(self.text)
+
+    @cached_property
+    def url_spans(self) -> list[tuple[int, int]]:
+        return spans.url_spans(self.text)
+
+    @cached_property
+    def email_spans(self) -> list[tuple[int, int]]:
+        return spans.email_spans(self.text)
+
+    def in_spans(self, spans_: list[tuple[int, int]], start: int, end: int) -> bool:
+        return spans.in_spans(spans_, start, end)
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return self.in_spans(self.quote_spans, start, end)
+
+    def in_url_or_email(self, start: int, end: int) -> bool:
+        return self.in_spans(self.url_spans, start, end) or self.in_spans(self.email_spans, start, end)

@@ -1,0 +1,141 @@
+"""Sentences of a draft: hard-wrapped lines joined, a 。 inside 「」 or （） kept, headings opening sections."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from owabilint.document.layout import TERMINALS, Line, LineRole, fills_wrap_width, starts_row
+from owabilint.document.sentence import Sentence
+
+if TYPE_CHECKING:
+    from owabilint.document.model import Document
+
+_CLOSERS = "」』）)】〕"
+# ![alt](src) is a Markdown image; a full-width ．between letters is a mistyped dot of an
+# address (info＠example．co．jp), not the end of a sentence.
+_SENTENCE_END = re.compile(rf"(?:[。！？?]|．(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])|!(?!\[))+[{_CLOSERS}]*")
+_SALUTATION_END = re.compile(r"(?:様|各位|御中|殿|様へ)\s*$")
+# A line after a salutation goes on the sentence only when it starts with a particle.
+_PARTICLE_START = re.compile(r"^\s*(?:から|より|には|にも|(?:に|の|が|を|へ|と|は|も|や)(?![\u3041-\u309f]))")
+_CONTINUES_NEXT = re.compile(r"[\u3041-\u309f、，,「（(]\s*$")
+_CONTINUATION_START = re.compile(r"^\s*[がをにのでとはもへやかまよいし]")
+_WORD_CHAR = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ\u3041-\u30ff\u4e00-\u9fff]")
+_LINE_START_FORBIDDEN = "。、，．）」』"
+# A polite predicate that ends a sentence, written without its 。
+_POLITE_END = re.compile(r"(?:ました|ます|です|でした|ません|ございます)\s*$")
+
+
+def split_sentences(doc: Document) -> list[Sentence]:
+    """The sentences of ``doc`` in order, each knowing the heading it stands under."""
+    sentences: list[Sentence] = []
+    lines = doc.lines
+    paragraph = 0
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.role == LineRole.BLANK:
+            paragraph += 1
+            i += 1
+            continue
+        group = [line]
+        while (
+            line.role in ("plain", "list")
+            and i + 1 < len(lines)
+            and lines[i + 1].role == LineRole.PLAIN
+            and _continues(doc, line, lines[i + 1])
+        ):
+            i += 1
+            line = lines[i]
+            group.append(line)
+        _split_group(doc, group, sentences, paragraph)
+        i += 1
+    section = None
+    for s in sentences:
+        if s.role == LineRole.HEADING:
+            section = s.index
+            s.section = None
+        else:
+            s.section = section
+    return sentences
+
+
+def _continues(doc: Document, line: Line, nxt: Line) -> bool:
+    """Whether a hard-wrapped ``line`` goes on in ``nxt`` (same sentence)."""
+    body = doc.text[line.start : line.end].rstrip()
+    if not body or body[-1] in TERMINALS or body[-1] in _CLOSERS and body[-2:-1] in tuple(TERMINALS):
+        return False
+    if line.number in doc.title_lines:
+        return False
+    nxt_text = doc.text[nxt.start : nxt.end]
+    if starts_row(body) and starts_row(nxt_text):
+        return False  # timeline rows (4月3日　…検知した / 4月4日　…), not a wrapped sentence
+    if _SALUTATION_END.search(body):
+        return bool(_PARTICLE_START.match(nxt_text))
+    if _SALUTATION_END.search(nxt_text.rstrip()) and len(nxt_text.strip()) <= 40:
+        return False  # a title or address line followed by "お客様各位"
+    if nxt_text.lstrip()[:1] in _LINE_START_FORBIDDEN:
+        return True  # 。、」 never start a line of their own: the wrap came too early
+    if fills_wrap_width(doc, body) and _WORD_CHAR.match(body[-1]) and _WORD_CHAR.match(nxt_text.lstrip()[:1]):
+        return True  # wrapped at a fixed width, even inside a word (誤 / って)
+    if line.role == LineRole.LIST:
+        return body[-1] in "、，,「（("  # a list item goes on only when it visibly breaks off
+    if _POLITE_END.search(body) and not _CONTINUATION_START.match(nxt_text):
+        return False  # a sentence whose 。 was left out (…確認できました / 本人が…)
+    return bool(_CONTINUES_NEXT.search(body) or _CONTINUATION_START.match(nxt_text))
+
+
+def _split_group(doc: Document, group: list[Line], out: list[Sentence], paragraph: int) -> None:
+    role = group[0].role
+    pieces: list[tuple[int, int]] = []
+    for ln in group:
+        start, end = ln.start, ln.end
+        while start < end and doc.text[start] in " \t\u3000":
+            start += 1
+        while end > start and doc.text[end - 1] in " \t\u3000":
+            end -= 1
+        if start < end:
+            pieces.append((start, end))
+    current: list[tuple[int, int]] = []
+    depth = 0  # 「 nesting: a 。 inside a quotation does not end the sentence
+    for start, end in pieces:
+        seg_start = start
+        scanned = start
+        parens = 0  # （ nesting on this line: (以下「A社」という。) is part of the sentence
+        last_close = max(doc.text.rfind("）", start, end), doc.text.rfind(")", start, end))
+        for m in _SENTENCE_END.finditer(doc.text, start, end):
+            between = doc.text[scanned : m.start()]
+            depth = max(0, depth + between.count("「") - between.count("」"))
+            parens = max(0, parens + _count_any(between, "（(") - _count_any(between, "）)"))
+            scanned = m.end()
+            if depth:
+                depth = max(0, depth - m.group().count("」"))
+                continue
+            if parens and last_close >= m.start():  # the parenthesis closes later on this line
+                parens = max(0, parens - _count_any(m.group(), "）)"))
+                continue
+            parens = 0
+            current.append((seg_start, m.end()))
+            _emit(doc, current, role, out, paragraph)
+            current = []
+            seg_start = m.end()
+            while seg_start < end and doc.text[seg_start] in " \t\u3000":
+                seg_start += 1
+        tail = doc.text[scanned:end]
+        depth = max(0, depth + tail.count("「") - tail.count("」"))
+        if seg_start < end:
+            current.append((seg_start, end))
+    if current:
+        _emit(doc, current, role, out, paragraph)
+
+
+def _emit(doc: Document, segments: list[tuple[int, int]], role: LineRole, out: list[Sentence], paragraph: int) -> None:
+    segments = [(s, e) for s, e in segments if e > s]
+    if not segments:
+        return
+    line, _ = doc.position(segments[0][0])
+    out.append(Sentence(len(out), tuple(segments), role, line, None, paragraph, doc))
+
+
+def _count_any(text: str, chars: str) -> int:
+    return sum(text.count(c) for c in chars)
