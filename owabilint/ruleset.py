@@ -11,7 +11,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from owabilint.errors import RuleError
 from owabilint.matchers.base import Matcher
@@ -19,9 +19,6 @@ from owabilint.matchers.registry import MATCHERS
 from owabilint.model import SEVERITIES
 from owabilint.safe_read import FileTooLarge, NotRegularFile, read_settings_text
 from owabilint.suggest import did_you_mean
-
-if TYPE_CHECKING:  # pragma: no cover
-    from owabilint.cache.caches import Caches
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # Rule categories with the Japanese name users read (`owabilint rules`, --select tone),
@@ -224,16 +221,19 @@ def load_rules(folder: Path | None = None, lexicons: dict[str, list[str]] | None
 _cache: list[Rule] | None = None
 
 
-def builtin_rules(caches: Caches | None = None) -> list[Rule]:
-    """The shipped rules, loaded once per process (through ``caches``, else the configured ones)."""
+def builtin_rules() -> list[Rule]:
+    """The shipped rules, loaded once per process through the rule-set cache.
+
+    Called from the library API and the configuration alike, so it opens the caches
+    itself and saves them at once (what loading folded is kept for the next process).
+    """
     global _cache
     if _cache is None:
         from owabilint.cache.caches import Caches
 
-        owned = caches or Caches.open()
-        _cache = owned.load_rules(builtin_rules_dir(), load_rules)
-        if caches is None:
-            owned.save()
+        caches = Caches.open()
+        _cache = caches.load_rules(builtin_rules_dir(), load_rules)
+        caches.save()
     return _cache
 
 
