@@ -77,7 +77,7 @@ class CountCheck(Check):
 
     # ------------------------------------------------------------------ restated
     def _restated(self, doc: Document, sentences: list[Sentence]) -> Iterator[Problem]:
-        first: dict[tuple[str, str], tuple[CountFact, Sentence, str]] = {}
+        first: dict[tuple[str, str], tuple[CountFact, Sentence, str, bool]] = {}
         for sentence in sentences:
             if any(rx.search(sentence.text) for rx in self.unless):
                 continue

@@ -156,10 +156,11 @@ def _western(era: str | None, year_text: str | None) -> int | None:
 
 def _year_pair(groups: dict[str, str | None], n: str) -> tuple[int | None, str | None, int | None]:
     """(western year, era name, era year) of one side of a year pair."""
-    if groups[f"y{n}"]:
-        return int(groups[f"y{n}"]), None, None
+    western = groups[f"y{n}"]
+    if western:
+        return int(western), None, None
     era, ey = groups[f"era{n}"], groups[f"ey{n}"]
-    return _western(era, ey), era, era_year(ey)
+    return _western(era, ey), era, None if ey is None else era_year(ey)
 
 
 def dates(sentence: Sentence) -> list[DateFact]:
