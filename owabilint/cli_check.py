@@ -240,9 +240,10 @@ def _cache_messages(verbose: bool) -> Iterator[None]:
 
 
 def _stdin_as(name: str, planned: list, resolver: ConfigResolver, read: ReadOptions) -> list:
-    """Read stdin now as the draft ``name``: its kind (.md, .eml) and the configuration there."""
+    """Read stdin now as the draft ``name``: its format (.md, .eml) and the configuration there."""
     from owabilint.errors import InputError, OwabilintError
-    from owabilint.source import kind_of, read_source
+    from owabilint.inputs.registry import format_of
+    from owabilint.inputs.source import read_source
 
     try:
         resolved = resolver.for_path(name)
@@ -252,7 +253,7 @@ def _stdin_as(name: str, planned: list, resolver: ConfigResolver, read: ReadOpti
     for job in planned:
         if isinstance(job, tuple) and job[0] == STDIN:
             try:
-                source = read_source(STDIN, kind=kind_of(name), encoding=read.encoding, max_bytes=read.max_bytes)
+                source = read_source(STDIN, format=format_of(name), encoding=read.encoding, max_bytes=read.max_bytes)
             except InputError as exc:
                 out.append(InputError(name, exc.problem))
                 continue
@@ -279,7 +280,7 @@ def _rules_of(jobs: list, resolver: ConfigResolver) -> list[Rule]:
 def _read_options(encoding: str | None, max_bytes: int | None) -> ReadOptions:
     """How inputs are read: ``--encoding`` (checked here) and ``--max-bytes``."""
     if encoding is not None:
-        from owabilint.encoding import check_codec
+        from owabilint.inputs.encoding import check_codec
 
         try:
             encoding = check_codec(encoding)

@@ -18,10 +18,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from owabilint.ruleset import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-DEFAULT_MAX_BYTES = 2_000_000  # owabilint.source.DEFAULT_MAX_BYTES (not imported: --help stays light)
+DEFAULT_MAX_BYTES = 2_000_000  # owabilint.inputs.source.DEFAULT_MAX_BYTES (not imported: --help stays light)
 FAIL_LEVELS = ("error", "warning", "info")
 PROG = "owabilint"
-STDIN = "-"  # owabilint.source.STDIN
+STDIN = "-"  # owabilint.inputs.source.STDIN
 
 
 class Exit(Exception):

@@ -6,7 +6,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
-from owabilint.cli_common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Exit, echo, fail
+from owabilint.cli_common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, STDIN, Exit, echo, fail
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.model import Report
@@ -75,8 +75,8 @@ def fix_or_diff(
 ) -> NoReturn:
     """``--fix`` (write) and ``--diff`` (print only); always ends the command."""
     from owabilint.fix_runner import fix_jobs
+    from owabilint.inputs.formats import PositionBase
     from owabilint.reporters import render
-    from owabilint.source import STDIN
 
     to_stdout = write and STDIN in files
     if to_stdout and len(files) > 1:
@@ -86,14 +86,14 @@ def fix_or_diff(
     for f in report.files:
         if f.error:
             echo(f"owabilint: error: {f.path}: {f.error}", err=True)
-        elif f.position_base == "body":
+        elif f.position_base == PositionBase.BODY:
             echo(
                 f"owabilint: {f.path}: メールファイルは書き換えません（指摘の位置はデコードした本文のもので、"
                 "元のファイルの符号化に戻せないため）。本文を直してから送り直してください",
                 err=True,
             )
-        elif f.position_base == "docx-paragraph":
-            from owabilint.docx_draft import NOT_REWRITTEN
+        elif f.position_base == PositionBase.DOCX_PARAGRAPH:
+            from owabilint.inputs.docx import NOT_REWRITTEN
 
             echo(f"owabilint: {f.path}: {NOT_REWRITTEN}", err=True)
     if not write:  # --diff: the diff is the output; exit 1 when something would change

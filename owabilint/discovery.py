@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from owabilint.errors import InputError
+from owabilint.inputs.registry import DRAFT_SUFFIXES
+from owabilint.inputs.source import STDIN
 from owabilint.safe_read import MAX_SETTINGS_BYTES, read_regular
-from owabilint.source import DRAFT_SUFFIXES, STDIN
 
 
 class _Ignores:

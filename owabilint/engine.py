@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from owabilint.document import Document, LineRole
-from owabilint.document.lookalikes import fold_lookalikes
+from owabilint.document import Document
+from owabilint.inputs.formats import InputFormat
+from owabilint.inputs.registry import format_module
 from owabilint.matchers.base import LintContext
 from owabilint.model import SEVERITY_RANK, ChecklistItem, Diagnostic, FileReport, Fix, Related
 from owabilint.ruleset import Rule, builtin_rules
@@ -135,9 +136,10 @@ def _apply_directives(
     """Drop findings suppressed by Markdown directives (read from ``text``, the unmasked draft); report directive problems."""
     if not settings.inline_directives or "owabilint-" not in text:
         return diagnostics
-    if doc.kind == "markdown":
+    if format_module(doc.format).honours_directives:
         known = set(by_id) | set(DIRECTIVE_RULES)
-        drop, problems = apply_directives(text, [(d.rule, d.offset, d.line) for d in diagnostics], known)
+        findings = [(d.rule, d.offset, d.line) for d in diagnostics]
+        drop, problems = apply_directives(text, findings, known, code=doc.code)
         diagnostics = [d for i, d in enumerate(diagnostics) if i not in drop]
     else:
         problems = stray_directives(text)
@@ -155,47 +157,21 @@ def lint_text(
     text: str,
     *,
     path: str = "<text>",
-    kind: str = "text",
+    format: InputFormat | str = InputFormat.TEXT,
     rules: Iterable[Rule] | None = None,
     settings: Settings | None = None,
     line_kinds: dict[int, str] | None = None,
 ) -> FileReport:
     """Lint a draft given as a string (the library entry point).
 
-    With ``kind="markdown"`` only the prose is linted: code, HTML comments, link targets
-    and front matter are blanked first (same length, so positions still point into ``text``).
-    Look-alike ideographs copied from PDFs (⽉ for 月) are read as the ideographs they
-    stand for (see owabilint/document/lookalikes.py); reports still show the text as written.
-    ``line_kinds`` (1-based line → heading | list | field) overrides how lines are read
-    where the input says so itself (a Word heading style).
+    ``format`` (an :class:`~owabilint.inputs.formats.InputFormat` or its name) says how
+    ``text`` is read: with ``"markdown"`` only the prose is linted (code, HTML comments,
+    link targets and front matter are blanked first, same length, so positions still
+    point into ``text``). Look-alike ideographs copied from PDFs (⽉ for 月) are read as
+    the ideographs they stand for (see owabilint/document/lookalikes.py); reports still
+    show the text as written. ``line_kinds`` (1-based line → heading | list | field)
+    overrides how lines are read where the input says so itself (a Word heading style).
     """
-    if kind == "markdown":
-        from owabilint.markdown import link_targets, mask_markdown
-
-        masked = mask_markdown(text)
-        doc = Document(fold_lookalikes(masked.prose), kind=kind, path=path)
-        if masked.setext_headings:  # "Title\n=====": the underline is blanked, the parser knows the heading
-            from dataclasses import replace
-
-            heading_lines = set(masked.setext_headings)
-            doc.lines = [
-                replace(line, role=LineRole.HEADING)
-                if line.number in heading_lines and line.role != LineRole.BLANK
-                else line
-                for line in doc.lines
-            ]
-        doc.links = link_targets(text)  # a link's target is masked, but it is still a URL the reader can open
-        return lint_document(doc, rules, settings, original=text)
-    folded = fold_lookalikes(text)  # same length: positions still point into ``text``
-    original = text if folded is not text else None
-    doc = Document(folded, kind=kind, path=path)
-    if line_kinds:
-        from dataclasses import replace
-
-        doc.lines = [
-            replace(line, role=LineRole(line_kinds[line.number]))
-            if line.number in line_kinds and line.role != LineRole.BLANK
-            else line
-            for line in doc.lines
-        ]
-    return lint_document(doc, rules, settings, original=original)
+    doc = format_module(format).document(text, path, line_kinds)
+    # The format's Document reads a changed copy (folded, masked): directives and reports use ``text``.
+    return lint_document(doc, rules, settings, original=text if doc.text is not text else None)

@@ -12,11 +12,12 @@ from typing import Any
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError
 from owabilint.fixer import FixError, encode, fix_text, unified_diff, write_back
+from owabilint.inputs.formats import PositionBase
+from owabilint.inputs.source import DEFAULT_MAX_BYTES, STDIN, Source, read_source
 from owabilint.model import FileReport, Report
 from owabilint.ruleset import Rule
 from owabilint.runner import ReadOptions, _crashed, lint_source
 from owabilint.safe_read import read_regular
-from owabilint.source import DEFAULT_MAX_BYTES, STDIN, Source, read_source
 
 
 @dataclass
@@ -87,12 +88,12 @@ def fix_one(
             source, original = _read(path, encoding, max_bytes)
         except InputError as exc:
             return FixedInput(FileReport(path=exc.path if path != STDIN else "<stdin>", error=exc.problem))
-    if source.position_base != "file":
+    if source.position_base != PositionBase.FILE:
         # An e-mail's positions are in its decoded message: report, never rewrite the .eml.
         return FixedInput(lint_source(source, rules, settings))
 
     def lint(text: str) -> FileReport:
-        return lint_text(text, path=source.display_path, kind=source.kind, rules=rules, settings=settings)
+        return lint_text(text, path=source.display_path, format=source.format, rules=rules, settings=settings)
 
     result = fix_text(source.text, lint)
     fixed = FixedInput(result.report, result.applied)

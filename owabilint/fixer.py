@@ -79,7 +79,7 @@ def fix_text(text: str, lint: Callable[[str], FileReport], max_passes: int = MAX
 
 def encode(text: str, encoding: str, bom: bool, path: str) -> bytes:
     """Encode the fixed text the way the original file was encoded."""
-    from owabilint.encoding import encode_text
+    from owabilint.inputs.encoding import encode_text
 
     try:
         return encode_text(text, encoding, bom)

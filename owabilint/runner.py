@@ -16,11 +16,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from owabilint.discovery import expand_paths
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError
+from owabilint.inputs.source import DEFAULT_MAX_BYTES, STDIN, Source, read_source
 from owabilint.model import FileReport, Report
 from owabilint.ruleset import Rule
-from owabilint.source import DEFAULT_MAX_BYTES, STDIN, Source, expand_paths, read_source
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.cache.caches import Caches
@@ -51,7 +52,7 @@ def lint_source(source: Source, rules: list[Rule], settings: Settings) -> FileRe
         report = lint_text(
             source.text,
             path=source.display_path,
-            kind=source.kind,
+            format=source.format,
             rules=rules,
             settings=settings,
             line_kinds=source.line_kinds,
@@ -59,7 +60,7 @@ def lint_source(source: Source, rules: list[Rule], settings: Settings) -> FileRe
     except Exception as exc:  # noqa: BLE001 - as above
         return _crashed(source.path, exc)
     report.encoding = source.encoding_label
-    report.position_base = source.position_base
+    report.position_base = source.position_base.value
     return report
 
 

@@ -1,7 +1,9 @@
 """Inline suppression for Markdown drafts: ``<!-- owabilint-disable rule-id -->``.
 
-Only Markdown drafts honour directives: there an HTML comment is invisible to the
-reader. A plain-text or e-mail draft is sent as written, so a directive there would
+Only formats whose comments are invisible to the reader honour directives (Markdown:
+``honours_directives`` of its module in owabilint.inputs), and only outside code: a
+comment inside a code block or code span is shown as text. Where the code is comes
+from the format's own parse (``Document.code``). A plain-text or e-mail draft is sent as written, so a directive there would
 reach the customer; it is reported instead (suppress by configuration for those).
 
 Directives (rule ids separated by commas or spaces; none means every rule; text after
@@ -18,9 +20,10 @@ ignore or re-grade like any rule).
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 INVALID_DIRECTIVE = "invalid-directive"
@@ -37,7 +40,6 @@ VERBS = ("disable", "enable", "disable-next-line")
 
 _COMMENT = re.compile(r"<!--\s*owabilint-([A-Za-z-]*)(.*?)-->", re.DOTALL)
 _ID = re.compile(r"[^\s,]+")
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +83,18 @@ def describe_directive_rule(rule_id: str) -> str:
     )
 
 
-def find_directives(text: str, known_ids: Iterable[str]) -> tuple[list[_Directive], list[DirectiveFinding]]:
-    """Parse the directive comments of a Markdown text (outside fenced code blocks)."""
+def find_directives(
+    text: str, known_ids: Iterable[str], code: Sequence[tuple[int, int]] = ()
+) -> tuple[list[_Directive], list[DirectiveFinding]]:
+    """Parse the directive comments of a Markdown text; a comment that starts inside one of
+    the ``code`` spans (sorted (start, end) offsets) is code, not a directive."""
     known = sorted(set(known_ids))
-    fenced = _fenced_spans(text)
+    code_starts = [start for start, _end in code]
     directives: list[_Directive] = []
     problems: list[DirectiveFinding] = []
     for m in _COMMENT.finditer(text):
-        if any(s <= m.start() < e for s, e in fenced):
+        inside = bisect.bisect_right(code_starts, m.start()) - 1
+        if inside >= 0 and m.start() < code[inside][1]:
             continue
         verb = m.group(1)
         if verb not in VERBS:
@@ -133,13 +139,15 @@ def apply_directives(
     text: str,
     findings: list[tuple[str, int, int]],
     known_ids: Iterable[str],
+    code: Sequence[tuple[int, int]] = (),
 ) -> tuple[set[int], list[DirectiveFinding]]:
     """Which findings the directives of a Markdown draft suppress, and directive problems.
 
     ``findings`` are ``(rule id, start offset, 1-based line)`` in any order; the result
-    is the set of their indexes to drop and the problems to report.
+    is the set of their indexes to drop and the problems to report. ``code``: see
+    :func:`find_directives`.
     """
-    directives, problems = find_directives(text, known_ids)
+    directives, problems = find_directives(text, known_ids, code)
     if not directives:
         return set(), problems
     suppressed: set[int] = set()
@@ -234,23 +242,3 @@ def _unused_message(directive: _Directive, target: _Target) -> str:
     if directive.verb == "enable":
         return f"{what}は無効化されていないため、この owabilint-enable は不要です。"
     return f"この指示で抑制された{what}の指摘はありません。不要なら削除してください。"
-
-
-def _fenced_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of fenced code blocks (``` or ~~~), where comments are code, not directives."""
-    spans: list[tuple[int, int]] = []
-    offset = 0
-    opened: tuple[int, str] | None = None
-    for line in text.splitlines(keepends=True):
-        m = _FENCE.match(line)
-        if m:
-            fence = m.group(1)
-            if opened is None:
-                opened = (offset, fence)
-            elif fence[0] == opened[1][0] and len(fence) >= len(opened[1]):
-                spans.append((opened[0], offset + len(line)))
-                opened = None
-        offset += len(line)
-    if opened is not None:
-        spans.append((opened[0], len(text)))
-    return spans

@@ -10,11 +10,11 @@ import pytest
 from conftest import SAMPLES, run_cli, run_json
 from docx_factory import NOTICE, make_docx
 
-from owabilint import docx_draft
-from owabilint.docx_draft import read_docx
 from owabilint.errors import InputError
+from owabilint.inputs import docx as docx_input
+from owabilint.inputs.docx import read_docx
+from owabilint.inputs.source import read_source
 from owabilint.reporters.json_report import schema as report_schema
-from owabilint.source import read_source
 
 
 def _write(tmp_path, name: str, data: bytes):
@@ -177,7 +177,7 @@ def test_a_damaged_document_part_is_an_input_error() -> None:
 
 
 def test_an_oversized_package_is_refused_before_it_is_unpacked(monkeypatch) -> None:
-    monkeypatch.setattr(docx_draft, "MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(docx_input, "MAX_UNPACKED_BYTES", 1000)
     with pytest.raises(InputError, match="展開後のサイズが大きすぎます"):
         read_docx(make_docx(NOTICE), "big.docx")
 
@@ -185,5 +185,5 @@ def test_an_oversized_package_is_refused_before_it_is_unpacked(monkeypatch) -> N
 def test_read_source_gives_the_line_kinds_to_the_engine(tmp_path) -> None:
     path = _write(tmp_path, "n.docx", make_docx(NOTICE))
     source = read_source(str(path))
-    assert source.kind == "docx" and source.position_base == "docx-paragraph"
+    assert source.format == "docx" and source.position_base == "docx-paragraph"
     assert source.line_kinds == {7: "heading", 10: "heading", 11: "list", 12: "list", 13: "heading"}

@@ -10,8 +10,8 @@ from email.mime.text import MIMEText
 import pytest
 from conftest import run_cli, run_json
 
-from owabilint.email_draft import read_email
 from owabilint.errors import InputError
+from owabilint.inputs.email import read_email
 
 SUBJECT = "会員情報の流出に関するお詫び！"
 BODY = (

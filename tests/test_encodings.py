@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import run_cli, run_json
 
-from owabilint.encoding import check_codec, decode, encode_text
 from owabilint.errors import InputError
+from owabilint.inputs.encoding import check_codec, decode, encode_text
 
 DRAFT = (
     "件名：会員情報の流出に関するお詫び\n"

@@ -8,8 +8,8 @@ import time
 from lsprotocol import types
 from test_lsp import TIMEOUT, open_draft, start, stop
 
+from owabilint.inputs.source import DEFAULT_MAX_BYTES
 from owabilint.lsp.server import LARGE_CHARS, _lint
-from owabilint.source import DEFAULT_MAX_BYTES
 
 SMALL = "お客様各位\n\nお詫び申し上げます！\n"
 

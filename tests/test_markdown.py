@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import run_json
 
-from owabilint.markdown import mask_markdown
+from owabilint.inputs.markdown import mask_markdown
 
 NOTICE = """---
 title: 会員情報の流出についてのお詫び！
@@ -77,13 +77,10 @@ def test_masked_text_keeps_length_and_line_breaks() -> None:
     assert "span" not in masked.prose and "desk" not in masked.prose
 
 
-def test_html_comments_are_kept_for_directives() -> None:
-    text = "本文。<!-- owabilint-disable emotional-expression -->\n\n<!--\n複数行\n-->\n```\n<!-- code, not a comment -->\n```\n"
+def test_code_blocks_and_spans_are_reported_as_code() -> None:
+    text = "本文の `code` です。\n\n    indented <!-- x -->\n\n```\n<!-- fenced -->\n```\n<!-- comment -->\n"
     masked = mask_markdown(text)
-    assert [text[s:e] for s, e in masked.comments] == [
-        "<!-- owabilint-disable emotional-expression -->",
-        "<!--\n複数行\n-->",
-    ]
+    assert [text[s:e] for s, e in masked.code] == ["`code`", "    indented <!-- x -->", "```\n<!-- fenced -->\n```"]
 
 
 def test_template_slots_in_brackets_stay_visible() -> None:
@@ -115,7 +112,7 @@ def test_setext_headings_are_headings() -> None:
 
     text = "お詫びとご報告！\n=====\n\n本文です。\n\n再発防止策\n---\n"
     assert mask_markdown(text).setext_headings == [1, 6]
-    (d,) = [d for d in lint_text(text, kind="markdown").diagnostics if d.rule == "emotional-expression"]
+    (d,) = [d for d in lint_text(text, format="markdown").diagnostics if d.rule == "emotional-expression"]
     assert d.line == 1 and d.fix is None and "見出し" in d.message  # the heading variant, not the sentence one
-    (plain,) = [d for d in lint_text(text, kind="text").diagnostics if d.rule == "emotional-expression"]
+    (plain,) = [d for d in lint_text(text, format="text").diagnostics if d.rule == "emotional-expression"]
     assert plain.fix is not None

@@ -123,7 +123,7 @@ def test_advice_and_contact_lines_are_no_evidence() -> None:
 )
 def test_headings_of_every_style_introduce_the_leaked_items(heading: str) -> None:
     text = f"ファイルの紛失が判明いたしました。\n\n{heading}\n氏名、電話番号\n"
-    assert not fired(text, "vague-leaked-data", kind="markdown" if heading.startswith("#") else "text")
+    assert not fired(text, "vague-leaked-data", format="markdown" if heading.startswith("#") else "text")
 
 
 # ------------------------------------------------------------------ counts
@@ -181,9 +181,9 @@ def test_record_count_points_at_the_vague_quantity_about_the_affected_people() -
 
 def test_markdown_link_to_an_inquiry_form_is_a_contact() -> None:
     text = "## お問い合わせ\n\n[お問い合わせフォーム](https://example.jp/contact)（24時間受付）\n"
-    assert not fired(text, "missing-contact", kind="markdown")
-    assert not fired(text, "missing-contact-hours", kind="markdown")
-    assert fired("## 会社情報\n\n[会社概要](https://example.jp/about)\n", "missing-contact", kind="markdown")
+    assert not fired(text, "missing-contact", format="markdown")
+    assert not fired(text, "missing-contact-hours", format="markdown")
+    assert fired("## 会社情報\n\n[会社概要](https://example.jp/about)\n", "missing-contact", format="markdown")
 
 
 def test_count_of_households() -> None:

@@ -14,9 +14,9 @@ from conftest import ROOT
 
 from owabilint.config import ConfigResolver, ResolverOptions
 from owabilint.engine import lint_text
+from owabilint.inputs.registry import format_of
 from owabilint.model import Diagnostic, FileReport, Report
 from owabilint.reporters import rich_report
-from owabilint.source import kind_of
 from owabilint.textwidth import NO_LINE_START, text_width
 
 SNAPSHOT_SAMPLES = ["samples/ng/emotional.txt", "samples/ng/placeholders-left.txt", "samples/ng/technical-jargon.txt"]
@@ -43,12 +43,12 @@ def _rules_and_settings():
 def lint_sample(relative: str) -> FileReport:
     rules, settings = _rules_and_settings()
     text = (ROOT / relative).read_text(encoding="utf-8")
-    return lint_text(text, path=relative, kind=kind_of(relative), rules=rules, settings=settings)
+    return lint_text(text, path=relative, format=format_of(relative), rules=rules, settings=settings)
 
 
 def lint_draft(text: str, path: str = "draft.txt") -> FileReport:
     rules, settings = _rules_and_settings()
-    return lint_text(text, path=path, kind="text", rules=rules, settings=settings)
+    return lint_text(text, path=path, format="text", rules=rules, settings=settings)
 
 
 def render(files: list[FileReport], width: int, color: bool = False, **options) -> str:

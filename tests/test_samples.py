@@ -6,7 +6,7 @@ import pytest
 from conftest import SAMPLES
 
 from owabilint.engine import lint_text
-from owabilint.source import kind_of
+from owabilint.inputs.registry import format_of
 
 GOOD = sorted((SAMPLES / "good").iterdir())
 NG_EXPECT = {
@@ -68,7 +68,7 @@ SINGLE_DEFECT = {
 
 
 def lint_file(path):
-    return lint_text(path.read_text(encoding="utf-8"), path=str(path), kind=kind_of(str(path)))
+    return lint_text(path.read_text(encoding="utf-8"), path=str(path), format=format_of(str(path)))
 
 
 @pytest.mark.parametrize("path", GOOD, ids=[p.name for p in GOOD])

@@ -10,7 +10,7 @@ EMO = "emotional-expression"
 
 
 def md(text: str, **settings) -> list[tuple[str, int, int, str]]:
-    report = lint_text(text, kind="markdown", settings=Settings(**settings))
+    report = lint_text(text, format="markdown", settings=Settings(**settings))
     return [(d.rule, d.line, d.column, d.severity) for d in report.diagnostics]
 
 
@@ -57,7 +57,7 @@ def test_disable_every_rule_then_enable_one() -> None:
 
 def test_unknown_rule_id_is_reported_with_did_you_mean() -> None:
     text = "<!-- owabilint-disable emotional-expresion -->\n申し訳ございません！\n"
-    report = lint_text(text, kind="markdown")
+    report = lint_text(text, format="markdown")
     problems = [d for d in report.diagnostics if d.rule == "invalid-directive"]
     assert len(problems) == 1
     d = problems[0]
@@ -67,7 +67,7 @@ def test_unknown_rule_id_is_reported_with_did_you_mean() -> None:
 
 
 def test_unknown_directive_verb_is_reported() -> None:
-    report = lint_text("<!-- owabilint-disabel emotional-expression -->\n", kind="markdown")
+    report = lint_text("<!-- owabilint-disabel emotional-expression -->\n", format="markdown")
     problems = [d for d in report.diagnostics if d.rule == "invalid-directive"]
     assert len(problems) == 1 and "owabilint-disabel" in problems[0].message
 
@@ -81,7 +81,7 @@ def test_unused_directives_are_reported() -> None:
         "<!-- owabilint-disable-next-line unfilled-placeholder -->\n"
         "問題ありません。\n"
     )
-    report = lint_text(text, kind="markdown")
+    report = lint_text(text, format="markdown")
     unused = [
         (d.line, d.column, text[d.offset : d.end_offset]) for d in report.diagnostics if d.rule == "unused-directive"
     ]
@@ -109,16 +109,28 @@ def test_directives_inside_fenced_code_are_not_directives() -> None:
     assert only(md(text), EMO)
 
 
+def test_directives_inside_indented_code_are_not_directives() -> None:
+    # An indented code block is code to Markdown: the comment in it is shown as text, so
+    # it must not silence the prose after it.
+    text = "例として次の書き方を示します。\n\n    <!-- owabilint-disable -->\n\n申し訳ございません！\n"
+    assert [(r, line, col) for r, line, col, _s in only(md(text), EMO, "unused-directive")] == [(EMO, 5, 10)]
+
+
+def test_directives_inside_inline_code_are_not_directives() -> None:
+    text = "書き方の例は `<!-- owabilint-disable -->` です。\n\n申し訳ございません！\n"
+    assert [(r, line) for r, line, _c, _s in only(md(text), EMO, "unused-directive")] == [(EMO, 3)]
+
+
 def test_plain_text_drafts_do_not_honour_directives_and_report_them() -> None:
     text = "<!-- owabilint-disable emotional-expression -->\n申し訳ございません！\n"
-    report = lint_text(text, kind="text")
+    report = lint_text(text, format="text")
     rules = [d.rule for d in report.diagnostics]
     assert EMO in rules
     stray = [d for d in report.diagnostics if d.rule == "invalid-directive"]
     assert len(stray) == 1
     assert (stray[0].line, stray[0].column, stray[0].end_column) == (1, 1, 48)
     assert "お客様に届いて" in stray[0].message
-    assert "invalid-directive" in {d.rule for d in lint_text(text, kind="email").diagnostics}
+    assert "invalid-directive" in {d.rule for d in lint_text(text, format="email").diagnostics}
 
 
 def test_directive_ids_are_accepted_in_configuration(tmp_path) -> None:

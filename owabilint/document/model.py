@@ -9,6 +9,7 @@ computes each answer once per draft and keeps it.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from functools import cached_property
 
 from owabilint.document import layout, spans
@@ -22,10 +23,26 @@ _SIGNATURE_LINE_CHARS = 60
 class Document:
     """A decoded draft and everything the rules need to know about its text."""
 
-    def __init__(self, text: str, *, kind: str = "text", path: str = "<text>") -> None:
+    def __init__(
+        self,
+        text: str,
+        *,
+        format: str = "text",
+        path: str = "<text>",
+        line_roles: Mapping[int, str] | None = None,
+        links: list[tuple[int, int, str]] | None = None,
+        code: list[tuple[int, int]] | None = None,
+    ) -> None:
+        """``text`` is what the rules read, as its input format built it (owabilint.inputs):
+        ``line_roles`` (1-based line → heading | list | field) is how the input's own
+        markup reads a line, ``links`` are links whose targets were masked ((start, end)
+        of the link text, URL), ``code`` the spans that are code (a comment there is text)."""
         self.text = text
-        self.kind = kind
+        self.format = format  # an owabilint.inputs.formats.InputFormat
         self.path = path
+        self.line_roles = {number: LineRole(role) for number, role in (line_roles or {}).items()}
+        self.links = links or []
+        self.code = code or []
         self.line_starts = [0]
         self.line_ends: list[int] = []
         for m in LINE_BREAK.finditer(text):
@@ -34,8 +51,6 @@ class Document:
         self.line_ends.append(len(text))
         # Per-document results of rule filters (e.g. which lines hold a phone number).
         self.cache: dict[object, object] = {}
-        # Markdown links whose targets were masked: (start, end) of the link text, URL.
-        self.links: list[tuple[int, int, str]] = []
 
     # ----------------------------------------------------------------- positions
     def position(self, offset: int) -> tuple[int, int]:
@@ -80,7 +95,12 @@ class Document:
 
     @cached_property
     def lines(self) -> list[Line]:
-        return layout.read_lines(self)
+        lines = layout.read_lines(self)
+        for i, line in enumerate(lines):  # what the input's markup says wins (not on a blank line)
+            role = self.line_roles.get(line.number)
+            if role is not None and line.role != LineRole.BLANK:
+                lines[i] = Line(line.number, line.start, line.end, role)
+        return lines
 
     # ----------------------------------------------------------------- sentences
     @cached_property

@@ -38,13 +38,15 @@ from owabilint.cache.caches import Caches
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError, OwabilintError
 from owabilint.fixer import non_overlapping
+from owabilint.inputs.formats import InputFormat
+from owabilint.inputs.registry import format_module, format_of
+from owabilint.inputs.source import DEFAULT_MAX_BYTES
 from owabilint.links import RULES_DOC
 from owabilint.lsp.framing import FramedInput
 from owabilint.lsp.positions import LineIndex
 from owabilint.lsp.protocol import OwabilintProtocol
 from owabilint.model import Diagnostic, FileReport, Fix
 from owabilint.ruleset import Rule
-from owabilint.source import DEFAULT_MAX_BYTES, kind_of
 
 log = logging.getLogger(__name__)
 
@@ -77,10 +79,11 @@ def settings_for(path: str | None) -> tuple[list[Rule], Settings]:
     return resolved.rules, resolved.settings
 
 
-def document_kind(path: str | None, language_id: str | None) -> str:
-    if path and kind_of(path) != "text":
-        return kind_of(path)
-    return "markdown" if language_id in _MARKDOWN_LANGUAGES else "text"
+def document_format(path: str | None, language_id: str | None) -> InputFormat:
+    """The format of an editor's buffer: by its file's suffix, else by the editor's language."""
+    if path and format_of(path) != InputFormat.TEXT:
+        return format_of(path)
+    return InputFormat.MARKDOWN if language_id in _MARKDOWN_LANGUAGES else InputFormat.TEXT
 
 
 @dataclass
@@ -208,11 +211,11 @@ class OwabilintServer(LanguageServer):
             await asyncio.sleep(delay)
         document = self.workspace.get_text_document(uri)
         text, version, path = document.source, document.version, document.path
-        kind = document_kind(path, document.language_id)
+        fmt = document_format(path, document.language_id)
         executor = self.executor_for(text)
         caches = self.caches if executor is self.executor else None  # a process of its own caches nothing
         try:
-            report = await asyncio.get_running_loop().run_in_executor(executor, _lint, text, path, kind, caches)
+            report = await asyncio.get_running_loop().run_in_executor(executor, _lint, text, path, fmt, caches)
         except OwabilintError as exc:  # a broken configuration or rule pack: say so once, not per keystroke
             message = f"owabilint: {exc}"
             if message != self.last_error:
@@ -292,7 +295,7 @@ def _too_large(text: str) -> int | None:
     return size if size > DEFAULT_MAX_BYTES else None
 
 
-def _lint(text: str, path: str | None, kind: str, caches: Caches | None = None) -> FileReport:
+def _lint(text: str, path: str | None, fmt: InputFormat, caches: Caches | None = None) -> FileReport:
     """Lint a buffer as the CLI lints the file; positions are offsets into the buffer.
 
     With ``caches`` (the lint thread; not a process for a large buffer) the rules'
@@ -313,15 +316,11 @@ def _lint(text: str, path: str | None, kind: str, caches: Caches | None = None) 
     rules, settings = settings_for(path)
     if caches is not None:
         caches.prepare(rules)
-    if kind != "email":
-        return lint_text(text, path=shown, kind=kind, rules=rules, settings=settings)
-    from owabilint.lsp.email_buffer import email_view
-
     try:
-        view = email_view(text, shown)
+        view = format_module(fmt).buffer_view(text, shown)  # the text the CLI would lint, and the way back
     except InputError as exc:
         return FileReport(path=shown, text=text, error=exc.problem)
-    return view.remap(lint_text(view.text, path=shown, kind=kind, rules=rules, settings=settings))
+    return view.remap(lint_text(view.text, path=shown, format=fmt, rules=rules, settings=settings))
 
 
 def build_server() -> OwabilintServer:

@@ -20,9 +20,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from owabilint.errors import InputError
+from owabilint.inputs.source import DEFAULT_MAX_BYTES
 from owabilint.serve.guard import BodyTooLarge, Guard, allowed_hosts, too_large
-from owabilint.serve.linting import OPENABLE, PAGE_KINDS, PROFILES, Linter, open_draft
-from owabilint.source import DEFAULT_MAX_BYTES
+from owabilint.serve.linting import OPENABLE, PAGE_FORMATS, PROFILES, Linter, open_draft
 
 STATIC = files("owabilint.serve").joinpath("static")
 
@@ -101,8 +101,8 @@ async def _draft_request(request: Request, limit: int) -> tuple[str, str, str | 
     kind = body.get("kind", "text")
     profile = body.get("profile") or None
     styled = body.get("styled_lines") or []
-    if kind not in PAGE_KINDS:
-        return _error(400, f"形式 '{kind}' には対応していません（{' | '.join(PAGE_KINDS)}）。")
+    if kind not in PAGE_FORMATS:
+        return _error(400, f"形式 '{kind}' には対応していません（{' | '.join(PAGE_FORMATS)}）。")
     if profile is not None and profile not in PROFILES:
         return _error(400, f"プロファイル '{profile}' は使えません（{' | '.join(PROFILES)}）。")
     if not isinstance(styled, list) or not all(

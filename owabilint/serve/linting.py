@@ -15,11 +15,14 @@ from owabilint.cache.caches import Caches
 from owabilint.config import PROFILES, ConfigResolver, Resolved, ResolverOptions
 from owabilint.engine import lint_text
 from owabilint.fixer import fix_text
+from owabilint.inputs.formats import InputFormat
+from owabilint.inputs.registry import DRAFT_SUFFIXES, format_of
+from owabilint.inputs.source import source_from_bytes
 from owabilint.model import FileReport
-from owabilint.source import kind_of, source_from_bytes
 
-PAGE_KINDS = ("text", "markdown")
-OPENABLE = (".txt", ".md", ".markdown", ".eml", ".docx")
+# The formats the page's editor lints (an e-mail or Word file is opened as its text).
+PAGE_FORMATS = (InputFormat.TEXT, InputFormat.MARKDOWN)
+OPENABLE = DRAFT_SUFFIXES
 
 
 class Linter:
@@ -48,22 +51,22 @@ class Linter:
         """Load the rules and the dictionary before the first draft arrives."""
         self.lint("件名：お詫び\n\n準備です。\n", "text", None, [])
 
-    def lint(self, text: str, kind: str, profile: str | None, styled_lines: list[dict]) -> dict:
+    def lint(self, text: str, fmt: str, profile: str | None, styled_lines: list[dict]) -> dict:
         with self._lock:
-            report = self._lint(text, kind, profile, styled_lines)
+            report = self._lint(text, fmt, profile, styled_lines)
         return page_report(text, report)
 
-    def fix_all(self, text: str, kind: str, profile: str | None, styled_lines: list[dict]) -> dict:
+    def fix_all(self, text: str, fmt: str, profile: str | None, styled_lines: list[dict]) -> dict:
         with self._lock:
-            result = fix_text(text, lambda t: self._lint(t, kind, profile, styled_lines))
+            result = fix_text(text, lambda t: self._lint(t, fmt, profile, styled_lines))
         return {"text": result.text, "applied": result.applied, "report": page_report(result.text, result.report)}
 
-    def _lint(self, text: str, kind: str, profile: str | None, styled_lines: list[dict]) -> FileReport:
+    def _lint(self, text: str, fmt: str, profile: str | None, styled_lines: list[dict]) -> FileReport:
         resolved = self._resolve(profile)
         return lint_text(
             text,
             path="<page>",
-            kind=kind,
+            format=fmt,
             rules=resolved.rules,
             settings=resolved.settings,
             line_kinds=_line_kinds(text, styled_lines),
@@ -72,7 +75,7 @@ class Linter:
 
 def open_draft(name: str, data: bytes) -> dict:
     """A dropped or opened file as the page's text (an InputError names the file)."""
-    source = source_from_bytes(data, name, kind_of(name))
+    source = source_from_bytes(data, name, format_of(name))
     styled: list[dict] = []
     if source.line_kinds:
         lines = source.text.split("\n")
@@ -80,10 +83,10 @@ def open_draft(name: str, data: bytes) -> dict:
     return {
         "name": name,
         "text": source.text,
-        "kind": "markdown" if source.kind == "markdown" else "text",
+        "kind": InputFormat.MARKDOWN if source.format == InputFormat.MARKDOWN else InputFormat.TEXT,
         "styled_lines": styled,
         "encoding": source.encoding_label,
-        "source_kind": source.kind,
+        "source_kind": source.format,
     }
 
 
@@ -137,4 +140,4 @@ def _utf16_offsets(text: str) -> Callable[[int], int]:
     return lambda offset: starts[min(offset, len(text))]
 
 
-__all__ = ["OPENABLE", "PAGE_KINDS", "PROFILES", "Linter", "open_draft", "page_report"]
+__all__ = ["OPENABLE", "PAGE_FORMATS", "PROFILES", "Linter", "open_draft", "page_report"]

@@ -1,4 +1,4 @@
-"""Markdown drafts: keep the prose, blank out everything else without moving a character.
+"""Markdown drafts (.md, .markdown): keep the prose, blank out everything else without moving a character.
 
 Non-prose regions (front matter, fenced and indented code, inline code spans, HTML
 blocks and comments, inline HTML tags, link targets and link brackets, reference
@@ -9,7 +9,8 @@ report points into the original file.
 
 markdown-it-py (CommonMark) finds the blocks and their line ranges; inside prose blocks
 a small scanner finds the exact character ranges of code spans, comments and links,
-using markdown-it's own link destination/title parsers.
+using markdown-it's own link destination/title parsers. The same parse says where the
+code is (blocks and spans): a comment there is text, not a directive (owabilint.suppression).
 """
 
 from __future__ import annotations
@@ -17,6 +18,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from owabilint.document import Document, LineRole
+from owabilint.document.lookalikes import fold_lookalikes
+from owabilint.inputs.formats import FormatModule, InputFormat
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the same line breaks as Document and markdown-it
 _FRONT_MATTER_OPEN = {"---": ("---", "..."), "+++": ("+++",)}
@@ -36,7 +45,7 @@ _SPACE = " \t\r\n"
 @dataclass
 class MaskedMarkdown:
     prose: str  # same length as the source; non-prose replaced by spaces
-    comments: list[tuple[int, int]] = field(default_factory=list)  # HTML comment spans, <!-- … --> included
+    code: list[tuple[int, int]] = field(default_factory=list)  # code blocks and code spans, in order
     setext_headings: list[int] = field(default_factory=list)  # 1-based lines of "Title\n=====" heading text
 
 
@@ -44,7 +53,7 @@ class _Masker:
     def __init__(self, text: str) -> None:
         self.text = text
         self.chars = list(text)
-        self.comments: list[tuple[int, int]] = []
+        self.code: list[tuple[int, int]] = []
         self.setext_headings: list[int] = []
         self.line_starts = [0]
         self.line_ends: list[int] = []  # before the line break
@@ -68,7 +77,7 @@ class _Masker:
         return self.text[self.line_starts[n] : self.line_ends[n]]
 
     def result(self) -> MaskedMarkdown:
-        return MaskedMarkdown("".join(self.chars), sorted(self.comments), self.setext_headings)
+        return MaskedMarkdown("".join(self.chars), sorted(self.code), self.setext_headings)
 
 
 def mask_markdown(text: str) -> MaskedMarkdown:
@@ -89,8 +98,9 @@ def mask_markdown(text: str) -> MaskedMarkdown:
         first, last = tok.map
         if tok.type in ("fence", "code_block", "hr"):
             m.mask_lines(first, last)
+            if tok.type != "hr" and first < len(m.line_starts):
+                m.code.append((m.line_starts[first], m.line_ends[min(last, len(m.line_ends)) - 1]))
         elif tok.type == "html_block":
-            _record_comments(m, m.line_starts[first], m.line_ends[min(last, len(m.line_ends)) - 1])
             m.mask_lines(first, last)
         elif tok.type == "blockquote_open":
             quote_ranges.append((first, last))
@@ -117,10 +127,10 @@ def mask_markdown(text: str) -> MaskedMarkdown:
     return m.result()
 
 
-_parser = None
+_parser: MarkdownIt | None = None
 
 
-def _block_parser():  # type: ignore[no-untyped-def]
+def _block_parser() -> MarkdownIt:
     """markdown-it for blocks and reference definitions only: inline content is scanned here."""
     global _parser
     if _parser is None:
@@ -141,18 +151,6 @@ def _front_matter_lines(m: _Masker) -> int:
         if m.line(n).rstrip() in closers:
             return n + 1
     return 0
-
-
-def _record_comments(m: _Masker, start: int, end: int) -> None:
-    pos = start
-    while True:
-        open_at = m.text.find("<!--", pos, end)
-        if open_at < 0:
-            return
-        close_at = m.text.find("-->", open_at + 4)
-        stop = close_at + 3 if close_at >= 0 else end
-        m.comments.append((open_at, stop))
-        pos = stop
 
 
 # Link destinations and titles longer than this are left alone: bounds the work per "(".
@@ -258,6 +256,7 @@ class _Inline:
             elif ch == "`":
                 after = self.code_end.get(i)
                 if after is not None and after <= end:
+                    self.m.code.append((i, after))
                     self.m.mask(i, after)
                     i = after
                 else:
@@ -276,7 +275,6 @@ class _Inline:
             k = bisect.bisect_left(self.comment_ends, i + 4 - self.start)
             if k < len(self.comment_ends) and self.comment_ends[k] + self.start + 3 <= end:
                 stop = self.comment_ends[k] + self.start + 3
-                self.m.comments.append((i, stop))
                 self.m.mask(i, stop)
                 return stop
             return i + 1
@@ -359,3 +357,26 @@ def link_targets(text: str) -> list[tuple[int, int, str]]:
     inquiry form) read them from here.
     """
     return [(m.start(1), m.end(1), m.group(2)) for m in _INLINE_LINK.finditer(text)]
+
+
+class MarkdownFormat(FormatModule):
+    """Only the prose is linted: code, HTML comments, link targets and front matter are
+    blanked (same length, so positions still point into the file). The draft's HTML
+    comments are invisible to its reader, so directives in them are honoured."""
+
+    format = InputFormat.MARKDOWN
+    suffixes = (".md", ".markdown")
+    honours_directives = True
+
+    def document(self, text: str, path: str, line_kinds: dict[int, str] | None = None) -> Document:
+        """The Document of the draft's prose; its headings are Markdown's (``line_kinds`` is not used)."""
+        masked = mask_markdown(text)
+        return Document(
+            fold_lookalikes(masked.prose),
+            format=self.format,
+            path=path,
+            # "Title\n=====": the underline is blanked, the parser knows the heading
+            line_roles=dict.fromkeys(masked.setext_headings, LineRole.HEADING),
+            links=link_targets(text),  # a link's target is masked, but it is still a URL the reader can open
+            code=masked.code,
+        )

@@ -12,7 +12,7 @@ The text the rules see has one line per paragraph of the body, in reading order:
   is a blank line;
 - tracked changes are read as accepted; headers, footers, text boxes and comments are not read.
 
-Positions refer to this text (``position_base == "docx-paragraph"``): line N is the N-th
+Positions refer to this text (``PositionBase.DOCX_PARAGRAPH``): line N is the N-th
 line above, the column counts characters in it. The .docx file itself is never rewritten.
 """
 
@@ -22,10 +22,17 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from owabilint.errors import InputError
+from owabilint.inputs.formats import FormatModule, InputFormat, PositionBase
 
-POSITION_BASE = "docx-paragraph"
+if TYPE_CHECKING:
+    from docx.table import Table, _Cell, _Row
+    from docx.text.paragraph import Paragraph
+
+    from owabilint.inputs.source import Source
+
 NOT_REWRITTEN = "Word 文書（.docx）は自動修正で書き換えません。指摘の箇所は Word で直してください"
 FIELD_SEPARATOR = "："
 # An OLE compound file: how Word stores a password-protected (encrypted) document, and old .doc files.
@@ -117,12 +124,12 @@ _SKIPPED = {
 }
 
 
-def _paragraph_text(paragraph) -> str:  # type: ignore[no-untyped-def]
+def _paragraph_text(paragraph: Paragraph) -> str:
     """The paragraph's text with tracked insertions in and deletions out (python-docx's
     ``Paragraph.text`` leaves out runs inside ``w:ins``)."""
     out: list[str] = []
 
-    def walk(element) -> None:  # type: ignore[no-untyped-def]
+    def walk(element: Any) -> None:  # an lxml element (lxml has no type stubs)
         for child in element:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIPPED:
@@ -141,14 +148,14 @@ def _paragraph_text(paragraph) -> str:  # type: ignore[no-untyped-def]
     return _SPACES.sub(" ", "".join(out).replace("\r", ""))
 
 
-def _add_paragraph(paragraph, lines: _Lines) -> None:  # type: ignore[no-untyped-def]
+def _add_paragraph(paragraph: Paragraph, lines: _Lines) -> None:
     lines.add(_paragraph_text(paragraph), _paragraph_kind(paragraph))
 
 
-def _paragraph_kind(paragraph) -> str | None:  # type: ignore[no-untyped-def]
+def _paragraph_kind(paragraph: Paragraph) -> str | None:
     p_pr = paragraph._p.pPr
     style = paragraph.style
-    names = []
+    names: list[str] = []
     while style is not None and len(names) < 10:  # a style and the styles it is based on
         names.append(style.name or "")
         style = style.base_style
@@ -159,7 +166,7 @@ def _paragraph_kind(paragraph) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
-def _outline_level(paragraph) -> int | None:  # type: ignore[no-untyped-def]
+def _outline_level(paragraph: Paragraph) -> int | None:
     from docx.oxml.ns import qn
 
     p_pr = paragraph._p.pPr
@@ -170,11 +177,11 @@ def _outline_level(paragraph) -> int | None:  # type: ignore[no-untyped-def]
     return int(value) if value is not None and value.isdigit() and int(value) < 9 else None
 
 
-def _cell_text(cell) -> str:  # type: ignore[no-untyped-def]
+def _cell_text(cell: _Cell) -> str:
     return " ".join(t for t in (_paragraph_text(p).replace("\n", " ").strip() for p in cell.paragraphs) if t)
 
 
-def _row_cells(row) -> list[str]:  # type: ignore[no-untyped-def]
+def _row_cells(row: _Row) -> list[str]:
     """The texts of a row's cells, a merged cell once."""
     out: list[str] = []
     seen: set[int] = set()
@@ -186,7 +193,7 @@ def _row_cells(row) -> list[str]:  # type: ignore[no-untyped-def]
     return out
 
 
-def _add_table(table, lines: _Lines) -> None:  # type: ignore[no-untyped-def]
+def _add_table(table: Table, lines: _Lines) -> None:
     rows = [_row_cells(row) for row in table.rows]
     rows = [row for row in rows if any(row)]
     if not rows:
@@ -214,3 +221,18 @@ def _add_field(lines: _Lines, label: str, value: str) -> None:
         lines.add(f"{label}{FIELD_SEPARATOR}{value}")
     elif label or value:
         lines.add(label or value)
+
+
+class WordFormat(FormatModule):
+    """Word's styles decide which lines are headings and list items; a language-server
+    buffer of a .docx file is linted as the text the editor holds."""
+
+    format = InputFormat.DOCX
+    suffixes = (".docx",)
+    position_base = PositionBase.DOCX_PARAGRAPH
+
+    def read(self, data: bytes, path: str, shown: str, encoding: str | None) -> Source:
+        from owabilint.inputs.source import Source
+
+        draft = read_docx(data, shown)
+        return Source(path, draft.text, self.format, "utf-8", False, self.position_base, line_kinds=draft.line_kinds)

@@ -1,28 +1,23 @@
 """Reading drafts: paths and stdin → a Source (decoded text + what to lint), or a clear input error.
 
-Four kinds of input:
-
-- ``text`` (.txt and anything else): the decoded file.
-- ``markdown`` (.md, .markdown): the decoded file; the engine lints its prose (code, HTML
-  comments, link targets and front matter blanked, see :mod:`owabilint.markdown`).
-- ``email`` (.eml): the Subject header and the text/plain body, decoded; positions refer
-  to the decoded message (``position_base == "body"``), see :mod:`owabilint.email_draft`.
-- ``docx`` (.docx, Word): one line per paragraph; positions refer to that text
-  (``position_base == "docx-paragraph"``), see :mod:`owabilint.docx_draft`.
+Which format an input is read as (plain text, Markdown, e-mail, Word) follows from its
+suffix (:func:`owabilint.inputs.registry.format_of`); the format module decodes it.
+Positions refer to the decoded text the rules see: the file itself for text and
+Markdown, the decoded message for e-mail, one line per paragraph for Word
+(``position_base``, see :class:`owabilint.inputs.formats.PositionBase`).
 """
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
-from owabilint.encoding import decode, encoding_label
 from owabilint.errors import InputError
+from owabilint.inputs.encoding import encoding_label
+from owabilint.inputs.formats import InputFormat, PositionBase
+from owabilint.inputs.registry import format_module, format_of
 from owabilint.safe_read import FileTooLarge, NotRegularFile, read_regular
 
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".eml", ".docx")
-_KINDS = {".md": "markdown", ".markdown": "markdown", ".eml": "email", ".docx": "docx"}
 STDIN = "-"
 # A draft is a few KB; a file far larger is almost certainly not one, and linting it
 # would take minutes and gigabytes. Raise it with --max-bytes.
@@ -39,15 +34,15 @@ class Source:
 
     Writing a changed ``text`` back: ``encoding.encode_text(text, source.encoding,
     source.bom)`` gives the bytes in the original encoding, BOM and line endings
-    (only for ``position_base == "file"``; an e-mail cannot be written back this way).
+    (only for ``PositionBase.FILE``; an e-mail cannot be written back this way).
     """
 
     path: str  # as the user wrote it ("-" for stdin)
     text: str
-    kind: str = "text"  # text | markdown | email | docx
+    format: InputFormat = InputFormat.TEXT
     encoding: str = "utf-8"  # codec of the content after the BOM (cp932, euc-jp, utf-16-le, …)
     bom: bool = False
-    position_base: str = "file"  # file | body (e-mail) | docx-paragraph (Word): see the modules of those inputs
+    position_base: PositionBase = PositionBase.FILE
     name: str | None = None  # shown instead of the path (stdin read as --stdin-filename NAME)
     line_kinds: dict[int, str] | None = None  # 1-based line → kind decided by the input's own markup (Word styles)
 
@@ -63,36 +58,26 @@ class Source:
         return encoding_label(self.encoding, self.bom)
 
 
-def kind_of(path: str) -> str:
-    return _KINDS.get(Path(path).suffix.lower(), "text")
-
-
-def source_from_bytes(data: bytes, path: str, kind: str = "text", encoding: str | None = None) -> Source:
-    """Decode one input's bytes as a draft of ``kind``; ``encoding`` forces a codec."""
-    shown = "<stdin>" if path == STDIN else path
-    if kind == "email":
-        from owabilint.email_draft import read_email
-
-        mail = read_email(data, shown, encoding)
-        return Source(path, mail.text, "email", mail.encoding, False, "body")
-    if kind == "docx":
-        from owabilint.docx_draft import POSITION_BASE, read_docx
-
-        draft = read_docx(data, shown)
-        return Source(path, draft.text, "docx", "utf-8", False, POSITION_BASE, line_kinds=draft.line_kinds)
-    decoded = decode(data, shown, encoding)
-    return Source(path, decoded.text, kind, decoded.encoding, decoded.bom)
+def source_from_bytes(
+    data: bytes, path: str, format: InputFormat = InputFormat.TEXT, encoding: str | None = None
+) -> Source:
+    """Decode one input's bytes as a draft of ``format``; ``encoding`` forces a codec."""
+    return format_module(format).read(data, path, "<stdin>" if path == STDIN else path, encoding)
 
 
 def read_source(
-    path: str, *, encoding: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES, kind: str | None = None
+    path: str,
+    *,
+    encoding: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    format: InputFormat | None = None,
 ) -> Source:
-    """Read and decode one path (``-`` is stdin, read as plain text unless ``kind`` says otherwise)."""
+    """Read and decode one path (``-`` is stdin, read as plain text unless ``format`` says otherwise)."""
     if path == STDIN:
         limit = -1 if max_bytes is None else max_bytes + 1
         data = sys.stdin.buffer.read(limit)
         _check_size(len(data), max_bytes, "<stdin>")
-        return source_from_bytes(data, STDIN, kind or "text", encoding)
+        return source_from_bytes(data, STDIN, format or InputFormat.TEXT, encoding)
     try:
         data = read_regular(path, max_bytes)
     except FileTooLarge as exc:
@@ -109,7 +94,7 @@ def read_source(
     except OSError as exc:
         raise InputError(path, f"読み込めません: {exc.strerror or exc}") from None
     _check_size(len(data), max_bytes, path)
-    return source_from_bytes(data, path, kind or kind_of(path), encoding)
+    return source_from_bytes(data, path, format or format_of(path), encoding)
 
 
 def _check_size(size: int, max_bytes: int | None, path: str) -> None:
@@ -120,10 +105,3 @@ def _check_size(size: int, max_bytes: int | None, path: str) -> None:
             f"ファイルが大きすぎます（{actual}上限 {max_bytes:,} バイト）。"
             "下書きでなければ対象から外し、下書きなら --max-bytes で上限を上げてください",
         )
-
-
-def expand_paths(paths, exclude=(), exclude_base=None):  # type: ignore[no-untyped-def]
-    """Files to lint (see :func:`owabilint.discovery.expand_paths`)."""
-    from owabilint.discovery import expand_paths as expand
-
-    return expand(paths, exclude, exclude_base)
