@@ -125,7 +125,7 @@ def machine(venv: Path | None, peer: Path | None) -> dict:
         )
         info["owabilint"] = output_of([str(venv / "bin" / "owabilint"), "--version"])
         info["owabilint_rules"] = output_of(
-            [py, "-c", "from owabilint.ruleset import builtin_rules; print(len(builtin_rules()))"]
+            [py, "-c", "from owabilint.ruleset.loader import builtin_rules; print(len(builtin_rules()))"]
         )
     if peer:
         info["node"] = output_of(["node", "--version"])

@@ -33,7 +33,7 @@ from owabilint.cli_output import Output, fix_or_diff, write_report
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.config import ConfigResolver
-    from owabilint.ruleset import Rule
+    from owabilint.ruleset.loader import Rule
     from owabilint.runner import ReadOptions
 
 

@@ -68,7 +68,7 @@ def rules_command(
     """すべてのルールの一覧を表示します（設定のルールパックを含む）。"""
     if check is not None:
         _check_pack(check)
-    from owabilint.rule_docs import print_rule_table
+    from owabilint.ruleset.docs import print_rule_table
 
     print_rule_table(rules=rules_here(config, no_config))
 
@@ -76,9 +76,9 @@ def rules_command(
 def _check_pack(path: str) -> None:
     """Load a rule pack and run its own examples; always ends the command."""
     from owabilint.errors import OwabilintError
-    from owabilint.examples import check_examples
-    from owabilint.rule_packs import load_rule_pack
-    from owabilint.ruleset import builtin_rules, builtin_rules_dir, load_lexicons
+    from owabilint.ruleset.examples import check_examples
+    from owabilint.ruleset.loader import builtin_rules, builtin_rules_dir, load_lexicons
+    from owabilint.ruleset.packs import load_rule_pack
 
     try:
         builtin = builtin_rules()
@@ -113,7 +113,7 @@ def rule_command(
     no_config: NoConfig = False,
 ) -> None:
     """ひとつのルールを、良い例・悪い例とともに説明します。"""
-    from owabilint.rule_docs import print_rule
+    from owabilint.ruleset.docs import print_rule
     from owabilint.suppression import DIRECTIVE_RULES, describe_directive_rule
 
     if rule_id in DIRECTIVE_RULES:

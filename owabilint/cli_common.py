@@ -15,7 +15,7 @@ from owabilint.cli_japanese import did_you_mean
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.config import ConfigResolver, Overrides
-    from owabilint.ruleset import Rule
+    from owabilint.ruleset.loader import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 DEFAULT_MAX_BYTES = 2_000_000  # owabilint.inputs.source.DEFAULT_MAX_BYTES (not imported: --help stays light)

@@ -10,7 +10,7 @@ from owabilint.cli_common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, STDIN, Exit
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.model import Report
-    from owabilint.ruleset import Rule
+    from owabilint.ruleset.loader import Rule
     from owabilint.runner import ReadOptions
 
 

@@ -248,7 +248,7 @@ def find_config(folder: Path) -> ConfigFile | None:
 
 # ---------------------------------------------------------------------- profiles
 def profiles_dir() -> Path:
-    from owabilint.ruleset import builtin_rules_dir
+    from owabilint.ruleset.loader import builtin_rules_dir
 
     return builtin_rules_dir() / "profiles"
 
@@ -295,7 +295,7 @@ class Resolved:
     """The effective configuration for one file (or folder)."""
 
     settings: Any  # owabilint.engine.Settings
-    rules: list[Any]  # owabilint.ruleset.Rule, built-in + rule packs, lexicons extended
+    rules: list[Any]  # owabilint.ruleset.loader.Rule, built-in + rule packs, lexicons extended
     config: ConfigFile | None
     profile: str
     output_format: str | None
@@ -405,7 +405,7 @@ def settings_for(path: str | Path, overrides: Overrides | None = None, **options
 def resolve(config: ConfigFile | None, overrides: Overrides) -> Resolved:
     """Merge defaults, profile, one configuration file and the command line."""
     from owabilint.engine import Settings
-    from owabilint.ruleset import CATEGORIES
+    from owabilint.ruleset.loader import CATEGORIES
     from owabilint.suppression import DIRECTIVE_RULES
 
     values = config.values if config else {}
@@ -594,7 +594,7 @@ def _path_spec_lines(patterns: tuple[str, ...]) -> Any:
 
 
 def _check_options(rule: Any, opts: dict[str, Any], where: str) -> None:
-    known = sorted(set(rule.options) | set(getattr(rule.matcher, "option_keys", ())))
+    known = sorted(set(rule.options) | set(rule.matcher.option_keys))
     for option, value in opts.items():
         if option not in known:
             listing = (
@@ -623,8 +623,8 @@ def _same_kind(default: Any, value: Any) -> bool:
 
 # -------------------------------------------------------------------- rule sets
 def _load_rules_for(config: ConfigFile | None, rule_paths: list[Path]) -> list[Any]:
-    from owabilint.rule_packs import builtin_lexicon_names, load_ruleset, pack_signature
-    from owabilint.ruleset import builtin_rules
+    from owabilint.ruleset.loader import builtin_rules
+    from owabilint.ruleset.packs import builtin_lexicon_names, load_ruleset, pack_signature
 
     values = config.values if config else {}
     lexicon_extensions = tuple((LEXICON_KEYS[k], tuple(values[k])) for k in LEXICON_KEYS if values.get(k))

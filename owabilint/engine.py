@@ -11,7 +11,7 @@ from owabilint.inputs.formats import InputFormat
 from owabilint.inputs.registry import format_module
 from owabilint.matchers.base import LintContext
 from owabilint.model import SEVERITY_RANK, ChecklistItem, Diagnostic, FileReport, Fix, Related
-from owabilint.ruleset import Rule, builtin_rules
+from owabilint.ruleset.loader import Rule, builtin_rules
 from owabilint.suppression import DIRECTIVE_RULES, apply_directives, stray_directives
 
 
@@ -55,6 +55,8 @@ def lint_document(
     """Lint ``doc``; ``original`` is the text as written when ``doc.text`` is its masked prose
     (same length): directives are read from it and reports show it."""
     rules = list(builtin_rules() if rules is None else rules)
+    for rule in rules:
+        rule.matcher.prepare()  # once per loaded rule set; linting then never changes a rule
     settings = settings or Settings()
     ctx = LintContext(doc, written=original or "")
     by_id = {r.id: r for r in rules}
@@ -80,7 +82,7 @@ def lint_document(
         elif rule.checklist:
             if ctx.evidence[rule.id] is not None:
                 continue
-            needed = getattr(rule.matcher, "requires", None)
+            needed = rule.matcher.requires
             if needed and needed in by_id and ctx.evidence.get(needed) is None:
                 continue
             findings = rule.matcher.find(ctx, options)

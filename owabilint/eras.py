@@ -33,7 +33,7 @@ class Era:
 
 
 def eras_file() -> Path:
-    from owabilint.ruleset import builtin_rules_dir
+    from owabilint.ruleset.loader import builtin_rules_dir
 
     return builtin_rules_dir() / "calendar" / "eras.toml"
 

@@ -15,7 +15,7 @@ from owabilint.fixer import FixError, encode, fix_text, unified_diff, write_back
 from owabilint.inputs.formats import PositionBase
 from owabilint.inputs.source import DEFAULT_MAX_BYTES, STDIN, Source, read_source
 from owabilint.model import FileReport, Report
-from owabilint.ruleset import Rule
+from owabilint.ruleset.loader import Rule
 from owabilint.runner import ReadOptions, _crashed, lint_source
 from owabilint.safe_read import read_regular
 

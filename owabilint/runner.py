@@ -21,7 +21,7 @@ from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError
 from owabilint.inputs.source import DEFAULT_MAX_BYTES, STDIN, Source, read_source
 from owabilint.model import FileReport, Report
-from owabilint.ruleset import Rule
+from owabilint.ruleset.loader import Rule
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.cache.caches import Caches
@@ -183,7 +183,7 @@ def run_plan(
 
 def prepare_jobs(jobs: Sequence[Job | InputError | tuple[Source, list[Rule], Settings]], caches: Caches | None) -> None:
     """Fold each distinct rule set's lexicon terms once (before any worker forks)."""
-    from owabilint.ruleset import prepare_rules
+    from owabilint.ruleset.loader import prepare_rules
 
     prepared: set[int] = set()
     for job in jobs:

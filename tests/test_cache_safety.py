@@ -16,7 +16,7 @@ from owabilint.cache import rules as rule_cache
 from owabilint.cache.caches import Caches
 from owabilint.cache.files import CacheFormatError
 from owabilint.cache.folds import FoldCache
-from owabilint.ruleset import builtin_rules_dir, load_rules
+from owabilint.ruleset.loader import builtin_rules_dir, load_rules
 
 RULE_IDS = None
 
@@ -147,8 +147,8 @@ def test_a_valid_key_with_a_wrong_payload_falls_back_to_the_files(tmp_path: Path
     key = rule_cache.cache_key(folder)
     payloads = [
         [],  # no rules
-        [{"o": "owabilint.ruleset:Rule", "a": []}],  # a rule without its fields
-        [{"o": "owabilint.ruleset:Rule", "a": [["id", {"r": 7}]]}],  # a dangling reference
+        [{"o": "owabilint.ruleset.loader:Rule", "a": []}],  # a rule without its fields
+        [{"o": "owabilint.ruleset.loader:Rule", "a": [["id", {"r": 7}]]}],  # a dangling reference
         [{"re": ["a", 0, "!!!", 0, [], []]}],  # a regex that is not compiled code
     ]
     for rules in payloads:

@@ -15,8 +15,8 @@ from owabilint.engine import Settings, lint_text
 from owabilint.eras import era_named, eras
 from owabilint.errors import RuleError
 from owabilint.matchers.facts import counts, dates, notice_date, phones, times
-from owabilint.rule_docs import fixable
-from owabilint.ruleset import builtin_rules, parse_rule
+from owabilint.ruleset.docs import fixable
+from owabilint.ruleset.loader import builtin_rules, parse_rule
 
 CONSISTENCY = [
     "weekday-mismatch",

@@ -10,7 +10,7 @@ from test_parallel import make_batch
 
 from owabilint import runner
 from owabilint.engine import Settings
-from owabilint.ruleset import builtin_rules
+from owabilint.ruleset.loader import builtin_rules
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs fork and SIGALRM")
 

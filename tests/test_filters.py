@@ -6,7 +6,7 @@ import pytest
 
 from owabilint.engine import lint_text
 from owabilint.errors import RuleError
-from owabilint.ruleset import parse_rule
+from owabilint.ruleset.loader import parse_rule
 
 LEXICONS = {"leak": ["流出", "紛失"], "items": ["氏名", "住所"]}
 

@@ -144,13 +144,13 @@ def test_fix_text_loops_until_no_fix_is_left() -> None:
 def test_every_rule_fix_converges_on_the_rule_examples() -> None:
     """Whatever fix a rule defines, fixing its examples leaves nothing more to fix."""
     from owabilint.engine import Settings, lint_text
-    from owabilint.ruleset import builtin_rules
+    from owabilint.ruleset.loader import builtin_rules
 
     rules = builtin_rules()
     settings = Settings()
     fixed_any = False
     for rule in rules:
-        for example in rule.invalid + rule.valid:
+        for example in [e.text for e in rule.invalid] + rule.valid:
 
             def lint(text: str) -> FileReport:
                 return lint_text(text, rules=rules, settings=settings)

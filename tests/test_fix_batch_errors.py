@@ -9,7 +9,7 @@ from conftest import run_cli
 
 from owabilint import fix_runner
 from owabilint.engine import Settings
-from owabilint.ruleset import builtin_rules
+from owabilint.ruleset.loader import builtin_rules
 
 DRAFT = "お詫び申し上げます！\n"
 FIXED = "お詫び申し上げます。\n"

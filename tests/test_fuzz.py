@@ -19,7 +19,7 @@ from owabilint.fixer import fix_text
 from owabilint.inputs.encoding import decode, encode_text
 from owabilint.inputs.markdown import mask_markdown
 from owabilint.inputs.source import source_from_bytes
-from owabilint.ruleset import builtin_rules
+from owabilint.ruleset.loader import builtin_rules
 
 EXAMPLES = int(os.environ.get("OWABILINT_FUZZ_EXAMPLES", "30"))
 FUZZ = settings(

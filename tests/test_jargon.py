@@ -95,7 +95,7 @@ def test_every_listed_term_is_found_in_every_spelling_the_pattern_accepts() -> N
     # let through every spelling the full pattern matches.
     from pathlib import Path
 
-    from owabilint.ruleset import builtin_rules
+    from owabilint.ruleset.loader import builtin_rules
 
     (rule,) = [r for r in builtin_rules() if r.id == "technical-jargon"]
     lexicon = Path(__file__).parent.parent / "rules" / "lexicons" / "jargon.txt"

@@ -43,7 +43,7 @@ def test_folding_a_large_lexicon_is_linear(monkeypatch) -> None:
     def prepare(n: int) -> float:
         pattern = patterns.Pattern(terms=[f"項目{i}" for i in range(n)])
         started = time.process_time()
-        pattern._prepare_folded()
+        pattern.prepare()
         return time.process_time() - started
 
     small, large = prepare(10_000), prepare(40_000)

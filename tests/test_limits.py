@@ -9,7 +9,7 @@ from conftest import run_cli, run_json
 
 from owabilint.engine import lint_text
 from owabilint.model import FileReport
-from owabilint.ruleset import builtin_rules
+from owabilint.ruleset.loader import builtin_rules
 
 
 def test_empty_and_whitespace_only_files_are_linted(tmp_path) -> None:

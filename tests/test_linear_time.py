@@ -28,7 +28,7 @@ import pytest
 
 import owabilint
 from owabilint.engine import lint_text
-from owabilint.ruleset import builtin_rules
+from owabilint.ruleset.loader import builtin_rules
 
 # One entry per kind of character the patterns treat differently: letters, digits,
 # every ASCII punctuation mark, white space, and the Japanese classes, alone and in the

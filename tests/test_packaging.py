@@ -47,7 +47,7 @@ def test_unpacked_wheel_lints_from_outside_the_checkout(wheel: Path, tmp_path: P
     draft = elsewhere / "draft.txt"
     draft.write_bytes((SAMPLES / "ng" / "emotional.txt").read_bytes())
     env = {**os.environ, "PYTHONPATH": str(site), "NO_COLOR": "1"}
-    code = "import owabilint.ruleset as r; print(r.builtin_rules_dir())"
+    code = "import owabilint.ruleset.loader as r; print(r.builtin_rules_dir())"
     where = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=elsewhere, env=env, check=False
     )

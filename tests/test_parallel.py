@@ -8,7 +8,7 @@ import shutil
 from conftest import SAMPLES, run_cli
 
 from owabilint.engine import Settings
-from owabilint.ruleset import builtin_rules
+from owabilint.ruleset.loader import builtin_rules
 from owabilint.runner import PARALLEL_MIN_BYTES, _workers_for, run_plan
 
 

@@ -81,7 +81,7 @@ def test_token_sequences_and_negation_checks_are_validated_with_file_and_key() -
     import pytest
 
     from owabilint.errors import RuleError
-    from owabilint.ruleset import parse_rule
+    from owabilint.ruleset.loader import parse_rule
 
     where = Path("house-rule.toml")
     with pytest.raises(RuleError, match=r"house-rule\.toml.*tokens\[0\]\[0\]: 不明なトークンのキー 'lemmas' です"):
@@ -93,7 +93,7 @@ def test_token_sequences_and_negation_checks_are_validated_with_file_and_key() -
 def test_token_sequence_with_start_matches_only_the_first_word() -> None:
     from pathlib import Path
 
-    from owabilint.ruleset import parse_rule
+    from owabilint.ruleset.loader import parse_rule
 
     rule = parse_rule(_rule_with({"tokens": [[{"surface": "なお", "start": True}]]}), Path("house-rule.toml"), {})
     text = "なお、原因はなお調査中です。"

@@ -10,7 +10,7 @@ from conftest import ROOT, run_cli
 
 from owabilint.config import PROFILES, Overrides, profiles_dir, settings_for
 from owabilint.engine import lint_text
-from owabilint.ruleset import builtin_rules
+from owabilint.ruleset.loader import builtin_rules
 
 # A short first notice that links to a details page: apology, leaked items and contact
 # are there; date, count, prevention measures are left to the details page.

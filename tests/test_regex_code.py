@@ -16,7 +16,7 @@ import pytest
 
 from owabilint.cache.files import CacheFormatError
 from owabilint.cache.regex_code import decode_regex, encode_regex
-from owabilint.ruleset import builtin_rules_dir, load_rules
+from owabilint.ruleset.loader import builtin_rules_dir, load_rules
 
 
 def _regexes(obj: object, seen: set[int], out: dict[tuple[str, int], re.Pattern[str]]) -> None:

@@ -16,6 +16,7 @@ import pytest
 
 from owabilint.document import Document
 from owabilint.engine import Settings, lint_text
+from owabilint.matchers.base import LintContext
 from owabilint.matchers.patterns import Pattern
 
 DRAFTS = Path(__file__).parent / "regression" / "layout"
@@ -148,7 +149,9 @@ def test_terms_match_either_width_of_punctuation(term: str, text: str, found: st
     """Pattern: half-width-and-full-width punctuation; the span points into the original text."""
     doc = Document(text)
     pattern = Pattern.from_spec({"terms": [term]}, "test", {})
-    spans = sorted({span for sentence in doc.sentences for span in pattern.spans(sentence)})
+    pattern.prepare()
+    ctx = LintContext(doc)
+    spans = sorted({span for sentence in doc.sentences for span in pattern.spans(sentence, ctx)})
     assert [text[s:e] for s, e in spans] == [found]
 
 
@@ -188,8 +191,8 @@ def test_phrase_messages_name_the_word_at_fault(text: str, rule: str, underlined
 
 def test_rule_pack_suggestion_with_re2(tmp_path: Path) -> None:
     """A rule pack's ``suggest`` runs on RE2 and still rewrites the word by characters."""
-    from owabilint.rule_packs import load_rule_pack
-    from owabilint.ruleset import builtin_rules
+    from owabilint.ruleset.loader import builtin_rules
+    from owabilint.ruleset.packs import load_rule_pack
 
     pack = r"""
 id = "house-teru"

@@ -14,7 +14,7 @@ from owabilint.lsp.positions import LineIndex
 from owabilint.lsp.server import to_lsp_diagnostic
 from owabilint.reporters import sarif_report
 from owabilint.reporters.json_report import schema as report_schema
-from owabilint.ruleset import builtin_rules
+from owabilint.ruleset.loader import builtin_rules
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 

@@ -6,7 +6,7 @@ import pytest
 from conftest import run_json
 
 from owabilint.engine import Settings, lint_text
-from owabilint.matchers.base import clause_bounds
+from owabilint.matchers.filters import clause_bounds
 
 CHECKLIST_ORDER = [
     "件名",

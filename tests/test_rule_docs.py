@@ -6,7 +6,7 @@ import tomllib
 
 from conftest import ROOT, run_cli
 
-from owabilint.rule_docs import category_label
+from owabilint.ruleset.docs import category_label
 
 RULE_FILES = {p.stem: tomllib.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "rules").glob("*.toml"))}
 

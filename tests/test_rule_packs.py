@@ -12,8 +12,8 @@ from owabilint.config import settings_for
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import RuleError
 from owabilint.matchers.regex import untrusted_patterns
-from owabilint.rule_packs import load_rule_pack
-from owabilint.ruleset import builtin_rules, builtin_rules_dir, load_lexicons
+from owabilint.ruleset.loader import builtin_rules, builtin_rules_dir, load_lexicons
+from owabilint.ruleset.packs import load_rule_pack
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -68,6 +68,26 @@ def test_readme_pack_passes_its_own_examples(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr.decode()
     assert "ok  internal-codename" in out
     assert "1 ルール、例 2 件すべて成功しました" in out
+
+
+def test_example_reported_elsewhere_than_its_span_fails_the_check(tmp_path: Path) -> None:
+    invalid = '{ text = "PRJ-204 の件", span = "204 の件" }'
+    path = pack_rule(tmp_path / "pack", "codename", "regex = ['PRJ-[0-9]+']", invalid=invalid)
+    proc = run_cli("rules", "--check", str(tmp_path / "pack"))
+    assert proc.returncode == 1
+    expected = (
+        "examples.invalid[0]: [codename] 「204 の件」 を指摘するはずの例ですが、「PRJ-204」（1:1） が指摘されました"
+    )
+    assert f"{path}: {expected}" in proc.stdout.decode()
+
+
+def test_span_missing_from_its_example_stops_the_pack_with_exit_2(tmp_path: Path) -> None:
+    path = pack_rule(
+        tmp_path / "pack", "codename", "regex = ['PRJ-[0-9]+']", invalid='{ text = "PRJ-204", span = "PRJ-999" }'
+    )
+    proc = run_cli("rules", "--check", str(tmp_path / "pack"))
+    assert proc.returncode == 2
+    assert f"{path}: examples.invalid[0].span: 「PRJ-999」が例文の中にありません" in proc.stderr.decode()
 
 
 def test_failing_example_names_file_and_example_and_exits_1(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from conftest import SAMPLES
 
 from owabilint.cache.caches import Caches
 from owabilint.engine import Settings, lint_text
-from owabilint.ruleset import builtin_rules_dir, load_rules
+from owabilint.ruleset.loader import builtin_rules_dir, load_rules
 
 
 def copy_rules(tmp_path):

@@ -16,7 +16,7 @@ from owabilint.cache import files
 from owabilint.cache.folds import FoldCache
 
 if TYPE_CHECKING:  # pragma: no cover
-    from owabilint.ruleset import Rule
+    from owabilint.ruleset.loader import Rule
 
 
 class Caches:
@@ -39,7 +39,7 @@ class Caches:
 
     def prepare(self, rules: list[Rule]) -> None:
         """Fold the rules' lexicon terms now, through the fold cache."""
-        from owabilint.ruleset import prepare_rules
+        from owabilint.ruleset.loader import prepare_rules
 
         prepare_rules(rules, self.folds.fold)
 

@@ -191,7 +191,7 @@ def decode_rules(data: bytes, key: str) -> list | None:
     from dataclasses import fields
 
     from owabilint.matchers.base import Matcher
-    from owabilint.ruleset import Rule
+    from owabilint.ruleset.loader import Rule
 
     body = json.loads(data)
     if not isinstance(body, dict) or body.get("owabilint-cache") != "rules" or body.get("format") != FORMAT:
@@ -273,7 +273,7 @@ def load_cached(
 
 
 def _store(path: Path, key: str, rules: list, fold: Callable[[str], str]) -> None:
-    from owabilint.ruleset import prepare_rules
+    from owabilint.ruleset.loader import prepare_rules
 
     try:
         prepare_rules(rules, fold)  # fold lexicon terms now, so the cache holds them

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from owabilint.document import Document, Sentence
+    from owabilint.document import Sentence
+    from owabilint.matchers.base import LintContext, Part
 
 
 @dataclass(slots=True)
@@ -31,13 +32,21 @@ class Check:
 
     def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
         self.where = where
+        self.regex_lists: dict[str, list[re.Pattern[str]]] = {}  # key → the check's regexes (see parts)
 
-    @staticmethod
-    def regexes(params: dict[str, Any], key: str, where: str, lexicons: dict[str, list[str]]) -> list[re.Pattern[str]]:
+    def regexes(
+        self, params: dict[str, Any], key: str, where: str, lexicons: dict[str, list[str]]
+    ) -> list[re.Pattern[str]]:
         """The optional regex list ``key`` of a rule file's matcher table, compiled."""
         from owabilint.matchers.base import regex_list, take  # matchers import the checks: no cycle at load
 
-        return regex_list(take(params, key, (str, list), where), f"{where}.{key}", lexicons)
+        compiled = regex_list(take(params, key, (str, list), where), f"{where}.{key}", lexicons)
+        self.regex_lists[key] = compiled
+        return compiled
 
-    def find(self, doc: Document, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+    def parts(self) -> list[Part]:
+        """The check's patterns and regex lists by key (see Matcher.parts)."""
+        return list(self.regex_lists.items())
+
+    def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
         raise NotImplementedError

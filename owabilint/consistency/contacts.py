@@ -16,6 +16,7 @@ from owabilint.matchers.patterns import Pattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Document, Sentence
+    from owabilint.matchers.base import LintContext, Part
 
 
 class PhoneCheck(Check):
@@ -48,7 +49,8 @@ class PhoneCheck(Check):
         self.default_digits = take(params, "default_digits", int, where, 10)
         self.default_label = take(params, "default_label", str, where, "固定電話")
 
-    def find(self, doc: Document, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+    def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+        doc = ctx.doc
         for sentence in sentences:
             for phone in phones(sentence):
                 if doc.in_url_or_email(phone.start, phone.end):
@@ -101,14 +103,18 @@ class AddressCheck(Check):
         super().__init__(params, where, lexicons)
         self.contact: list[Pattern] = optional_patterns(params.get("contact"), f"{where}.contact", lexicons)
 
-    def find(self, doc: Document, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+    def parts(self) -> list[Part]:
+        return [*super().parts(), *((f"contact[{i}]", p) for i, p in enumerate(self.contact))]
+
+    def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+        doc = ctx.doc
         suggest_https = options.get("suggest-https", True) is not False
         for sentence in sentences:
             text = ascii_text(sentence)
             if "@" in text:
                 yield from self._emails(doc, sentence, text)
             if "://" in text:
-                yield from self._urls(doc, sentence, text, suggest_https)
+                yield from self._urls(ctx, sentence, text, suggest_https)
 
     def _emails(self, doc: Document, sentence: Sentence, text: str) -> Iterator[Problem]:
         for m in _AT.finditer(text):
@@ -126,7 +132,8 @@ class AddressCheck(Check):
             elif _FULLWIDTH_ASCII.search(sentence.text[m.start() : end]):
                 yield Problem(start, stop, "email-fullwidth", values, raw.translate(_FULLWIDTH))
 
-    def _urls(self, doc: Document, sentence: Sentence, text: str, suggest_https: bool) -> Iterator[Problem]:
+    def _urls(self, ctx: LintContext, sentence: Sentence, text: str, suggest_https: bool) -> Iterator[Problem]:
+        doc = ctx.doc
         for m in _URL.finditer(text):
             host_end = m.start() + m.group().index("://") + 3
             raw = sentence.text
@@ -140,9 +147,9 @@ class AddressCheck(Check):
                 yield Problem(
                     start, stop, "url-fullwidth", {"written": raw_head}, doc.text[start:stop].translate(_FULLWIDTH)
                 )
-            elif suggest_https and m.group().startswith("http://") and self._about_contact(sentence):
+            elif suggest_https and m.group().startswith("http://") and self._about_contact(sentence, ctx):
                 yield Problem(start, stop, "url-http", {"written": raw_head})
 
-    def _about_contact(self, sentence: Sentence) -> bool:
+    def _about_contact(self, sentence: Sentence, ctx: LintContext) -> bool:
         around = [sentence, *sentence.context_sentences]
-        return bool(self.contact) and all(any(p.matches(s) for s in around) for p in self.contact)
+        return bool(self.contact) and all(any(p.matches(s, ctx) for s in around) for p in self.contact)

@@ -11,6 +11,7 @@ from owabilint.matchers.facts import CountFact, counts
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Document, Sentence
+    from owabilint.matchers.base import LintContext
 
 # Where the noun phrase a count belongs to begins (before it) or ends (after it).
 # \A: used with match(); anchored, a search from every position would be quadratic.
@@ -70,7 +71,8 @@ class CountCheck(Check):
         self.total_words = self.regexes(params, "total_words", where, lexicons)
         self.part_unless = self.regexes(params, "part_unless", where, lexicons)
 
-    def find(self, doc: Document, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+    def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+        doc = ctx.doc
         yield from self._restated(doc, sentences)
         if options.get("check-totals", True) is not False:
             yield from self._totals(doc, sentences)

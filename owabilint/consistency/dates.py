@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from owabilint.consistency.base import Check, Problem
 from owabilint.eras import era_named, era_year
-from owabilint.matchers.base import clause_bounds
 from owabilint.matchers.facts import (
     ERA_YEAR,
     WEEKDAYS,
@@ -22,9 +21,11 @@ from owabilint.matchers.facts import (
     text_span,
     times,
 )
+from owabilint.matchers.filters import clause_bounds
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Document, Sentence
+    from owabilint.matchers.base import LintContext
 
 
 def _text(doc: Document, start: int, end: int) -> str:
@@ -51,7 +52,8 @@ class WeekdayCheck(Check):
     OPTIONS = ("infer-year",)
     FIXABLE = True
 
-    def find(self, doc: Document, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+    def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+        doc = ctx.doc
         infer = options.get("infer-year", True) is not False
         dated = [d for d in document_dates(doc) if d.certain_year is not None and d.as_date(d.certain_year)]
         plausible: set[int] | None = None
@@ -159,7 +161,8 @@ class EraCheck(Check):
     name = "era"
     MESSAGES = ("mismatch", "past-end", "outside")
 
-    def find(self, doc: Document, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+    def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+        doc = ctx.doc
         for sentence in sentences:
             folded = sentence.folded
             reported: list[tuple[int, int]] = []
@@ -247,7 +250,8 @@ class ImpossibleDateCheck(Check):
     name = "impossible"
     MESSAGES = ("month", "day", "leap", "time", "meridiem")
 
-    def find(self, doc: Document, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+    def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+        doc = ctx.doc
         for sentence in sentences:
             for fact in dates(sentence):
                 written = _text(doc, fact.start, fact.end)
@@ -290,7 +294,8 @@ class DateOrderCheck(Check):
         self.occurrence = self.regexes(params, "occurrence", where, lexicons)
         self.discovery = self.regexes(params, "discovery", where, lexicons)
 
-    def find(self, doc: Document, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+    def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+        doc = ctx.doc
         notice = notice_date(doc)
         if notice is not None:
             notice_day = notice.as_date(notice.certain_year)  # type: ignore[arg-type]

@@ -11,7 +11,8 @@ from owabilint.consistency.base import Check, Problem
 from owabilint.matchers.facts import TimeFact, times
 
 if TYPE_CHECKING:  # pragma: no cover
-    from owabilint.document import Document, Sentence
+    from owabilint.document import Sentence
+    from owabilint.matchers.base import LintContext
 
 # Between the two ends of a range, in the folded text: 〜, -, から; 翌/翌日/翌朝 marks
 # an end on the next day.
@@ -55,7 +56,8 @@ class HoursCheck(Check):
     name = "hours"
     MESSAGES = ("reversed", "round-the-clock")
 
-    def find(self, doc: Document, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+    def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
+        doc = ctx.doc
         for sentence in sentences:
             ranges = time_ranges(sentence)
             for a, b, next_day in ranges:

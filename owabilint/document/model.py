@@ -49,7 +49,8 @@ class Document:
             self.line_ends.append(m.start())
             self.line_starts.append(m.end())
         self.line_ends.append(len(text))
-        # Per-document results of rule filters (e.g. which lines hold a phone number).
+        # What is read once from the whole draft (outline labels, dates); what rules
+        # remember about it is kept in the lint context (matchers.base.LintContext).
         self.cache: dict[object, object] = {}
 
     # ----------------------------------------------------------------- positions

@@ -24,7 +24,8 @@ class Sentence:
     section: int | None = None  # index of the heading sentence this one is under
     paragraph: int = 0
     _doc: Document | None = field(default=None, repr=False)
-    # Answers to questions rules ask about this sentence (see Pattern.matches).
+    # What is read once from this sentence itself (folded digits, dates); what rules
+    # ask about it is kept in the lint context (matchers.base.LintContext).
     memo: dict = field(default_factory=dict, repr=False)
 
     @property

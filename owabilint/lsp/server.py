@@ -46,7 +46,7 @@ from owabilint.lsp.framing import FramedInput
 from owabilint.lsp.positions import LineIndex
 from owabilint.lsp.protocol import OwabilintProtocol
 from owabilint.model import Diagnostic, FileReport, Fix
-from owabilint.ruleset import Rule
+from owabilint.ruleset.loader import Rule
 
 log = logging.getLogger(__name__)
 

@@ -1,18 +1,17 @@
-"""What every matcher shares: findings, sentence filters and the lint context."""
+"""What every matcher shares: the matcher contract, findings and the lint context."""
 
 from __future__ import annotations
 
-import bisect
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from owabilint.errors import RuleError
-from owabilint.matchers.patterns import PATTERN_KEYS, Pattern, compile_regex
-from owabilint.suggest import did_you_mean
+from owabilint.matchers.patterns import PATTERN_KEYS, Pattern, PatternTerms, compile_regex
 
 if TYPE_CHECKING:  # pragma: no cover
-    from owabilint.document import Document, Sentence
+    from owabilint.document import Document
 
 SENTENCE_KINDS = ("subject", "heading", "list", "field", "plain")
 SKIP_CONTEXTS = ("quote", "url", "email")
@@ -37,28 +36,92 @@ class Evidence:
     end: int
 
 
-@dataclass
+@dataclass(eq=False)
 class LintContext:
-    """Per-document state shared by the rules of one run."""
+    """Everything one lint of one draft knows: the document, and what the rules found or
+    remembered about it. Created per draft (engine.lint_document) and dropped with it, so
+    that loaded rules keep no trace of the drafts they have read."""
 
     doc: Document
     placeholders: list[tuple[int, int]] = field(default_factory=list)
     evidence: dict[str, Evidence | None] = field(default_factory=dict)
     written: str = ""  # the text as written when doc.text is masked prose (Markdown); same length
+    # Answers rule objects (patterns, filters) computed for this draft, keyed by the object's
+    # id; each value keeps the object it belongs to, so an id is never read for another.
+    memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     def overlaps_placeholder(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.placeholders)
 
 
-class Matcher:
-    """Base class. ``kind`` is the name rule files use in ``[matcher] kind = ...``."""
+Part = tuple[str, "Pattern | list[Any]"]  # (key in the [matcher] table, a pattern or a regex list)
 
-    kind = ""
-    checklist = False  # True for matchers that report a required element
+
+class Matcher:
+    """A matcher kind: what the engine, the rule catalogue and the configuration read.
+
+    The contract (every kind has all of it; defaults below):
+
+    - ``kind``: the name rule files use in ``[matcher] kind = ...``;
+    - ``checklist``: True when the rule reports a required element (``evidence`` then
+      says where the draft has it, ``find`` reports its absence);
+    - ``element``: the checklist label (お詫び, 日時 …), "" for other kinds;
+    - ``order``: the element's position in the checklist and the catalogue;
+    - ``requires``: the id of another checklist rule that must be satisfied before this
+      one is checked (reception hours only matter once there is a contact), or None;
+    - ``option_keys``: the options the kind reads beyond the rule's own ``options``;
+    - ``fixable``: whether some finding may carry a safe mechanical fix;
+    - ``patterns()``: every term and regex the matcher searches, by where it is written;
+    - ``prepare()``: the work done once before the first draft (folding terms);
+    - ``extend()``: more entries from the configuration (only kinds that have entries);
+    - ``find()`` / ``evidence()``: the findings for one draft, read from the lint context.
+
+    After ``prepare()`` a matcher is never changed by linting: what it learns about a
+    draft is kept in the LintContext.
+    """
+
+    kind: ClassVar[str] = ""
+    checklist: ClassVar[bool] = False
+    element: str = ""
+    order: int = 100
+    requires: str | None = None
     option_keys: tuple[str, ...] = ()
 
     def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
         self.where = where
+
+    @property
+    def fixable(self) -> bool:
+        return False
+
+    def parts(self) -> list[Part]:
+        """Every pattern and regex list of the matcher, with its key in the rule file."""
+        return []
+
+    def patterns(self) -> list[PatternTerms]:
+        """What the matcher searches: literal strings by lexicon, regexes by key."""
+        out = []
+        for where, part in self.parts():
+            if isinstance(part, Pattern):
+                out.append(part.terms_at(where))
+            elif part:
+                out.append(PatternTerms(where, regexes=tuple(rx.pattern for rx in part)))
+        return out
+
+    def prepare(self, fold: Callable[[str], str] | None = None) -> None:
+        """Do the work matching would otherwise do at first use; idempotent.
+
+        ``fold`` folds a lexicon term (a run's fold cache); by default through Sudachi.
+        """
+        for _where, part in self.parts():
+            if isinstance(part, Pattern):
+                part.prepare(fold)
+
+    def extend(
+        self, entries: list[dict[str, Any]], allow: list[Any], where: str, lexicons: dict[str, list[str]]
+    ) -> None:
+        """Add pattern entries (rule-file keys) and regexes of allowed matches (configuration)."""
+        raise RuleError(f"{where}: {self.kind} のルールには項目を追加できません")
 
     def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
         raise NotImplementedError
@@ -100,232 +163,3 @@ def regex_list(value: Any, where: str, lexicons: dict[str, list[str]] | None = N
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RuleError(f"{where}: 正規表現のリストを指定してください")
     return [compile_regex(source, where, lexicons or {}) for source in value]
-
-
-# Where a clause ends inside a sentence: "…が、", "…ものの、", "…ておらず、", "、なお…".
-# A parenthetical is a clause of its own: "メールアドレス（住所は含まれておりません）".
-_CLAUSE_END = re.compile(
-    r"(?:が|ものの|けれど(?:も)?|ず|ながら|一方|(?:のみ|だけ)(?:で|であり))、|、(?=なお|ただし|また)|[。．；;（）()]"
-)
-
-
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Start and end (in ``text``) of the clause that holds ``text[start:end]``."""
-    begin, stop = 0, len(text)
-    for m in _CLAUSE_END.finditer(text):
-        if m.end() <= start:
-            begin = m.end()
-        elif m.start() >= end:
-            stop = m.end()  # the clause keeps its ending ("…ておらず、")
-            break
-    return begin, stop
-
-
-class SentenceFilter:
-    """Which sentences and spans a pattern entry looks at.
-
-    Keys (all optional, combined with AND):
-    ``kinds``   sentence kinds to look at (default: all);
-    ``skip``    spans to ignore: inside 「quotes」, URLs, e-mail addresses;
-    ``context`` patterns that must all match in the same sentence;
-    ``topic``   patterns that must each match the sentence or the heading it sits under;
-    ``section`` patterns that must all match the heading the sentence sits under;
-    ``outline`` patterns (terms, regex) that must all match the label of the outline
-                section the sentence is written under (see owabilint/document/outline.py: also
-                「• 発生原因」 lines, 【概要】 openings and 原因：… fields);
-    ``unless``  patterns none of which may match the sentence;
-    ``unless_outline`` patterns (terms, regex) none of which may match a label the
-                sentence is written under (an impact word inside the 原因 section is
-                part of the cause, not the impact);
-    ``unless_context`` patterns none of which may match the heading or the lead
-                sentence (a list under "流出していない情報" is not about what leaked);
-    ``unless_clause`` regexes none of which may match the clause holding the match
-                (a negation such as 含まれておりません);
-    ``unless_before`` regexes none of which may match the sentence text before the match
-                (``search``; anchor them with ``$``: "不手際" right before "により");
-    ``unless_after`` regexes none of which may match the sentence text after the match
-                (``match``: 不可抗力ではなく is not a disclaimer);
-    ``first_lines`` / ``last_lines``: the sentence starts within the first / last N
-                non-blank lines of the document;
-    ``near``    a pattern spec plus ``lines``: the pattern must match a sentence that
-                starts within that many lines of this one (hours next to a phone number).
-
-    ``topic`` is read from the sentence, its heading, its lead sentence (the
-    sentence that introduces a list, or the one before it in the same paragraph) and
-    the label of its outline section.
-    """
-
-    KEYS = (
-        "kinds",
-        "skip",
-        "context",
-        "topic",
-        "section",
-        "outline",
-        "unless",
-        "unless_context",
-        "unless_outline",
-        "unless_clause",
-        "unless_before",
-        "unless_after",
-        "first_lines",
-        "last_lines",
-        "near",
-    )
-
-    def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
-        kinds = take(params, "kinds", list, where, list(SENTENCE_KINDS))
-        bad = [k for k in kinds if k not in SENTENCE_KINDS]
-        if bad:
-            raise RuleError(f"{where}.kinds: 不明な文の種類 {bad[0]!r} です（{', '.join(SENTENCE_KINDS)}）")
-        self.kinds = frozenset(kinds)
-        skip = take(params, "skip", list, where, [])
-        bad = [k for k in skip if k not in SKIP_CONTEXTS]
-        if bad:
-            raise RuleError(f"{where}.skip: 不明な文脈 {bad[0]!r} です（{', '.join(SKIP_CONTEXTS)}）")
-        self.skip = frozenset(skip)
-        self.context = optional_patterns(params.get("context"), f"{where}.context", lexicons)
-        self.topic = optional_patterns(params.get("topic"), f"{where}.topic", lexicons)
-        self.section = optional_patterns(params.get("section"), f"{where}.section", lexicons)
-        self.outline = optional_patterns(params.get("outline"), f"{where}.outline", lexicons)
-        self.unless = optional_patterns(params.get("unless"), f"{where}.unless", lexicons)
-        self.unless_context = optional_patterns(params.get("unless_context"), f"{where}.unless_context", lexicons)
-        self.unless_outline = optional_patterns(params.get("unless_outline"), f"{where}.unless_outline", lexicons)
-        self.unless_clause = regex_list(params.get("unless_clause"), f"{where}.unless_clause", lexicons)
-        self.unless_before = regex_list(params.get("unless_before"), f"{where}.unless_before", lexicons)
-        self.unless_after = regex_list(params.get("unless_after"), f"{where}.unless_after", lexicons)
-        self.first_lines = take(params, "first_lines", int, where)
-        self.last_lines = take(params, "last_lines", int, where)
-        near = take(params, "near", dict, where)
-        self.near: Pattern | None = None
-        self.near_lines = 0
-        if near is not None:
-            near = dict(near)
-            self.near_lines = take(near, "lines", int, f"{where}.near", 3)
-            near.pop("lines", None)
-            self.near = pattern_from(near, f"{where}.near", lexicons)
-
-    def accepts(self, sentence: Sentence) -> bool:
-        if sentence.role not in self.kinds:
-            return False
-        if not self._in_position(sentence):
-            return False
-        if self.context and not all(p.matches(sentence) for p in self.context):
-            return False
-        heading = sentence.heading
-        if self.section and (heading is None or not all(p.matches(heading) for p in self.section)):
-            return False
-        if self.outline:
-            from owabilint.document.outline import label_of
-
-            label = label_of(sentence)
-            if label is None or not all(any(p.search_text(lab.text) for lab in label.chain) for p in self.outline):
-                return False
-        if self.topic:
-            from owabilint.document.outline import label_of
-
-            around = [sentence, *sentence.context_sentences]
-            label = label_of(sentence)
-            labels = label.chain if label is not None else ()
-            for p in self.topic:
-                if not any(_outside_quotes(p, s) for s in around) and not any(
-                    p.search_text(lab.text) for lab in labels
-                ):
-                    return False
-        if self.unless and any(p.matches(sentence) for p in self.unless):
-            return False
-        if self.unless_outline:
-            from owabilint.document.outline import label_of
-
-            label = label_of(sentence)
-            if label is not None and any(p.search_text(lab.text) for lab in label.chain for p in self.unless_outline):
-                return False
-        if self.unless_context and any(p.matches(s) for s in sentence.context_sentences for p in self.unless_context):
-            return False
-        return self.near is None or self._near(sentence)
-
-    def _in_position(self, sentence: Sentence) -> bool:
-        if self.first_lines is None and self.last_lines is None:
-            return True
-        assert sentence._doc is not None
-        lines = sentence._doc.content_lines
-        if (
-            self.first_lines is not None
-            and lines[: self.first_lines]
-            and sentence.line <= lines[: self.first_lines][-1]
-        ):
-            return True
-        return bool(
-            self.last_lines is not None and lines[-self.last_lines :] and sentence.line >= lines[-self.last_lines :][0]
-        )
-
-    def _near(self, sentence: Sentence) -> bool:
-        doc = sentence._doc
-        assert doc is not None and self.near is not None
-        key = ("near", id(self))
-        lines = doc.cache.get(key)
-        if lines is None:
-            lines = [s.line for s in doc.sentences if self.near.matches(s)]
-            doc.cache[key] = lines
-        first, last = sentence.line, doc.position(sentence.end)[0]
-        return any(first - self.near_lines <= ln <= last + self.near_lines for ln in lines)
-
-    def keeps_match(self, sentence: Sentence, start: int, end: int) -> bool:
-        """Whether a match at document span [start, end) of ``sentence`` counts."""
-        assert sentence._doc is not None
-        if not self.keeps_span(sentence._doc, start, end):
-            return False
-        if not (self.unless_clause or self.unless_before or self.unless_after):
-            return True
-        offsets = sentence.offsets
-        i = bisect.bisect_left(offsets, start)
-        j = bisect.bisect_left(offsets, end)
-        text = sentence.text
-        if self.unless_clause:
-            begin, stop = clause_bounds(text, i, j)
-            if any(rx.search(text[begin:stop]) for rx in self.unless_clause):
-                return False
-        if any(rx.search(text[:i]) for rx in self.unless_before):
-            return False
-        return not any(rx.match(text[j:]) for rx in self.unless_after)
-
-    def keeps_span(self, doc: Document, start: int, end: int) -> bool:
-        if "quote" in self.skip and doc.in_quote(start, end):
-            return False
-        if "url" in self.skip and doc.in_spans(doc.url_spans, start, end):
-            return False
-        return not ("email" in self.skip and doc.in_spans(doc.email_spans, start, end))
-
-
-_BRACKETED = re.compile(r"「[^「」]*」")
-
-
-def _outside_quotes(pattern: Pattern, sentence: Sentence) -> bool:
-    """Whether ``pattern`` matches ``sentence`` other than inside 「…」: a quotation or
-    a bracketed name (「物価高騰対策事業」 does not make a sentence about prevention)."""
-    if not pattern.matches(sentence):
-        return False
-    if "「" not in sentence.text:
-        return True
-    brackets = [sentence.span(*m.span()) for m in _BRACKETED.finditer(sentence.text)]
-    return any(not any(bs <= start and end <= be for bs, be in brackets) for start, end in pattern.spans(sentence))
-
-
-class PatternEntry:
-    """One ``[[matcher.…]]`` table: a pattern spec, a sentence filter, and the entry's
-    own keys (``EXTRA_KEYS``, read by ``configure``). Unknown keys are refused."""
-
-    EXTRA_KEYS: frozenset[str] = frozenset()
-
-    def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
-        known_keys = {*PATTERN_KEYS, *SentenceFilter.KEYS, *self.EXTRA_KEYS}
-        unknown = set(params) - known_keys
-        if unknown:
-            key = min(unknown)
-            raise RuleError(f"{where}: 不明なキー {key!r} です{did_you_mean(key, sorted(known_keys))}")
-        self.pattern = pattern_from(params, where, lexicons)
-        self.filter = SentenceFilter(params, where, lexicons)
-        self.configure(params, where, lexicons)
-
-    def configure(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
-        """Read the entry's own keys."""

@@ -15,7 +15,8 @@ from typing import Any
 
 from owabilint.consistency import CHECKS
 from owabilint.errors import RuleError
-from owabilint.matchers.base import Finding, LintContext, Matcher, SentenceFilter, take
+from owabilint.matchers.base import Finding, LintContext, Matcher, Part, take
+from owabilint.matchers.filters import SentenceFilter
 from owabilint.model import SEVERITIES
 
 _OWN_KEYS = frozenset({"check", "messages", "severities"})
@@ -51,13 +52,19 @@ class ConsistencyMatcher(Matcher):
         self.filter = SentenceFilter({k: params[k] for k in SentenceFilter.KEYS if k in params}, where, lexicons)
         self.check = check_type(params, where, lexicons)
         self.option_keys = check_type.OPTIONS
-        self.fixable = check_type.FIXABLE
+
+    @property
+    def fixable(self) -> bool:
+        return self.check.FIXABLE
+
+    def parts(self) -> list[Part]:
+        return [*self.filter.parts(""), *self.check.parts()]
 
     def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
         doc = ctx.doc
-        sentences = [s for s in doc.sentences if self.filter.accepts(s)]
+        sentences = [s for s in doc.sentences if self.filter.accepts(s, ctx)]
         findings = []
-        for problem in self.check.find(doc, sentences, options):
+        for problem in self.check.find(ctx, sentences, options):
             if not self.filter.keeps_span(doc, problem.start, problem.end):
                 continue
             if ctx.overlaps_placeholder(problem.start, problem.end):

@@ -27,6 +27,7 @@ from typing import Any
 
 from owabilint.errors import RuleError
 from owabilint.matchers.base import Finding, LintContext, Matcher, take
+from owabilint.matchers.patterns import Literals, PatternTerms
 from owabilint.matchers.regex import patterns_untrusted
 
 _OPEN, _CLOSE = "（(", "）)"
@@ -69,10 +70,13 @@ class JargonMatcher(Matcher):
     def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
         super().__init__(params, where, lexicons)
         terms = list(take(params, "terms", list, where, []))
+        # (origin, terms) in the order written, for patterns(): "terms" or "lexicon:NAME".
+        self.literals: list[tuple[str, tuple[str, ...]]] = [("terms", tuple(terms))] if terms else []
         for name in take(params, "lexicons", list, where, []):
             if name not in lexicons:
                 raise RuleError(f"{where}.lexicons: 不明な語彙 {name!r} です")
             terms.extend(lexicons[name])
+            self.literals.append((f"lexicon:{name}", tuple(lexicons[name])))
         if not terms:
             raise RuleError(f"{where}: jargon には terms か lexicons が必要です")
         ordered = sorted(set(terms), key=len, reverse=True)
@@ -90,7 +94,12 @@ class JargonMatcher(Matcher):
             raise RuleError(f"{where}.regex: 正規表現として使えません: {exc}") from None
         self.pattern = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in self.singles), re.IGNORECASE)
         self.message = take(params, "message", str, where)
+        self.extra = tuple(extra)
         self._literals, self._rest = _necessary_parts(self.singles, len(extra))
+
+    def patterns(self) -> list[PatternTerms]:
+        """The listed terms (matched as words, in either width) and the ``regex`` entries."""
+        return [PatternTerms("", literals=tuple(Literals(*pair) for pair in self.literals), regexes=self.extra)]
 
     def _may_occur(self, text: str) -> bool:
         """False when no term can match anywhere in ``text``: a draft without jargon (the

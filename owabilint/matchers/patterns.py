@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from owabilint.document import Document, Sentence
+    from owabilint.document import Sentence
+    from owabilint.matchers.base import LintContext
 
 from owabilint.errors import RuleError
 from owabilint.matchers.regex import RegexSyntaxError, compile_with_engine
@@ -114,9 +115,31 @@ def _may_match(prefilter: re.Pattern[str] | None, joined: str) -> bool:
     return prefilter is None or prefilter.search(joined) is not None
 
 
+@dataclass(frozen=True, slots=True)
+class Literals:
+    """Literal strings a pattern searches, all from one origin."""
+
+    origin: str  # "terms" (written in the rule file) or "lexicon:NAME"
+    strings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PatternTerms:
+    """What one pattern (or one regex list) of a matcher searches (see Matcher.patterns)."""
+
+    where: str  # key in the rule's [matcher] table: "patterns[0]", "evidence[1].context[0]"
+    literals: tuple[Literals, ...] = ()  # looked for in the raw and the folded sentence
+    regexes: tuple[str, ...] = ()  # on the raw sentence text ({lexicon:NAME} expanded)
+    fold_regexes: tuple[str, ...] = ()  # on the folded sentence text
+    detectors: tuple[str, ...] = ()  # names of built-in detectors (detectors.DETECTORS)
+    tokens: tuple[TokenSequence, ...] = ()  # morpheme sequences
+
+
 @dataclass
 class Pattern:
     terms: list[str] = field(default_factory=list)
+    # Where ``terms`` came from, in order: (origin, how many), origin "terms" or "lexicon:NAME".
+    term_origins: list[tuple[str, int]] = field(default_factory=list)
     regex: list[re.Pattern[str]] = field(default_factory=list)
     fold_regex: list[re.Pattern[str]] = field(default_factory=list)
     detectors: list[Detector] = field(default_factory=list)
@@ -154,15 +177,16 @@ class Pattern:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise RuleError(f"{where}.{key}: 文字列のリストを指定してください")
             if key == "terms":
-                pat.terms.extend(value)
+                pat.add_terms("terms", value)
             elif key == "lexicons":
                 for name in value:
                     if name not in lexicons:
                         raise RuleError(f"{where}.lexicons: 不明な語彙 {name!r} です")
-                    pat.terms.extend(lexicons[name])
+                    pat.add_terms(f"lexicon:{name}", lexicons[name])
             elif key in ("regex", "fold_regex"):
+                target = pat.regex if key == "regex" else pat.fold_regex
                 for source in value:
-                    getattr(pat, key).append(compile_regex(source, f"{where}.{key}", lexicons))
+                    target.append(compile_regex(source, f"{where}.{key}", lexicons))
             else:
                 for name in value:
                     if name not in DETECTORS:
@@ -174,11 +198,34 @@ class Pattern:
             pat._raw_terms = re.compile(_alternation(pat.terms))
         return pat
 
+    def add_terms(self, origin: str, terms: list[str]) -> None:
+        if terms:
+            self.terms.extend(terms)
+            self.term_origins.append((origin, len(terms)))
+
+    def terms_at(self, where: str) -> PatternTerms:
+        """This pattern's part of ``Matcher.patterns()``."""
+        from owabilint.matchers.detectors import DETECTORS
+
+        literals, i = [], 0
+        for origin, n in self.term_origins:
+            literals.append(Literals(origin, tuple(self.terms[i : i + n])))
+            i += n
+        names: dict[Detector, str] = {fn: name for name, fn in DETECTORS.items()}
+        return PatternTerms(
+            where,
+            tuple(literals),
+            tuple(rx.pattern for rx in self.regex),
+            tuple(rx.pattern for rx in self.fold_regex),
+            tuple(names[d] for d in self.detectors),
+            tuple(self.tokens),
+        )
+
     @property
     def empty(self) -> bool:
         return not (self.terms or self.regex or self.fold_regex or self.detectors or self.tokens)
 
-    def _prepare_folded(self, fold: Callable[[str], str] | None = None) -> None:
+    def prepare(self, fold: Callable[[str], str] | None = None) -> None:
         """Work done once per pattern (and kept in the rule cache): folded terms, prefilters."""
         if self._folded_ready:
             return
@@ -191,42 +238,38 @@ class Pattern:
         self._prefilters = ([_prefilter(rx) for rx in self.regex], [_prefilter(rx) for rx in self.fold_regex])
         self._folded_ready = True
 
-    def possible(self, doc: Document) -> bool:
-        """False when this pattern cannot match any sentence of ``doc`` (a cheap whole-draft test)."""
-        return self._live(doc)[0]
+    def possible(self, ctx: LintContext) -> bool:
+        """False when this pattern cannot match any sentence of the draft (a cheap whole-draft test)."""
+        return self._live(ctx)[0]
 
-    def _live(self, doc: Document) -> tuple:
+    def _live(self, ctx: LintContext) -> tuple:
         """(possible, raw terms, regexes, fold terms, fold regexes, token sequences) that may
-        match somewhere in ``doc``; the parts that cannot are left out of ``spans``.
+        match somewhere in the draft; the parts that cannot are left out of ``spans``.
 
-        The answer is kept in ``doc.cache``, so it lives exactly as long as the draft: a
-        long-running server keeps nothing of a draft once it has answered."""
-        key = ("pattern-possible", id(self))
-        live = doc.cache.get(key)
-        if not isinstance(live, tuple):
-            self._prepare_folded()
-            pre_regex, pre_fold_regex = self._prefilters
-            raw = self._raw_terms is not None and self._raw_terms.search(doc.sentence_texts) is not None
-            regex = [rx for rx, pre in zip(self.regex, pre_regex) if _may_match(pre, doc.sentence_texts)]
-            fold = self._fold_terms is not None and self._fold_terms.search(doc.folded_texts) is not None
-            fold_regex = [rx for rx, pre in zip(self.fold_regex, pre_fold_regex) if _may_match(pre, doc.folded_texts)]
-            tokens = [seq for seq in self.tokens if seq.possible(doc.token_words)]
-            possible = bool(raw or regex or fold or fold_regex or tokens or self.detectors)
-            live = (possible, raw, regex, fold, fold_regex, tokens)
-            doc.cache[key] = live
+        The answer is kept in the lint context, so it lives exactly as long as the lint of
+        the draft: a long-running server keeps nothing of a draft once it has answered."""
+        key = ("pattern-live", id(self))
+        known = ctx.memo.get(key)
+        if known is not None and known[0] is self:
+            return known[1]
+        assert self._folded_ready, "Pattern.prepare() runs before linting (Matcher.prepare)"
+        doc = ctx.doc
+        pre_regex, pre_fold_regex = self._prefilters
+        raw = self._raw_terms is not None and self._raw_terms.search(doc.sentence_texts) is not None
+        regex = [rx for rx, pre in zip(self.regex, pre_regex) if _may_match(pre, doc.sentence_texts)]
+        fold = self._fold_terms is not None and self._fold_terms.search(doc.folded_texts) is not None
+        fold_regex = [rx for rx, pre in zip(self.fold_regex, pre_fold_regex) if _may_match(pre, doc.folded_texts)]
+        tokens = [seq for seq in self.tokens if seq.possible(doc.token_words)]
+        possible = bool(raw or regex or fold or fold_regex or tokens or self.detectors)
+        live = (possible, raw, regex, fold, fold_regex, tokens)
+        ctx.memo[key] = (self, live)
         return live
 
-    def spans(self, sentence: Sentence) -> Iterator[tuple[int, int]]:
+    def spans(self, sentence: Sentence, ctx: LintContext) -> Iterator[tuple[int, int]]:
         """Document spans where this pattern matches inside ``sentence``."""
-        if sentence._doc is not None:
-            possible, raw, regexes, fold, fold_regexes, sequences = self._live(sentence._doc)
-            if not possible:
-                return
-        else:
-            if self.terms:
-                self._prepare_folded()
-            raw, regexes, fold = self._raw_terms is not None, self.regex, self._fold_terms is not None
-            fold_regexes, sequences = self.fold_regex, self.tokens
+        possible, raw, regexes, fold, fold_regexes, sequences = self._live(ctx)
+        if not possible:
+            return
         text = sentence.text
         if raw:
             for m in self._raw_terms.finditer(text):  # type: ignore[union-attr]
@@ -244,10 +287,11 @@ class Pattern:
                     yield folded.span(*m.span())
         for detector in self.detectors:
             # Detectors are pure and several rules run the same one: keep its spans.
-            found = sentence.memo.get(detector)
-            if found is None:
-                found = sentence.memo[detector] = list(detector(sentence))
-            yield from found
+            key = ("detector", detector, id(sentence))
+            known = ctx.memo.get(key)
+            if known is None or known[0] is not sentence:
+                known = ctx.memo[key] = (sentence, list(detector(sentence)))
+            yield from known[1]
         for seq in sequences:
             yield from seq.spans(sentence.tokens)
 
@@ -257,18 +301,18 @@ class Pattern:
             return True
         return any(rx.search(text) for rx in self.regex)
 
-    def first(self, sentence: Sentence) -> tuple[int, int] | None:
-        return next(self.spans(sentence), None)
+    def first(self, sentence: Sentence, ctx: LintContext) -> tuple[int, int] | None:
+        return next(self.spans(sentence, ctx), None)
 
-    def matches(self, sentence: Sentence) -> bool:
+    def matches(self, sentence: Sentence, ctx: LintContext) -> bool:
         # Filters ask the same pattern about the same sentence many times (a heading for
-        # every sentence under it): remember the answer on the sentence.
-        key = id(self)
-        known = sentence.memo.get(key)
-        if known is not None and known[0] is self:
+        # every sentence under it): remember the answer for this draft.
+        key = ("pattern-matches", id(self), id(sentence))
+        known = ctx.memo.get(key)
+        if known is not None and known[0] is sentence:
             return known[1]
-        found = self.first(sentence) is not None
-        sentence.memo[key] = (self, found)
+        found = self.first(sentence, ctx) is not None
+        ctx.memo[key] = (sentence, found)
         return found
 
 
@@ -280,26 +324,3 @@ def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         out.append((start, end))
     return out
-
-
-def iter_patterns(obj: object) -> Iterator[Pattern]:
-    """Every Pattern reachable from ``obj`` (a matcher, its entries, filters and lists)."""
-    seen: set[int] = set()
-    stack = [obj]
-    while stack:
-        item = stack.pop()
-        if id(item) in seen or isinstance(item, (str, bytes, int, float, bool, type(None), re.Pattern)):
-            continue
-        seen.add(id(item))
-        if isinstance(item, Pattern):
-            yield item
-            continue
-        if isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple, set, frozenset)):
-            stack.extend(item)
-        elif not callable(item):
-            if hasattr(item, "__dict__"):
-                stack.extend(vars(item).values())
-            for name in getattr(type(item), "__slots__", ()):
-                stack.append(getattr(item, name, None))

@@ -31,7 +31,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from owabilint.errors import RuleError
-from owabilint.matchers.base import Finding, LintContext, Matcher, PatternEntry, regex_list, take
+from owabilint.matchers.base import Finding, LintContext, Matcher, Part, regex_list, take
+from owabilint.matchers.filters import PatternEntry
 from owabilint.matchers.patterns import merge_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -59,6 +60,13 @@ class _Entry(PatternEntry):
                 raise RuleError(f"{where}.suggest[{i}]: expected [regex, replacement]")
             self.suggest.append((regex_list(pair[0], f"{where}.suggest[{i}]")[0], pair[1]))
         self.names_text = self.message is not None and any(p in self.message for p in _PLACEHOLDERS)
+
+    def own_parts(self, prefix: str) -> list[Part]:
+        return [
+            (f"{prefix}fix_if_after", self.fix_if_after),
+            (f"{prefix}allow", self.allow),
+            (f"{prefix}suggest", [rx for rx, _ in self.suggest]),
+        ]
 
     def message_for(self, sentence: Sentence, start: int, end: int) -> str | None:
         """The entry's message with the writer's own words filled in."""
@@ -123,16 +131,32 @@ class PhraseMatcher(Matcher):
             raise RuleError(f"{where}.patterns: phrase には [[matcher.patterns]] が 1 つ以上必要です")
         self.entries = [_Entry(e, f"{where}.patterns[{i}]", lexicons) for i, e in enumerate(entries)]
 
+    @property
+    def fixable(self) -> bool:
+        return any(entry.fix is not None for entry in self.entries)
+
+    def parts(self) -> list[Part]:
+        return [part for i, entry in enumerate(self.entries) for part in entry.parts(f"patterns[{i}]")]
+
+    def extend(
+        self, entries: list[dict[str, Any]], allow: list[Any], where: str, lexicons: dict[str, list[str]]
+    ) -> None:
+        """Append ``entries`` (same keys as ``[[matcher.patterns]]``), then let every entry
+        allow the matches ``allow`` fully matches (company slot styles, bracket labels)."""
+        self.entries += [_Entry(e, where, lexicons) for e in entries]
+        for entry in self.entries:
+            entry.allow.extend(allow)
+
     def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
         doc = ctx.doc
         candidates: list[tuple[int, int, int, _Entry, Sentence]] = []
         for rank, entry in enumerate(self.entries):
-            if not entry.pattern.possible(doc):
+            if not entry.pattern.possible(ctx):
                 continue
             for sentence in doc.sentences:
-                if not entry.filter.accepts(sentence):
+                if not entry.filter.accepts(sentence, ctx):
                     continue
-                for start, end in merge_spans(list(entry.pattern.spans(sentence))):
+                for start, end in merge_spans(list(entry.pattern.spans(sentence, ctx))):
                     if not entry.filter.keeps_match(sentence, start, end):
                         continue
                     matched = doc.text[start:end]

@@ -28,15 +28,8 @@ from __future__ import annotations
 from typing import Any
 
 from owabilint.errors import RuleError
-from owabilint.matchers.base import (
-    Evidence,
-    Finding,
-    LintContext,
-    Matcher,
-    PatternEntry,
-    optional_patterns,
-    take,
-)
+from owabilint.matchers.base import Evidence, Finding, LintContext, Matcher, Part, optional_patterns, take
+from owabilint.matchers.filters import PatternEntry
 from owabilint.matchers.patterns import merge_spans
 
 _FALLBACKS = ("first-line", "first-prose", "last-line")
@@ -48,6 +41,9 @@ class _Evidence(PatternEntry):
     def configure(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
         # ``also``: patterns that must match in the same sentence when an option asks.
         self.also = optional_patterns(params.get("also"), f"{where}.also", lexicons)
+
+    def own_parts(self, prefix: str) -> list[Part]:
+        return [(f"{prefix}also[{i}]", p) for i, p in enumerate(self.also)]
 
 
 class _Anchor(PatternEntry):
@@ -90,20 +86,31 @@ class RequireMatcher(Matcher):
             raise RuleError(f"{where}.fallback: {self.fallback!r} は使えません（{' | '.join(_FALLBACKS)}）")
         self.requires = take(params, "requires", str, where)
 
+    def parts(self) -> list[Part]:
+        out: list[Part] = []
+        for key, entries in (
+            ("evidence", self.evidence_entries),
+            ("loose", self.loose_entries),
+            ("anchor", self.anchors),
+        ):
+            for i, entry in enumerate(entries):
+                out += entry.parts(f"{key}[{i}]")
+        return out
+
     def evidence(self, ctx: LintContext, options: dict[str, Any]) -> Evidence | None:
         return self._search(ctx, self.evidence_entries, bool(options.get("require-time")))
 
     def _search(self, ctx: LintContext, entries_in: list[_Evidence], need_also: bool = False) -> Evidence | None:
         doc = ctx.doc
-        entries = [e for e in entries_in if e.pattern.possible(doc)]
+        entries = [e for e in entries_in if e.pattern.possible(ctx)]
         for sentence in doc.sentences:
             for entry in entries:
-                if not entry.filter.accepts(sentence):
+                if not entry.filter.accepts(sentence, ctx):
                     continue
-                for start, end in entry.pattern.spans(sentence):
+                for start, end in entry.pattern.spans(sentence, ctx):
                     if ctx.overlaps_placeholder(start, end) or not entry.filter.keeps_match(sentence, start, end):
                         continue
-                    if need_also and entry.also and not all(p.matches(sentence) for p in entry.also):
+                    if need_also and entry.also and not all(p.matches(sentence, ctx) for p in entry.also):
                         continue
                     return Evidence(start, end)
         return None
@@ -122,12 +129,12 @@ class RequireMatcher(Matcher):
         doc = ctx.doc
         for anchor in self.anchors:
             found: list[Finding] = []
-            if not anchor.pattern.possible(doc):
+            if not anchor.pattern.possible(ctx):
                 continue
             for sentence in doc.sentences:
-                if not anchor.filter.accepts(sentence):
+                if not anchor.filter.accepts(sentence, ctx):
                     continue
-                for start, end in merge_spans(list(anchor.pattern.spans(sentence))):
+                for start, end in merge_spans(list(anchor.pattern.spans(sentence, ctx))):
                     if not anchor.filter.keeps_match(sentence, start, end) or ctx.overlaps_placeholder(start, end):
                         continue
                     if anchor.sentence:

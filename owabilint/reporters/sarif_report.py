@@ -15,7 +15,7 @@ from urllib.parse import quote
 from owabilint import __version__
 from owabilint.links import HOMEPAGE, RULES_DOC
 from owabilint.model import Diagnostic, FileReport, Report
-from owabilint.ruleset import Rule
+from owabilint.ruleset.loader import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -174,7 +174,7 @@ def as_dict(report: Report, rules: list[Rule]) -> dict:
 
 def render(report: Report, *, rules: list[Rule] | None = None, **_: object) -> str:
     if rules is None:
-        from owabilint.ruleset import builtin_rules
+        from owabilint.ruleset.loader import builtin_rules
 
         rules = builtin_rules()
     return json.dumps(as_dict(report, rules), ensure_ascii=False, indent=2) + "\n"

@@ -19,7 +19,7 @@ from rich.text import Text
 
 from owabilint.config_display import toml_value
 from owabilint.reporters.rich_report import STYLE
-from owabilint.ruleset import CATEGORIES, Rule, builtin_rules
+from owabilint.ruleset.loader import CATEGORIES, Rule, builtin_rules
 
 CATEGORY_LABELS = CATEGORIES
 SEVERITY_LABELS = {"error": "エラー", "warning": "警告", "info": "情報"}
@@ -31,7 +31,7 @@ def catalogue_order(rules: list[Rule]) -> list[Rule]:
 
     def key(rule: Rule) -> tuple[int, int, str]:
         if rule.checklist:
-            return (0, getattr(rule.matcher, "order", 100), rule.id)
+            return (0, rule.matcher.order, rule.id)
         return (1, _CATEGORY_ORDER.get(rule.category, len(_CATEGORY_ORDER)), rule.id)
 
     return sorted(rules, key=key)
@@ -39,9 +39,7 @@ def catalogue_order(rules: list[Rule]) -> list[Rule]:
 
 def fixable(rule: Rule) -> bool:
     """Whether some finding of this rule carries a safe mechanical fix."""
-    if getattr(rule.matcher, "fixable", False):
-        return True
-    return any(getattr(entry, "fix", None) is not None for entry in getattr(rule.matcher, "entries", []))
+    return rule.matcher.fixable
 
 
 def category_label(category: str) -> str:
@@ -151,5 +149,5 @@ def print_rule(rule_id: str, console: Console | None = None, rules: list[Rule] |
     for example in rule.valid:
         console.print(Panel(Text(example.strip("\n")), border_style="green", expand=False))
     _section(console, f"悪い例（指摘あり: {len(rule.invalid)} 件、指摘箇所に下線）")
-    for example in rule.invalid:
-        console.print(Panel(highlighted_example(rule, example, rules), border_style="red", expand=False))
+    for invalid in rule.invalid:
+        console.print(Panel(highlighted_example(rule, invalid.text, rules), border_style="red", expand=False))

@@ -36,7 +36,7 @@ def pack_signature(rule_paths: list[Path]) -> tuple:
 
 @lru_cache(maxsize=1)
 def builtin_lexicon_names() -> frozenset[str]:
-    from owabilint.ruleset import builtin_rules_dir
+    from owabilint.ruleset.loader import builtin_rules_dir
 
     return frozenset(p.stem for p in (builtin_rules_dir() / "lexicons").glob("*.txt"))
 
@@ -54,7 +54,7 @@ def load_ruleset(
     Cached per distinct set of arguments; ``_signature`` (the packs' file times) only
     takes part in the cache key.
     """
-    from owabilint.ruleset import builtin_rules_dir, load_lexicons, load_rules
+    from owabilint.ruleset.loader import builtin_rules_dir, load_lexicons, load_rules
 
     folder = builtin_rules_dir()
     lexicons = load_lexicons(folder / "lexicons")
@@ -83,7 +83,7 @@ def load_rule_pack(path: Path, base_lexicons: dict[str, list[str]]) -> list[Any]
     make matching take more than linear time.
     """
     from owabilint.matchers.regex import untrusted_patterns
-    from owabilint.ruleset import load_lexicons, load_rule_file
+    from owabilint.ruleset.loader import load_lexicons, load_rule_file
 
     path = Path(path)
     if path.is_dir():
@@ -115,22 +115,12 @@ def _extend_placeholder_rule(
     rule: Any, placeholders: tuple[str, ...], brackets: tuple[str, ...], lexicons: dict
 ) -> None:
     """Add company slot styles (RE2) and allowed bracket labels to a placeholder rule."""
-    from owabilint.matchers.phrase import PhraseMatcher, _Entry
     from owabilint.matchers.regex import untrusted_patterns
 
-    if not isinstance(rule.matcher, PhraseMatcher):
-        return
     allow = [re.compile(_bracket_label_regex(label)) for label in brackets]
-    if placeholders:
-        with untrusted_patterns():
-            entry = _Entry(
-                {"regex": list(placeholders), "skip": ["url", "email"]},
-                "extend-placeholders",
-                lexicons,
-            )
-        rule.matcher.entries.append(entry)
-    for entry in rule.matcher.entries:
-        entry.allow.extend(allow)
+    entries = [{"regex": list(placeholders), "skip": ["url", "email"]}] if placeholders else []
+    with untrusted_patterns():
+        rule.matcher.extend(entries, allow, "extend-placeholders", lexicons)
 
 
 def _bracket_label_regex(label: str) -> str:

@@ -17,6 +17,7 @@ from owabilint.errors import RuleError
 from owabilint.matchers.base import Matcher
 from owabilint.matchers.registry import MATCHERS
 from owabilint.model import SEVERITIES
+from owabilint.ruleset.examples import InvalidExample, parse_invalid, parse_valid
 from owabilint.safe_read import FileTooLarge, NotRegularFile, read_settings_text
 from owabilint.suggest import did_you_mean
 
@@ -56,7 +57,7 @@ class Rule:
     matcher: Matcher
     options: dict[str, Any] = field(default_factory=dict)
     valid: list[str] = field(default_factory=list)
-    invalid: list[str] = field(default_factory=list)
+    invalid: list[InvalidExample] = field(default_factory=list)  # each with the spans it must report, if given
     path: Path | None = None
     # Findings of a placeholder rule are template slots: never evidence for an element.
     placeholder: bool = False
@@ -74,11 +75,11 @@ class Rule:
 
 def builtin_rules_dir() -> Path:
     """rules/ inside an installed wheel (owabilint/rules), else the checkout's rules/."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "rules"
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "rules"
     if packaged.is_dir():
         return packaged
-    return here.parent / "rules"
+    return package.parent / "rules"
 
 
 def _reason(exc: Exception) -> str:
@@ -131,12 +132,6 @@ def _expect(data: dict[str, Any], key: str, kind: type, where: str, required: bo
     return value
 
 
-def _string_list(value: Any, where: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RuleError(f"{where}: 文字列のリストを指定してください")
-    return value
-
-
 def parse_rule(data: dict[str, Any], path: Path, lexicons: dict[str, list[str]]) -> Rule:
     where = str(path)
     unknown = set(data) - _TOP_KEYS
@@ -170,8 +165,8 @@ def parse_rule(data: dict[str, Any], path: Path, lexicons: dict[str, list[str]])
         )
     matcher = MATCHERS[kind](matcher_params, f"{where}: matcher", lexicons)
     examples = _expect(data, "examples", dict, where)
-    valid = _string_list(examples.get("valid", []), f"{where}: examples.valid")
-    invalid = _string_list(examples.get("invalid", []), f"{where}: examples.invalid")
+    valid = parse_valid(examples.get("valid", []), f"{where}: examples.valid")
+    invalid = parse_invalid(examples.get("invalid", []), f"{where}: examples.invalid")
     if not valid or not invalid:
         raise RuleError(f"{where}: examples.valid と examples.invalid にそれぞれ 1 つ以上の例を書いてください")
     return Rule(
@@ -238,9 +233,6 @@ def builtin_rules() -> list[Rule]:
 
 
 def prepare_rules(rules: list[Rule], fold: Callable[[str], str] | None = None) -> None:
-    """Do now the work rules otherwise do at first use (folding lexicon terms with ``fold``)."""
-    from owabilint.matchers.patterns import iter_patterns
-
+    """Do now the work rules otherwise do before their first draft (folding lexicon terms with ``fold``)."""
     for rule in rules:
-        for pattern in iter_patterns(rule.matcher):
-            pattern._prepare_folded(fold)
+        rule.matcher.prepare(fold)
