@@ -45,7 +45,7 @@ def test_the_rules_regexes_round_trip_to_equal_patterns_that_match_the_same(rule
     _regexes(rules, set(), found)
     regexes = [rx for rx in found.values() if isinstance(rx.pattern, str)]
     assert len(regexes) > 100  # the rules' own regexes, lexicon alternations included
-    text = "\n".join(example for rule in rules for example in (*rule.valid, *rule.invalid))
+    text = "\n".join([*(v for r in rules for v in r.valid), *(i.text for r in rules for i in r.invalid)])
     for rx in regexes:
         rebuilt = decode_regex(json.loads(json.dumps(encode_regex(rx))))
         assert rebuilt == rx, rx.pattern  # same pattern and flags
