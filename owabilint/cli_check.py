@@ -18,7 +18,6 @@ from owabilint.cli_common import (
     DEFAULT_MAX_BYTES,
     EXIT_OK,
     EXIT_USAGE,
-    FAIL_LEVELS,
     STDIN,
     ConfigPath,
     Exit,
@@ -152,8 +151,10 @@ def check_command(
 
     if output_format is not None and output_format not in FORMATS:
         raise fail(f"--format: '{output_format}' は使えません（{' | '.join(FORMATS)}）")
-    if fail_on is not None and fail_on not in FAIL_LEVELS:
-        raise fail(f"--fail-on: '{fail_on}' は使えません（{' | '.join(FAIL_LEVELS)}）")
+    from owabilint.model import SEVERITIES
+
+    if fail_on is not None and fail_on not in SEVERITIES:
+        raise fail(f"--fail-on: '{fail_on}' は使えません（{' | '.join(SEVERITIES)}）")
     from owabilint.config import PROFILES, Overrides
 
     if profile is not None and profile not in PROFILES:

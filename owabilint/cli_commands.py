@@ -195,7 +195,8 @@ def init_command(
     ] = None,
 ) -> None:
     """コメント付きの owabilint.toml を作ります（既にあれば上書きしません）。"""
-    from owabilint.config_template import CONFIG_FILE_NAME, TEMPLATE
+    from owabilint.config.files import CONFIG_FILE_NAME
+    from owabilint.config.template import TEMPLATE
 
     target = Path(folder or ".") / CONFIG_FILE_NAME
     if not target.parent.is_dir():

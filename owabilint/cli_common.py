@@ -19,7 +19,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 DEFAULT_MAX_BYTES = 2_000_000  # owabilint.inputs.source.DEFAULT_MAX_BYTES (not imported: --help stays light)
-FAIL_LEVELS = ("error", "warning", "info")
 PROG = "owabilint"
 STDIN = "-"  # owabilint.inputs.source.STDIN
 
@@ -92,7 +91,7 @@ def resolver_for(config: str | None, no_config: bool, overrides: Overrides | Non
 def print_config(resolver: ConfigResolver, target: str | None, fmt: str) -> None:
     import json
 
-    from owabilint.config_display import as_dict, describe
+    from owabilint.config.display import as_dict, describe
     from owabilint.errors import OwabilintError
 
     try:

@@ -53,7 +53,7 @@ def _load_gitignore(path: Path):  # type: ignore[no-untyped-def]
 
 
 def _repository_root(folder: Path) -> Path | None:
-    from owabilint.trust import repository_root
+    from owabilint.config.trust import repository_root
 
     return repository_root(folder)
 

@@ -10,7 +10,7 @@ from owabilint.document import Document
 from owabilint.inputs.formats import InputFormat
 from owabilint.inputs.registry import format_module
 from owabilint.matchers.base import LintContext
-from owabilint.model import SEVERITY_RANK, ChecklistItem, Diagnostic, FileReport, Fix, Related
+from owabilint.model import SEVERITY_RANK, ChecklistItem, Diagnostic, FileReport, Fix, Related, Severity
 from owabilint.ruleset.loader import Rule, builtin_rules
 from owabilint.suppression import DIRECTIVE_RULES, apply_directives, stray_directives
 
@@ -38,7 +38,7 @@ class Settings:
             return False
         if rule_id in self.ignore:
             return False
-        return self.severity.get(rule_id) != "off"
+        return self.severity.get(rule_id) != Severity.OFF
 
     def severity_of(self, rule: Rule) -> str:
         return self.severity.get(rule.id, rule.severity)

@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from owabilint.names import printable_name
 
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+
+class Severity(StrEnum):
+    """How serious a finding is; ``off`` (a rule that does not run) only where a setting allows it.
+
+    Members are strings, so they compare equal to, and serialise as, "error" etc.
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    OFF = "off"
+
+
+# The levels a finding can have, most serious first (also the choices of ``fail-on``).
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+# Choices of a rule's configured severity.
+SEVERITY_SETTINGS = (*SEVERITIES, Severity.OFF)
+SEVERITY_RANK: dict[str, int] = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli, run_json
 
-from owabilint.config import ConfigResolver, Overrides, ResolverOptions, settings_for
+from owabilint.config import ConfigResolver, Overrides, ResolverOptions, resolve_settings
 from owabilint.engine import lint_text
 from owabilint.errors import ConfigError
 
@@ -32,14 +32,14 @@ def write(path: Path, text: str) -> Path:
 
 
 def rules_fired(path: Path, **options) -> set[str]:
-    resolved = settings_for(path, **options)
+    resolved = resolve_settings(path, **options)
     text = path.read_text(encoding="utf-8")
     report = lint_text(text, path=str(path), rules=resolved.rules, settings=resolved.settings)
     return {d.rule for d in report.diagnostics}
 
 
 def severities(path: Path, **options) -> dict[str, str]:
-    resolved = settings_for(path, **options)
+    resolved = resolve_settings(path, **options)
     report = lint_text(path.read_text(encoding="utf-8"), rules=resolved.rules, settings=resolved.settings)
     return {d.rule: d.severity for d in report.diagnostics}
 
@@ -50,7 +50,7 @@ def test_no_configuration_means_every_rule_at_its_default(tmp_path: Path) -> Non
     found = severities(draft)
     assert found["emotional-expression"] == "warning"
     assert found["missing-record-count"] == "error"
-    assert settings_for(draft).config is None
+    assert resolve_settings(draft).config is None
 
 
 def test_nearest_configuration_wins(tmp_path: Path) -> None:
@@ -63,37 +63,37 @@ def test_nearest_configuration_wins(tmp_path: Path) -> None:
     # the nearer file replaces the farther one (no merging)
     assert "missing-record-count" not in rules_fired(deep)
     assert "emotional-expression" in rules_fired(deep)
-    assert settings_for(deep).config.path == (tmp_path / "team" / "owabilint.toml").resolve()
+    assert resolve_settings(deep).config.path == (tmp_path / "team" / "owabilint.toml").resolve()
 
 
 def test_file_names_in_one_folder_and_pyproject_without_table(tmp_path: Path) -> None:
     draft = write(tmp_path / "a.txt", DRAFT)
     write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n')
-    assert settings_for(draft).config is None  # no [tool.owabilint]: keep looking, find nothing
+    assert resolve_settings(draft).config is None  # no [tool.owabilint]: keep looking, find nothing
     write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.owabilint]\nignore = ["missing-record-count"]\n')
-    resolved = settings_for(draft)
+    resolved = resolve_settings(draft)
     assert resolved.config.path.name == "pyproject.toml"
     assert resolved.settings.ignore == {"missing-record-count"}
     write(tmp_path / ".owabilint.toml", 'ignore = ["missing-prevention"]\n')
-    assert settings_for(draft).config.path.name == ".owabilint.toml"
+    assert resolve_settings(draft).config.path.name == ".owabilint.toml"
     write(tmp_path / "owabilint.toml", 'ignore = ["emotional-expression"]\n')
-    assert settings_for(draft).config.path.name == "owabilint.toml"
+    assert resolve_settings(draft).config.path.name == "owabilint.toml"
 
 
 def test_pyproject_in_a_nearer_folder_beats_owabilint_toml_further_up(tmp_path: Path) -> None:
     write(tmp_path / "owabilint.toml", 'ignore = ["emotional-expression"]\n')
     write(tmp_path / "sub" / "pyproject.toml", '[tool.owabilint]\nignore = ["missing-prevention"]\n')
     draft = write(tmp_path / "sub" / "a.txt", DRAFT)
-    assert settings_for(draft).settings.ignore == {"missing-prevention"}
+    assert resolve_settings(draft).settings.ignore == {"missing-prevention"}
 
 
 def test_config_option_overrides_discovery_and_no_config_ignores_all(tmp_path: Path) -> None:
     write(tmp_path / "owabilint.toml", 'ignore = ["emotional-expression"]\n')
     other = write(tmp_path / "elsewhere" / "custom.toml", 'ignore = ["missing-record-count"]\n')
     draft = write(tmp_path / "a.txt", DRAFT)
-    assert settings_for(draft, config=str(other)).settings.ignore == {"missing-record-count"}
-    assert settings_for(draft, no_config=True).settings.ignore == set()
-    assert settings_for(draft, no_config=True, config=str(other)).config is None
+    assert resolve_settings(draft, config=str(other)).settings.ignore == {"missing-record-count"}
+    assert resolve_settings(draft, no_config=True).settings.ignore == set()
+    assert resolve_settings(draft, no_config=True, config=str(other)).config is None
 
     _code, data = run_json("a.txt", cwd=tmp_path)
     assert "emotional-expression" not in {d["rule"] for d in data["files"][0]["diagnostics"]}
@@ -156,7 +156,7 @@ def test_severity_levels_and_off(tmp_path: Path) -> None:
     assert found["missing-record-count"] == "info"
     assert "missing-prevention" not in found
     # an "off" rule is not in the checklist either
-    resolved = settings_for(draft)
+    resolved = resolve_settings(draft)
     report = lint_text(DRAFT, rules=resolved.rules, settings=resolved.settings)
     assert "missing-prevention" not in {c.rule for c in report.checklist}
 
@@ -219,33 +219,33 @@ def test_extend_jargon(tmp_path: Path) -> None:
 
 
 def test_extending_a_lexicon_the_rules_do_not_ship_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
-    from owabilint import config
+    from owabilint.config import keys
 
-    monkeypatch.setitem(config.LEXICON_KEYS, "extend-jargon", "no-such-lexicon")
+    monkeypatch.setitem(keys.LEXICON_KEYS, "extend-jargon", "no-such-lexicon")
     draft = write(tmp_path / "a.txt", "本文です。\n")
     write(tmp_path / "owabilint.toml", 'extend-jargon = ["ZETA-7"]\n')
     with pytest.raises(
         ConfigError, match=r"owabilint\.toml: extend-jargon: 拡張する辞書 rules/lexicons/no-such-lexicon\.txt"
     ):
-        settings_for(draft)
+        resolve_settings(draft)
 
 
 def test_extend_placeholders_and_allow_brackets(tmp_path: Path) -> None:
     text = "[社外秘] %%CUSTOMER%% 様\n【社外秘】のお知らせ\n"
     draft = write(tmp_path / "a.txt", text)
-    resolved = settings_for(draft, overrides=Overrides(select=("unfilled-placeholder",)))
+    resolved = resolve_settings(draft, overrides=Overrides(select=("unfilled-placeholder",)))
     spans = {
         text[d.offset : d.end_offset]
         for d in lint_text(text, rules=resolved.rules, settings=resolved.settings).diagnostics
     }
     assert spans == {"[社外秘]"}  # %%CUSTOMER%% is not a slot style owabilint knows; 【社外秘】 is not a slot
     write(tmp_path / "owabilint.toml", "extend-placeholders = ['%%[A-Z_]+%%']\nallow-brackets = [\"社外秘\"]\n")
-    resolved = settings_for(draft, overrides=Overrides(select=("unfilled-placeholder",)))
+    resolved = resolve_settings(draft, overrides=Overrides(select=("unfilled-placeholder",)))
     found = lint_text(text, rules=resolved.rules, settings=resolved.settings).diagnostics
     assert [(d.line, d.column, text[d.offset : d.end_offset]) for d in found] == [(1, 7, "%%CUSTOMER%%")]
     # exact labels allow only that bracket style
     write(tmp_path / "owabilint.toml", 'allow-brackets = ["【社外秘】"]\n')
-    resolved = settings_for(draft, overrides=Overrides(select=("unfilled-placeholder",)))
+    resolved = resolve_settings(draft, overrides=Overrides(select=("unfilled-placeholder",)))
     found = lint_text(text, rules=resolved.rules, settings=resolved.settings).diagnostics
     assert [text[d.offset : d.end_offset] for d in found] == ["[社外秘]"]
 
@@ -510,10 +510,10 @@ def test_exclude_and_force_exclude_types(tmp_path: Path) -> None:
     with pytest.raises(
         ConfigError, match=r"owabilint\.toml: exclude: 除外するパスのパターン.*のリストを指定してください"
     ):
-        settings_for(tmp_path / "a.txt")
+        resolve_settings(tmp_path / "a.txt")
     write(tmp_path / "owabilint.toml", 'force-exclude = "yes"\n')
     with pytest.raises(ConfigError, match=r"owabilint\.toml: force-exclude: 真偽値"):
-        settings_for(tmp_path / "a.txt")
+        resolve_settings(tmp_path / "a.txt")
 
 
 def test_long_sentence_max_chars_option(tmp_path: Path) -> None:
@@ -521,7 +521,7 @@ def test_long_sentence_max_chars_option(tmp_path: Path) -> None:
     draft = write(tmp_path / "a.txt", sentence + "\n")
     assert "long-sentence" not in rules_fired(draft)
     write(tmp_path / "pyproject.toml", "[tool.owabilint.rules.long-sentence]\nmax-chars = 40\n")
-    resolved = settings_for(draft)
+    resolved = resolve_settings(draft)
     found = [
         d
         for d in lint_text(sentence, rules=resolved.rules, settings=resolved.settings).diagnostics
@@ -532,7 +532,7 @@ def test_long_sentence_max_chars_option(tmp_path: Path) -> None:
     with pytest.raises(
         ConfigError, match=r"pyproject\.toml: tool\.owabilint\.rules\.long-sentence\.max-chars: 1 以上の整数"
     ):
-        settings_for(draft)
+        resolve_settings(draft)
 
 
 def test_resolver_options_pickle_so_workers_can_rebuild_the_resolver(tmp_path: Path) -> None:

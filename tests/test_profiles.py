@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
-from owabilint.config import PROFILES, Overrides, profiles_dir, settings_for
+from owabilint.config import PROFILES, Overrides, resolve_settings
+from owabilint.config.files import profiles_dir
 from owabilint.engine import lint_text
 from owabilint.ruleset.loader import builtin_rules
 
@@ -47,13 +48,13 @@ CHECKLIST = [r for r in builtin_rules() if r.checklist]
 
 
 def findings(text: str, profile: str) -> dict[str, str]:
-    resolved = settings_for("-", overrides=Overrides(profile=profile), no_config=True)
+    resolved = resolve_settings("-", overrides=Overrides(profile=profile), no_config=True)
     report = lint_text(text, rules=resolved.rules, settings=resolved.settings)
     return {d.rule: d.severity for d in report.diagnostics}
 
 
 def test_recommended_is_the_default_and_keeps_rule_severities() -> None:
-    resolved = settings_for("-", no_config=True)
+    resolved = resolve_settings("-", no_config=True)
     assert resolved.profile == "recommended"
     for rule in builtin_rules():
         assert resolved.settings.severity_of(rule) == rule.severity
@@ -71,7 +72,7 @@ def test_strict_makes_every_missing_element_an_error() -> None:
     for rule in missing:
         expected = "warning" if rule == "missing-customer-guidance" else "error"
         assert found[rule] == expected, rule
-    resolved = settings_for("-", overrides=Overrides(profile="strict"), no_config=True)
+    resolved = resolve_settings("-", overrides=Overrides(profile="strict"), no_config=True)
     for rule in CHECKLIST:
         expected = "warning" if rule.id == "missing-customer-guidance" else "error"
         assert resolved.settings.severity_of(rule) == expected
@@ -111,7 +112,7 @@ def test_configuration_overrides_the_profile(tmp_path: Path) -> None:
     )
     draft = tmp_path / "a.txt"
     draft.write_text(FIRST_NOTICE, encoding="utf-8")
-    resolved = settings_for(draft)
+    resolved = resolve_settings(draft)
     report = lint_text(FIRST_NOTICE, rules=resolved.rules, settings=resolved.settings)
     found = {d.rule: d.severity for d in report.diagnostics}
     assert found["missing-record-count"] == "warning"
@@ -132,7 +133,7 @@ def test_readme_profile_table_matches_the_profiles() -> None:
     table = readme[readme.index("| rule | `recommended` | `strict` | `concise` |") :].split("\n\n")[0]
     rows = [[c.strip() for c in line.strip("|").split("|")] for line in table.splitlines()[2:]]
     documented = {row[0]: row[1:] for row in rows}
-    resolved = {name: settings_for("-", overrides=Overrides(profile=name), no_config=True) for name in PROFILES}
+    resolved = {name: resolve_settings("-", overrides=Overrides(profile=name), no_config=True) for name in PROFILES}
     for rule in builtin_rules():
         if rule.id not in documented:
             assert not rule.checklist, f"{rule.id} is a required element missing from the README table"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli, run_json
 
-from owabilint.config import settings_for
+from owabilint.config import resolve_settings
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import RuleError
 from owabilint.matchers.regex import untrusted_patterns
@@ -140,14 +140,14 @@ def test_pack_rule_options_can_be_set_in_configuration(tmp_path: Path) -> None:
     )
     draft = tmp_path / "a.txt"
     draft.write_text("これは十五文字ほどの短い文です。\n", encoding="utf-8")
-    resolved = settings_for(draft)
+    resolved = resolve_settings(draft)
     report = lint_text(draft.read_text(encoding="utf-8"), rules=resolved.rules, settings=resolved.settings)
     assert [d.message for d in report.diagnostics if d.rule == "short-line"] == ["10 文字を超えています。"]
     (tmp_path / "owabilint.toml").write_text(
         'rule-paths = ["pack"]\n[rules.short-line]\nmax-chars = "10"\n', encoding="utf-8"
     )
     with pytest.raises(Exception, match=r"rules\.short-line\.max-chars: 整数を指定してください"):
-        settings_for(draft)
+        resolve_settings(draft)
 
 
 def test_catastrophic_pattern_cannot_hang_the_linter(tmp_path: Path) -> None:
@@ -245,7 +245,7 @@ def test_an_edited_pack_is_loaded_again(tmp_path: Path) -> None:
     draft.write_text("PRJ-1 と QRS-1 の不具合です。\n", encoding="utf-8")
 
     def spans() -> list[str]:
-        resolved = settings_for(draft)
+        resolved = resolve_settings(draft)
         text = draft.read_text(encoding="utf-8")
         report = lint_text(text, rules=resolved.rules, settings=resolved.settings)
         return [text[d.offset : d.end_offset] for d in report.diagnostics if d.rule == "codename"]

@@ -35,6 +35,7 @@ from pygls.lsp.server import LanguageServer
 
 from owabilint import __version__
 from owabilint.cache.caches import Caches
+from owabilint.config.files import CONFIG_NAMES  # files whose change can change the settings of open drafts
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError, OwabilintError
 from owabilint.fixer import non_overlapping
@@ -62,8 +63,6 @@ SEVERITY = {
     "info": types.DiagnosticSeverity.Information,
 }
 _MARKDOWN_LANGUAGES = {"markdown"}
-# Files whose change can change the settings of open drafts.
-CONFIG_NAMES = ("owabilint.toml", ".owabilint.toml", "pyproject.toml")
 
 
 def settings_for(path: str | None) -> tuple[list[Rule], Settings]:
@@ -73,9 +72,9 @@ def settings_for(path: str | None) -> tuple[list[Rule], Settings]:
     modification time), so an edited owabilint.toml applies to the next lint. A buffer
     without a path uses the configuration of the server's working folder.
     """
-    from owabilint.config import settings_for as resolve
+    from owabilint.config import resolve_settings
 
-    resolved = resolve(path or "-")
+    resolved = resolve_settings(path or "-")
     return resolved.rules, resolved.settings
 
 

@@ -31,6 +31,7 @@ from owabilint.errors import RuleError
 from owabilint.matchers.base import Evidence, Finding, LintContext, Matcher, Part, optional_patterns, take
 from owabilint.matchers.filters import PatternEntry
 from owabilint.matchers.patterns import merge_spans
+from owabilint.model import SEVERITIES
 
 _FALLBACKS = ("first-line", "first-prose", "last-line")
 
@@ -79,7 +80,7 @@ class RequireMatcher(Matcher):
         self.loose_severity = take(params, "loose_severity", str, where, "info")
         if self.loose_entries and not self.loose_message:
             raise RuleError(f"{where}.loose_message: loose evidence needs the message said in its place")
-        if self.loose_severity not in ("error", "warning", "info"):
+        if self.loose_severity not in SEVERITIES:
             raise RuleError(f"{where}.loose_severity: expected error, warning or info, got {self.loose_severity!r}")
         self.fallback = take(params, "fallback", str, where, "first-line")
         if self.fallback not in _FALLBACKS:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from owabilint import __version__
-from owabilint.model import SEVERITY_RANK, Diagnostic, FileReport, Report
+from owabilint.model import SEVERITIES, SEVERITY_RANK, Diagnostic, FileReport, Report
 
 SEVERITY_LABELS = {"error": "エラー", "warning": "警告", "info": "情報"}
 POSITION_BASES = {
@@ -73,7 +73,7 @@ def render(report: Report, **_: object) -> str:
 
 
 def _summary(report: Report) -> str:
-    counts = "、".join(f"{SEVERITY_LABELS[s]} {report.count(s)} 件" for s in ("error", "warning", "info"))
+    counts = "、".join(f"{SEVERITY_LABELS[s]} {report.count(s)} 件" for s in SEVERITIES)
     return f"{len(report.files)} ファイル：{counts}"
 
 

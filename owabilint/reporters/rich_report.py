@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.text import Text
 
 from owabilint.document.layout import LINE_BREAK
-from owabilint.model import Diagnostic, FileReport, Report
+from owabilint.model import SEVERITIES, Diagnostic, FileReport, Report
 from owabilint.textwidth import char_width, hanging, text_width, wrap
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -90,9 +90,7 @@ class _Out:
 
 
 def _counts(diagnostics: list[Diagnostic]) -> str:
-    parts = [
-        f"{LABEL[s]} {n} 件" for s in ("error", "warning", "info") if (n := sum(d.severity == s for d in diagnostics))
-    ]
+    parts = [f"{LABEL[s]} {n} 件" for s in SEVERITIES if (n := sum(d.severity == s for d in diagnostics))]
     return "、".join(parts)
 
 
@@ -269,7 +267,7 @@ def _summary(out: _Out, report: Report, width: int) -> None:
     if not any(f.diagnostics for f in report.files):
         parts.append(("指摘はありません", "green"))
     else:
-        for i, severity in enumerate(("error", "warning", "info")):
+        for i, severity in enumerate(SEVERITIES):
             n = report.count(severity)
             parts.append("、" if i else "")
             parts.append((f"{LABEL[severity]} {n} 件", STYLE[severity] if n else ""))

@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from owabilint.config_display import toml_value
+from owabilint.config.display import toml_value
 from owabilint.reporters.rich_report import STYLE
 from owabilint.ruleset.loader import CATEGORIES, Rule, builtin_rules
 

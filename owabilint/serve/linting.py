@@ -18,7 +18,7 @@ from owabilint.fixer import fix_text
 from owabilint.inputs.formats import InputFormat
 from owabilint.inputs.registry import DRAFT_SUFFIXES, format_of
 from owabilint.inputs.source import source_from_bytes
-from owabilint.model import FileReport
+from owabilint.model import SEVERITIES, FileReport
 
 # The formats the page's editor lints (an e-mail or Word file is opened as its text).
 PAGE_FORMATS = (InputFormat.TEXT, InputFormat.MARKDOWN)
@@ -127,7 +127,7 @@ def page_report(text: str, report: FileReport) -> dict:
             {**c.as_dict(), "rule": c.rule, "message": None if c.found else messages.get(c.rule)}
             for c in report.checklist
         ],
-        "summary": {s: report.count(s) for s in ("error", "warning", "info")},
+        "summary": {s.value: report.count(s) for s in SEVERITIES},
     }
 
 

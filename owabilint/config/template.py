@@ -7,8 +7,6 @@ who write the drafts.
 
 from __future__ import annotations
 
-CONFIG_FILE_NAME = "owabilint.toml"
-
 TEMPLATE = """\
 # owabilint の設定ファイルです（owabilint init で作成）。
 # 各項目の意味は `owabilint config` で確認できます。値の出どころも表示されます。

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from owabilint.config import DEFAULT_SOURCE, LEXICON_KEYS, Resolved
+from owabilint.config.keys import RULE_EXTENSION_KEYS
+from owabilint.config.layers import DEFAULT_SOURCE, RULE_DEFAULT_SOURCE
+from owabilint.config.resolved import Resolved
+from owabilint.model import Severity
 
 
 def describe(resolved: Resolved) -> str:
@@ -36,7 +39,7 @@ def describe(resolved: Resolved) -> str:
     if resolved.rule_paths:
         add("rule-paths", [str(p) for p in resolved.rule_paths])
     values = resolved.config.values if resolved.config else {}
-    for key in (*LEXICON_KEYS, "extend-placeholders", "allow-brackets"):
+    for key in RULE_EXTENSION_KEYS:
         if key in values:
             add(key, values[key])
     if resolved.per_file_ignores:
@@ -52,15 +55,15 @@ def describe(resolved: Resolved) -> str:
         origin_key = f"severity.{rule.id}"
         if not settings.enabled(rule):
             if rule.id in settings.ignore:
-                level, origin_key = "off", f"ignore.{rule.id}"
+                level, origin_key = Severity.OFF, f"ignore.{rule.id}"
             elif settings.select is not None and rule.id not in settings.select:
-                level, origin_key = "off", "select"
+                level, origin_key = Severity.OFF, "select"
         add(rule.id, level, origin_key)
     from owabilint.suppression import DIRECTIVE_RULES
 
     for rule_id, (default, _summary) in DIRECTIVE_RULES.items():
-        level = settings.severity.get(rule_id, default) if settings.enabled(rule_id) else "off"
-        origin = origins.get(f"severity.{rule_id}", "ルールの既定")
+        level = settings.severity.get(rule_id, default) if settings.enabled(rule_id) else Severity.OFF
+        origin = origins.get(f"severity.{rule_id}", RULE_DEFAULT_SOURCE)
         if rule_id in settings.ignore:
             origin = origins.get(f"ignore.{rule_id}", origin)
         elif settings.select is not None and rule_id not in settings.select:
@@ -90,7 +93,7 @@ def as_dict(resolved: Resolved) -> dict[str, Any]:
         "exclude": resolved.exclude,
         "force-exclude": resolved.force_exclude,
         "severity": {
-            r.id: (settings.severity_of(r) if settings.enabled(r) else "off")
+            r.id: (settings.severity_of(r) if settings.enabled(r) else Severity.OFF)
             for r in sorted(resolved.rules, key=lambda r: r.id)
         },
         "rules": {
