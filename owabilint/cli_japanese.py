@@ -11,6 +11,8 @@ plain text (typer's rich help would import rich, markdown-it and pygments on eve
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 import typer
 import typer.core
@@ -46,7 +48,7 @@ def _translate(message: str) -> str:
     return _HEADINGS.get(message, message)
 
 
-typer.core._ = _translate  # type: ignore[attr-defined]  # typer.core's gettext lookups
+typer.core._ = _translate  # typer.core's gettext lookups
 
 
 class JapaneseHelpFormatter(_click.HelpFormatter):
@@ -66,7 +68,7 @@ class JapaneseHelpFormatter(_click.HelpFormatter):
             for line in wrap(paragraph.strip(), room - lead):
                 self.write(f"{indent}{' ' * lead}{line}\n")
 
-    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:  # type: ignore[no-untyped-def]
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         rows = list(rows)
         first_width = min(max((text_width(r[0]) for r in rows), default=0), col_max)
         indent = self.current_indent
@@ -96,16 +98,17 @@ def _localise_params(command: _click.Command, ctx: _click.Context) -> None:
     if help_option is not None:
         help_option.help = HELP_OPTION_TEXT
     for param in command.params:
-        if param.name in COMPLETION_HELP and param.param_type_name == "option":
+        if param.name in COMPLETION_HELP and isinstance(param, typer.core.TyperOption):
             param.help = COMPLETION_HELP[param.name]
 
 
-def _format_params(command: _click.Command, ctx: _click.Context, formatter: JapaneseHelpFormatter) -> None:
+def _format_params(command: _click.Command, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
     """Arguments by their metavar (typer would add a Python type), then options."""
-    arguments, options = [], []
+    arguments: list[tuple[str, str]] = []
+    options: list[tuple[str, str]] = []
     for param in command.get_params(ctx):
         if param.param_type_name == "argument":
-            if getattr(param, "help", None):
+            if isinstance(param, typer.core.TyperArgument) and param.help:
                 arguments.append((param.metavar or (param.name or "").upper(), param.help))
         else:
             record = param.get_help_record(ctx)
@@ -117,19 +120,20 @@ def _format_params(command: _click.Command, ctx: _click.Context, formatter: Japa
                 formatter.write_dl(rows)
 
 
-class _Japanese:
-    """Japanese help pages and pydantic-free parsing, shared by commands and the group."""
+class _Japanese(_click.Command):
+    """Japanese help pages and pydantic-free parsing, shared by commands and the group
+    (mixed in before typer's command and group classes)."""
 
-    context_class = JapaneseContext
+    context_class: type[_click.Context] = JapaneseContext
 
-    def format_help(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
+    def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         _localise_params(self, ctx)
-        _click.Command.format_help(self, ctx, formatter)
+        _click.Command.format_help(self, ctx, formatter)  # click's plain layout, not typer's rich one
 
-    def format_options(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
+    def format_options(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         _format_params(self, ctx, formatter)
 
-    def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
+    def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
         skip_pydantic(self, ctx)
         return super().parse_args(ctx, args)
 
@@ -139,7 +143,7 @@ class JapaneseCommand(_Japanese, typer.core.TyperCommand):
 
 
 class JapaneseGroup(_Japanese, typer.core.TyperGroup):
-    def format_options(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
+    def format_options(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         super().format_options(ctx, formatter)
         self.format_commands(ctx, formatter)
 
@@ -194,8 +198,8 @@ def _plain_string_coercion() -> type | None:
     except ImportError:  # pragma: no cover - another typer
         return None
 
-    class PlainStrings(RuntimeParam):  # type: ignore[misc,valid-type]
-        def _coerce_value(self, value, param, ctx):  # type: ignore[no-untyped-def]
+    class PlainStrings(RuntimeParam):
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             return list(value) if isinstance(value, (list, tuple)) else value
 
     return PlainStrings
@@ -221,8 +225,8 @@ def skip_pydantic(command: _click.Command, ctx: _click.Context) -> None:
     if plain is None:
         return
     for param in command.get_params(ctx):  # with the help option
-        descriptor = getattr(param, "type_descriptor", None)
-        if descriptor is None or getattr(param, "_runtime_param", "absent") is not None:
+        if not isinstance(param, typer.core._TyperParameter) or param._runtime_param is not None:
             continue
+        descriptor = param.type_descriptor
         if _is_plain_string(descriptor.annotation):
             param._runtime_param = plain(parameter_info=descriptor.parameter_info, annotation=descriptor.annotation)

@@ -6,11 +6,9 @@ in its FileReport and the others are still fixed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from owabilint.discovery import expand_paths
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError
 from owabilint.fixer import FixError, encode, fix_text, unified_diff, write_back
@@ -18,7 +16,7 @@ from owabilint.inputs.formats import PositionBase
 from owabilint.inputs.source import DEFAULT_MAX_BYTES, STDIN, Source, read_source
 from owabilint.model import FileReport, Report
 from owabilint.ruleset.loader import Rule
-from owabilint.runner import _crashed, lint_source
+from owabilint.runner import ReadOptions, _crashed, lint_source
 from owabilint.safe_read import read_regular
 
 
@@ -123,17 +121,6 @@ def fix_one(
     return fixed
 
 
-def fix_paths(paths: Iterable[str], rules: list[Rule], settings: Settings, *, write: bool) -> FixOutcome:
-    """Fix every input; ``write=False`` only computes the diffs (``--diff``)."""
-    outcome = FixOutcome()
-    for item in expand_paths(list(paths)):
-        if isinstance(item, InputError):
-            outcome.inputs.append(FixedInput(FileReport(path=item.path, error=item.problem)))
-        else:
-            outcome.inputs.append(_fix_guarded(item, rules, settings, write=write))
-    return outcome
-
-
 def _fix_guarded(path: str, rules: list[Rule], settings: Settings, **options: Any) -> FixedInput:
     """``fix_one``, but a failure costs this file only: it gets an error line, the batch goes on."""
     try:
@@ -142,10 +129,10 @@ def _fix_guarded(path: str, rules: list[Rule], settings: Settings, **options: An
         return FixedInput(_crashed(path, exc))
 
 
-def fix_jobs(
-    jobs: list, *, write: bool, encoding: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES
-) -> FixOutcome:
-    """Like :func:`fix_paths` for a planned run (runner.plan): each input with its own rules and settings."""
+def fix_jobs(jobs: list, *, write: bool, read: ReadOptions | None = None) -> FixOutcome:
+    """Fix every input of a planned run (runner.plan), each with its own rules and settings;
+    ``write=False`` only computes the diffs (``--diff``)."""
+    read = read or ReadOptions()
     outcome = FixOutcome()
     for job in jobs:
         if isinstance(job, InputError):
@@ -153,6 +140,6 @@ def fix_jobs(
         else:
             path, rules, settings = job
             outcome.inputs.append(
-                _fix_guarded(path, rules, settings, write=write, encoding=encoding, max_bytes=max_bytes)
+                _fix_guarded(path, rules, settings, write=write, encoding=read.encoding, max_bytes=read.max_bytes)
             )
     return outcome

@@ -2,8 +2,9 @@
 
 With more than one worker and enough input to be worth it, ``run_plan`` lints the files
 in worker processes (one per core by default). Nothing of Sudachi pickles, so each worker
-builds its own tokenizer in its initializer; the plan (paths, rules, settings) is
-prepared in the parent, lexicon terms folded, and reaches the workers through fork.
+builds its own tokenizer in its initializer; the :class:`Batch` (each input with its
+rules and settings, and how to read inputs) is prepared in the parent, lexicon terms
+folded, and reaches the workers through fork.
 Reports come back in input order and a file's error is reported exactly as in the
 serial path.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from owabilint.discovery import expand_paths
@@ -22,6 +24,7 @@ from owabilint.model import FileReport, Report
 from owabilint.ruleset.loader import Rule
 
 if TYPE_CHECKING:  # pragma: no cover
+    from owabilint.cache.caches import Caches
     from owabilint.config import ConfigResolver
 
 
@@ -133,36 +136,74 @@ def plan(paths: Iterable[str], resolver: ConfigResolver) -> list[Job | InputErro
     return jobs
 
 
+@dataclass(frozen=True)
+class ReadOptions:
+    """How every input of a run is read: a forced codec, and the size above which it is refused."""
+
+    encoding: str | None = None
+    max_bytes: int | None = DEFAULT_MAX_BYTES
+
+
+@dataclass
+class Batch:
+    """The inputs of one run and how to read them: what each worker process inherits."""
+
+    jobs: list[Job | InputError | tuple[Source, list[Rule], Settings]]
+    read: ReadOptions = field(default_factory=ReadOptions)
+
+    def run(self, index: int) -> FileReport:
+        """Lint the input at ``index`` (in whichever process holds this batch)."""
+        return _run_job(self.jobs[index], self.read)
+
+
 def run_plan(
     jobs: list[Job | InputError],
     workers: int | None = 1,
     *,
-    encoding: str | None = None,
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    read: ReadOptions | None = None,
+    caches: Caches | None = None,
 ) -> Report:
     """Lint a plan in order; ``workers=None`` means one worker process per core.
 
-    ``encoding`` forces a codec for every input; inputs above ``max_bytes`` are refused.
+    ``read`` says how inputs are read (default: detected codec, default size limit).
+    With ``caches``, each rule set's lexicon terms are folded through its fold cache
+    first; the caller saves the caches at the end of its run.
     """
-    global _read_options
-    _read_options = {"encoding": encoding, "max_bytes": max_bytes}
+    batch = Batch(list(jobs), read or ReadOptions())
     report = Report()
     n = _workers_for(jobs, default_workers() if workers is None else workers)
+    if caches is not None or n > 1:
+        prepare_jobs(batch.jobs, caches)
     if n > 1:
-        report.files.extend(_run_parallel(jobs, n))
+        report.files.extend(_run_parallel(batch, n))
     else:
-        report.files.extend(_run_job(job) for job in jobs)
+        report.files.extend(batch.run(i) for i in range(len(batch.jobs)))
     return report
 
 
-def _run_job(job: Job | InputError | tuple[Source, list[Rule], Settings]) -> FileReport:
+def prepare_jobs(jobs: Sequence[Job | InputError | tuple[Source, list[Rule], Settings]], caches: Caches | None) -> None:
+    """Fold each distinct rule set's lexicon terms once (before any worker forks)."""
+    from owabilint.ruleset.loader import prepare_rules
+
+    prepared: set[int] = set()
+    for job in jobs:
+        if isinstance(job, InputError) or id(job[1]) in prepared:
+            continue
+        if caches is None:
+            prepare_rules(job[1])
+        else:
+            caches.prepare(job[1])
+        prepared.add(id(job[1]))
+
+
+def _run_job(job: Job | InputError | tuple[Source, list[Rule], Settings], read: ReadOptions) -> FileReport:
     if isinstance(job, InputError):
         return FileReport(path=job.path, error=job.problem)
     item, rules, settings = job
     if isinstance(item, Source):
         file_report = lint_source(item, rules, settings)
     else:
-        file_report = lint_source_path(item, rules, settings, **_read_options)
+        file_report = lint_source_path(item, rules, settings, encoding=read.encoding, max_bytes=read.max_bytes)
     file_report.fail_on = settings.fail_on
     return file_report
 
@@ -200,10 +241,6 @@ def _workers_for(jobs: list[Job | InputError], workers: int) -> int:
     return 1
 
 
-_plan: list | None = None  # the jobs, as the workers inherit them
-_read_options: dict = {"encoding": None, "max_bytes": DEFAULT_MAX_BYTES}  # from run_plan; workers inherit them
-
-
 def _init_worker() -> None:
     """Runs once in each worker: a tokenizer of its own."""
     from owabilint.document import tokenizer
@@ -212,36 +249,18 @@ def _init_worker() -> None:
     tokenizer.get_tokenizer()
 
 
-def _run_index(index: int) -> FileReport:
-    assert _plan is not None
-    return _run_job(_plan[index])
-
-
-def _run_parallel(jobs: list[Job | InputError], workers: int) -> list[FileReport]:
-    from owabilint.ruleset.loader import prepare_rules
+def _run_parallel(batch: Batch, workers: int) -> list[FileReport]:
     from owabilint.worker_pool import LOST, run_indexed
 
-    global _plan
-    prepared: set[int] = set()
-    plan_: list = []
-    for job in jobs:
-        if not isinstance(job, InputError):
-            item, rules, settings = job
-            if id(rules) not in prepared:
-                prepare_rules(rules)  # fold lexicon terms once, before the workers fork
-                prepared.add(id(rules))
-            if item == STDIN:  # only the parent can read stdin; workers get its text
-                try:
-                    job = (read_source(STDIN, **_read_options), rules, settings)
-                except InputError as exc:
-                    job = InputError("<stdin>", exc.problem)
-        plan_.append(job)
-    _plan = plan_
-    try:
-        results = run_indexed(_run_index, len(plan_), workers, _init_worker)
-    finally:
-        _plan = None
-    return [_lost(job) if result is LOST else result for job, result in zip(plan_, results, strict=True)]
+    for index, job in enumerate(batch.jobs):
+        if not isinstance(job, InputError) and job[0] == STDIN:  # only the parent can read stdin
+            try:
+                source = read_source(STDIN, encoding=batch.read.encoding, max_bytes=batch.read.max_bytes)
+                batch.jobs[index] = (source, job[1], job[2])
+            except InputError as exc:
+                batch.jobs[index] = InputError("<stdin>", exc.problem)
+    results = run_indexed(batch.run, len(batch.jobs), workers, _init_worker)
+    return [_lost(job) if result is LOST else result for job, result in zip(batch.jobs, results, strict=True)]
 
 
 def _lost(job: Job | InputError | tuple[Source, list[Rule], Settings]) -> FileReport:

@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from owabilint import cachefiles, foldcache, rulecache
+from owabilint.cache import files
+from owabilint.cache import rules as rule_cache
+from owabilint.cache.caches import Caches
+from owabilint.cache.files import CacheFormatError
+from owabilint.cache.folds import FoldCache
 from owabilint.ruleset.loader import builtin_rules_dir, load_rules
 
 RULE_IDS = None
@@ -25,7 +29,7 @@ def _rules_folder(tmp_path: Path) -> Path:
 
 def _load(folder: Path) -> tuple[list, list]:
     calls: list[Path] = []
-    rules = rulecache.load_cached(folder, lambda f: calls.append(f) or load_rules(f))
+    rules = Caches.open().load_rules(folder, lambda f: calls.append(f) or load_rules(f))
     return rules, calls
 
 
@@ -52,16 +56,16 @@ def test_a_planted_cache_file_cannot_run_code(tmp_path: Path, cache: Path) -> No
     [written] = [p for p in cache.iterdir() if p.name.startswith("rules-")]
     marker = tmp_path / "code-ran"
     # A pickle, as the old format was: it must never be unpickled.
-    written.write_bytes(pickle.dumps((rulecache.cache_key(folder), _Plant(marker))))
+    written.write_bytes(pickle.dumps((rule_cache.cache_key(folder), _Plant(marker))))
     rules, calls = _load(folder)
     assert calls == [folder] and not marker.exists()
     assert [r.id for r in rules] == [r.id for r in load_rules(folder)]
     # The JSON format names classes and functions: only owabilint's own are accepted.
-    key = rulecache.cache_key(folder)
+    key = rule_cache.cache_key(folder)
     for hostile in ({"fn": "os:system"}, {"o": "subprocess:Popen", "a": []}, {"fn": "owabilint.x:__import__"}):
-        body = {"owabilint-cache": "rules", "format": rulecache.FORMAT, "key": key, "rules": [hostile]}
-        with pytest.raises(rulecache.CacheFormatError):
-            rulecache.decode_rules(json.dumps(body).encode(), key)
+        body = {"owabilint-cache": "rules", "format": rule_cache.FORMAT, "key": key, "rules": [hostile]}
+        with pytest.raises(CacheFormatError):
+            rule_cache.decode_rules(json.dumps(body).encode(), key)
 
 
 def test_cache_files_others_could_have_written_are_ignored(tmp_path: Path, cache: Path) -> None:
@@ -108,7 +112,7 @@ def test_relative_or_empty_homes_never_put_the_cache_in_the_project(monkeypatch,
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    where = cachefiles.cache_dir()
+    where = files.cache_dir()
     assert (None if where is None else str(where)) == expected
 
 
@@ -132,7 +136,7 @@ def test_pruning_deletes_only_what_owabilint_wrote(tmp_path: Path, cache: Path) 
     for name, data in users.items():
         assert (cache / name).read_bytes() == data, name
     kept = sorted(p.name for p in cache.glob("rules-*.json") if p.name != "rules-deadbeef.json")
-    assert len(kept) == rulecache.KEEP_FILES
+    assert len(kept) == rule_cache.KEEP_FILES
     assert old[-1].name in kept and old[0].name not in kept
 
 
@@ -140,7 +144,7 @@ def test_a_valid_key_with_a_wrong_payload_falls_back_to_the_files(tmp_path: Path
     folder = _rules_folder(tmp_path)
     _load(folder)
     [written] = [p for p in cache.iterdir() if p.name.startswith("rules-")]
-    key = rulecache.cache_key(folder)
+    key = rule_cache.cache_key(folder)
     payloads = [
         [],  # no rules
         [{"o": "owabilint.ruleset.loader:Rule", "a": []}],  # a rule without its fields
@@ -148,7 +152,7 @@ def test_a_valid_key_with_a_wrong_payload_falls_back_to_the_files(tmp_path: Path
         [{"re": ["a", 0, "!!!", 0, [], []]}],  # a regex that is not compiled code
     ]
     for rules in payloads:
-        body = {"owabilint-cache": "rules", "format": rulecache.FORMAT, "key": key, "rules": rules}
+        body = {"owabilint-cache": "rules", "format": rule_cache.FORMAT, "key": key, "rules": rules}
         written.write_bytes(json.dumps(body).encode())
         loaded, calls = _load(folder)
         assert calls == [folder], rules
@@ -163,11 +167,11 @@ def test_a_full_disk_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pytes
     def disk_full(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(foldcache, "_folds", {"漏えい": "漏えい"})
-    monkeypatch.setattr(foldcache, "_path", folder / ("folds-" + "0" * 16 + ".json"))
-    monkeypatch.setattr(foldcache, "_dirty", True)
+    folds = FoldCache(folder)
+    folds.path = folder / ("folds-" + "0" * 16 + ".json")
+    folds._folds, folds._dirty = {"漏えい": "漏えい"}, True
     monkeypatch.setattr(os, "replace", disk_full)
-    foldcache._save()
+    folds.save()
     assert list(folder.iterdir()) == []
     monkeypatch.undo()
     monkeypatch.setenv("OWABILINT_CACHE_DIR", str(folder))
@@ -187,5 +191,5 @@ def test_a_full_disk_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pytes
             raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fdopen", FullFile)
-    assert not cachefiles.write_atomic(folder / "rules-00000000.json", b'{"owabilint-cache":"rules"}')
+    assert not files.write_atomic(folder / "rules-00000000.json", b'{"owabilint-cache":"rules"}')
     assert list(folder.iterdir()) == []

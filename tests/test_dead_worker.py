@@ -26,10 +26,10 @@ def test_a_killed_worker_is_reported_and_the_run_ends(tmp_path, monkeypatch) -> 
     serial = runner.run_plan([(p, rules, settings) for p in paths], workers=1)
     real = runner._run_job
 
-    def run_or_die(job):  # type: ignore[no-untyped-def]
+    def run_or_die(job, read):  # type: ignore[no-untyped-def]
         if job[0] == poison:
             os.kill(os.getpid(), signal.SIGKILL)  # what the OOM killer does
-        return real(job)
+        return real(job, read)
 
     monkeypatch.setattr(runner, "_run_job", run_or_die)
     previous = signal.signal(signal.SIGALRM, _give_up)

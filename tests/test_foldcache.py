@@ -14,12 +14,14 @@ TERMS = ["漏えい", "お問い合わせ", "御詫び", "１２件", "三十八
 
 PROBE = (
     "import json, sys\n"
-    "from owabilint import foldcache\n"
+    "from owabilint.cache.caches import Caches\n"
     "from owabilint.document.tokenizer import tokenize\n"
     "terms = json.loads(sys.argv[1])\n"
-    "cached = [foldcache.fold_term(t) for t in terms]\n"
+    "caches = Caches.open()\n"
+    "cached = [caches.folds.fold(t) for t in terms]\n"
+    "caches.save()\n"
     "direct = [''.join(t.fold for t in tokenize(term)) for term in terms]\n"
-    "print(json.dumps({'cached': cached, 'direct': direct, 'path': str(foldcache._path)}))\n"
+    "print(json.dumps({'cached': cached, 'direct': direct, 'path': str(caches.folds.path)}))\n"
 )
 
 

@@ -128,10 +128,10 @@ def test_worker_processes_report_inputs_like_the_serial_run(tmp_path) -> None:
 
 
 def test_the_command_line_default_limit_is_the_library_default() -> None:
-    from owabilint import cli
+    from owabilint import cli_common
     from owabilint.inputs import source
 
-    assert cli.DEFAULT_MAX_BYTES == source.DEFAULT_MAX_BYTES
+    assert cli_common.DEFAULT_MAX_BYTES == source.DEFAULT_MAX_BYTES
 
 
 @pytest.mark.parametrize(

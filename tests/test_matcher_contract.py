@@ -10,11 +10,11 @@ import gc
 import weakref
 from pathlib import Path
 
+from owabilint.cache.rules import encode_rules
 from owabilint.document import Document
 from owabilint.engine import Settings, lint_document, lint_text
 from owabilint.matchers.patterns import Literals, PatternTerms
 from owabilint.matchers.registry import MATCHERS
-from owabilint.rulecache import encode_rules
 from owabilint.ruleset.loader import load_rules, parse_rule, prepare_rules
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

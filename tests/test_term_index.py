@@ -185,7 +185,7 @@ def test_same_spans_as_the_longest_first_alternation(terms: list[str], other: li
 
 
 def test_the_rule_cache_stores_no_automaton_and_the_rules_index_again_when_read() -> None:
-    from owabilint.rulecache import decode_rules, encode_rules
+    from owabilint.cache.rules import decode_rules, encode_rules
     from owabilint.ruleset.loader import builtin_rules_dir, load_rules, prepare_rules
 
     rules = load_rules(builtin_rules_dir())

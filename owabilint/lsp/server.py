@@ -24,14 +24,17 @@ import asyncio
 import logging
 import multiprocessing
 import sys
+from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from typing import BinaryIO, cast
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from owabilint import __version__
+from owabilint.cache.caches import Caches
 from owabilint.config.files import CONFIG_NAMES  # files whose change can change the settings of open drafts
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError, OwabilintError
@@ -39,7 +42,7 @@ from owabilint.fixer import non_overlapping
 from owabilint.inputs.formats import InputFormat
 from owabilint.inputs.registry import format_module, format_of
 from owabilint.inputs.source import DEFAULT_MAX_BYTES
-from owabilint.links import rule_doc_url
+from owabilint.links import RULES_DOC
 from owabilint.lsp.framing import FramedInput
 from owabilint.lsp.positions import LineIndex
 from owabilint.lsp.protocol import OwabilintProtocol
@@ -114,7 +117,7 @@ def to_lsp_diagnostic(d: Diagnostic, index: LineIndex, uri: str | None = None) -
         range=lsp_range(index, d.offset, d.end_offset),
         severity=SEVERITY[d.severity],
         code=d.rule,
-        code_description=types.CodeDescription(href=rule_doc_url(d.rule)),
+        code_description=types.CodeDescription(href=RULES_DOC),
         source=SOURCE,
         message=d.message,
         data={"fix": d.fix.as_dict()} if d.fix else None,
@@ -133,7 +136,7 @@ def _touches(a: types.Range, b: types.Range) -> bool:
     return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
 
 
-def code_actions(uri: str, linted: Linted, wanted: types.Range, only: list[str] | None) -> list[types.CodeAction]:
+def code_actions(uri: str, linted: Linted, wanted: types.Range, only: Sequence[str] | None) -> list[types.CodeAction]:
     """Quick fixes for the fixable findings at ``wanted``, and one fix-all action."""
     index = linted.index()
     fixable = [d for d in linted.report.diagnostics if d.fix is not None]
@@ -180,6 +183,7 @@ class OwabilintServer(LanguageServer):
         self._large_executor: ProcessPoolExecutor | None = None
         self.debounce = DEBOUNCE_SECONDS
         self.last_error: str | None = None
+        self.caches = Caches.open()  # saved when the server ends (main)
 
     @property
     def encoding(self) -> str:
@@ -207,8 +211,10 @@ class OwabilintServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         text, version, path = document.source, document.version, document.path
         fmt = document_format(path, document.language_id)
+        executor = self.executor_for(text)
+        caches = self.caches if executor is self.executor else None  # a process of its own caches nothing
         try:
-            report = await asyncio.get_running_loop().run_in_executor(self.executor_for(text), _lint, text, path, fmt)
+            report = await asyncio.get_running_loop().run_in_executor(executor, _lint, text, path, fmt, caches)
         except OwabilintError as exc:  # a broken configuration or rule pack: say so once, not per keystroke
             message = f"owabilint: {exc}"
             if message != self.last_error:
@@ -288,8 +294,11 @@ def _too_large(text: str) -> int | None:
     return size if size > DEFAULT_MAX_BYTES else None
 
 
-def _lint(text: str, path: str | None, fmt: InputFormat) -> FileReport:
+def _lint(text: str, path: str | None, fmt: InputFormat, caches: Caches | None = None) -> FileReport:
     """Lint a buffer as the CLI lints the file; positions are offsets into the buffer.
+
+    With ``caches`` (the lint thread; not a process for a large buffer) the rules'
+    lexicon terms are folded through the server's fold cache.
 
     A buffer larger than the CLI's size limit gets one error instead of findings: one
     huge document must not hold the (single) lint thread for minutes while every other
@@ -304,6 +313,8 @@ def _lint(text: str, path: str | None, fmt: InputFormat) -> FileReport:
         )
         return FileReport(path=shown, text="", error=problem)
     rules, settings = settings_for(path)
+    if caches is not None:
+        caches.prepare(rules)
     try:
         view = format_module(fmt).buffer_view(text, shown)  # the text the CLI would lint, and the way back
     except InputError as exc:
@@ -369,8 +380,11 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="owabilint lsp: %(levelname)s %(message)s")
     server = build_server()
     try:
-        server.start_io(FramedInput(sys.stdin.buffer))
+        server.start_io(cast(BinaryIO, FramedInput(sys.stdin.buffer)))  # pygls only reads from it
     finally:
         if server._large_executor is not None:
             server._large_executor.shutdown(wait=False, cancel_futures=True)
-    raise SystemExit(0 if server.protocol.shut_down else 1)
+        server.executor.shutdown(wait=True, cancel_futures=True)  # no lint still folding terms
+        server.caches.save()
+    protocol = server.protocol
+    raise SystemExit(0 if isinstance(protocol, OwabilintProtocol) and protocol.shut_down else 1)

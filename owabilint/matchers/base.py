@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -108,11 +108,14 @@ class Matcher:
                 out.append(PatternTerms(where, regexes=tuple(rx.pattern for rx in part)))
         return out
 
-    def prepare(self) -> None:
-        """Do the work matching would otherwise do at first use; idempotent."""
+    def prepare(self, fold: Callable[[str], str] | None = None) -> None:
+        """Do the work matching would otherwise do at first use; idempotent.
+
+        ``fold`` folds a lexicon term (a run's fold cache); by default through Sudachi.
+        """
         for _where, part in self.parts():
             if isinstance(part, Pattern):
-                part.prepare()
+                part.prepare(fold)
 
     def extend(
         self, entries: list[dict[str, Any]], allow: list[Any], where: str, lexicons: dict[str, list[str]]

@@ -52,9 +52,10 @@ Detector = Callable[["Sentence"], Iterator[tuple[int, int]]]
 
 
 def fold_term(term: str) -> str:
-    from owabilint.foldcache import fold_term as cached_fold
+    """``term`` folded through Sudachi (the fold cache is used when rules are prepared)."""
+    from owabilint.cache.folds import fold_uncached
 
-    return cached_fold(term)
+    return fold_uncached(term)
 
 
 _PUNCTUATION_CLASS = {c: "[" + re.escape(pair) + "]" for pair in PUNCTUATION_PAIRS for c in pair}
@@ -219,12 +220,13 @@ class Pattern:
     def empty(self) -> bool:
         return not (self.terms or self.regex or self.fold_regex or self.detectors or self.tokens)
 
-    def prepare(self) -> None:
+    def prepare(self, fold: Callable[[str], str] | None = None) -> None:
         """Work done once per pattern (and kept in the rule cache): folded terms, the
         literals each regex requires, prefilters."""
         if self._folded_ready:
             return
-        folded = [f for f in (fold_term(t) for t in self.terms) if f]
+        fold = fold or fold_term
+        folded = [f for f in (fold(t) for t in self.terms) if f]
         known = set(self.terms)  # a 100,000-term lexicon: a list here made loading quadratic
         # Folded terms are searched only when folding spells some term differently.
         self._folded_terms = folded if any(f not in known for f in folded) else []

@@ -13,7 +13,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from owabilint import __version__
-from owabilint.links import HOMEPAGE, rule_doc_url
+from owabilint.links import HOMEPAGE, RULES_DOC
 from owabilint.model import Diagnostic, FileReport, Report
 from owabilint.ruleset.loader import Rule
 
@@ -46,7 +46,7 @@ def descriptor(rule: Rule) -> dict:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.rationale.strip() or rule.summary},
         "help": {"text": help_text, "markdown": help_text},
-        "helpUri": rule_doc_url(rule.id),
+        "helpUri": RULES_DOC,
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"category": rule.category, "tags": [rule.category]},
     }
@@ -67,7 +67,7 @@ def directive_descriptors(known: set[str]) -> list[dict]:
                 "name": rule_name(rule_id),
                 "shortDescription": {"text": summary},
                 "help": {"text": help_text, "markdown": help_text},
-                "helpUri": rule_doc_url(rule_id),
+                "helpUri": RULES_DOC,
                 "defaultConfiguration": {"level": LEVELS[severity]},
             }
         )

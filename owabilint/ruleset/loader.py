@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -216,27 +217,33 @@ _cache: list[Rule] | None = None
 
 
 def builtin_rules() -> list[Rule]:
-    """The shipped rules, loaded once per process."""
+    """The shipped rules, loaded once per process through the rule-set cache.
+
+    Called from the library API and the configuration alike, so it opens the caches
+    itself and saves them at once (what loading folded is kept for the next process).
+    """
     global _cache
     if _cache is None:
-        from owabilint.rulecache import load_cached
+        from owabilint.cache.caches import Caches
 
-        _cache = load_cached(builtin_rules_dir(), load_rules)
+        caches = Caches.open()
+        _cache = caches.load_rules(builtin_rules_dir(), load_rules)
+        caches.save()
         prepare_rules(_cache)
     return _cache
 
 
-def prepare_rules(rules: list[Rule]) -> None:
-    """Do now the work rules otherwise do before their first draft: fold lexicon terms,
-    find the literals regexes require, and build one term index for the patterns that
-    have none yet (kept with the patterns for the life of the process, never in the rule
-    cache). Idempotent: a prepared rule set is only walked."""
+def prepare_rules(rules: list[Rule], fold: Callable[[str], str] | None = None) -> None:
+    """Do now the work rules otherwise do before their first draft: fold lexicon terms
+    (with ``fold``), find the literals regexes require, and build one term index for the
+    patterns that have none yet (kept with the patterns for the life of the process, never
+    in the rule cache). Idempotent: a prepared rule set is only walked."""
     from owabilint.matchers.patterns import Pattern
     from owabilint.matchers.termindex import index_patterns
 
     fresh = []
     for rule in rules:
-        rule.matcher.prepare()
+        rule.matcher.prepare(fold)
         fresh += [p for _where, p in rule.matcher.parts() if isinstance(p, Pattern) and p._term_index is None]
     if fresh:
         index_patterns(fresh)

@@ -55,6 +55,7 @@ def run(options: ServeOptions) -> int:
         linter.warm_up()
     except OwabilintError as exc:
         return error(str(exc))
+    linter.caches.save()  # what warming up folded is kept even if the page is never closed cleanly
     family = socket.AF_INET6 if ":" in options.host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -88,4 +89,6 @@ def run(options: ServeOptions) -> int:
         server.run(sockets=[sock])
     except KeyboardInterrupt:
         pass
+    finally:
+        linter.caches.save()
     return 0

@@ -8,10 +8,11 @@ first used. Nothing here keeps a draft: each call gets its text and returns plai
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
-from owabilint.config import PROFILES, ConfigResolver, ResolverOptions
+from owabilint.cache.caches import Caches
+from owabilint.config import PROFILES, ConfigResolver, Resolved, ResolverOptions
 from owabilint.engine import lint_text
 from owabilint.fixer import fix_text
 from owabilint.inputs.formats import InputFormat
@@ -25,22 +26,25 @@ OPENABLE = DRAFT_SUFFIXES
 
 
 class Linter:
-    def __init__(self, options: ResolverOptions | None = None) -> None:
+    def __init__(self, options: ResolverOptions | None = None, caches: Caches | None = None) -> None:
         self.options = options or ResolverOptions()
-        self._resolved: dict[str, Any] = {}
+        self.caches = caches or Caches.open()  # saved by whoever ends the page (serve.command)
+        self._resolved: dict[str, Resolved] = {}
         # Sudachi's tokenizer is one object per process: lint one draft at a time.
         self._lock = threading.Lock()
 
     def default_profile(self) -> str:
         return self._resolve(None).profile
 
-    def _resolve(self, profile: str | None):  # type: ignore[no-untyped-def]
+    def _resolve(self, profile: str | None) -> Resolved:
         key = profile or ""
         if key not in self._resolved:
             options = self.options
             if profile is not None:
                 options = replace(options, overrides=replace(options.overrides, profile=profile))
-            self._resolved[key] = ConfigResolver(options).for_run()
+            resolved = ConfigResolver(options).for_run()
+            self.caches.prepare(resolved.rules)
+            self._resolved[key] = resolved
         return self._resolved[key]
 
     def warm_up(self) -> None:
@@ -127,7 +131,7 @@ def page_report(text: str, report: FileReport) -> dict:
     }
 
 
-def _utf16_offsets(text: str):  # type: ignore[no-untyped-def]
+def _utf16_offsets(text: str) -> Callable[[int], int]:
     if text.isascii() or all(ord(c) < 0x10000 for c in text):
         return lambda offset: offset
     starts = [0]

@@ -14,7 +14,7 @@ CI cache or /tmp), so nothing in it is trusted blindly:
 - pruning deletes only files whose name owabilint generates and whose first bytes carry
   owabilint's marker: other files in a shared folder are never touched.
 
-The contents are plain JSON (see rulecache and foldcache): reading a cache cannot run
+The contents are plain JSON (see owabilint.cache.rules and owabilint.cache.folds): reading a cache cannot run
 code, whoever wrote it.
 """
 
@@ -28,6 +28,10 @@ from pathlib import Path
 
 MAX_FILE_BYTES = 16_000_000
 MARKER = b'{"owabilint-cache":'  # every cache file starts with these bytes
+
+
+class CacheFormatError(ValueError):
+    """A cache payload that is not what this code wrote."""
 
 
 def cache_dir() -> Path | None:

@@ -4,99 +4,41 @@ Loading the rules means parsing the TOML files, validating them, compiling a few
 regular expressions and folding lexicon terms through Sudachi: more time than linting a
 draft, in every process. The prepared rules are stored once per combination of rule
 files, owabilint's code, Python and Sudachi, next to the folded-terms cache (see
-cachefiles.cache_dir; ``OWABILINT_CACHE_DIR=""`` disables both).
+owabilint.cache.files.cache_dir; ``OWABILINT_CACHE_DIR=""`` disables both).
 
 The file is plain JSON, never pickle: the cache folder may be shared, and reading it must
 not be able to run code. The rule objects are written as their class name (only
 owabilint's own classes and functions are accepted back) and their attributes; compiled
-regular expressions as their compiled code, which ``_sre`` validates when it rebuilds
-them, so loading skips the (pure Python) regex compiler. Anything unexpected (no cache,
-a stale, corrupt or foreign file, a payload that is not a rule set) falls back to
-loading the rules from their files.
+regular expressions as their compiled code (owabilint.cache.regex_code), so loading
+skips the (pure Python) regex compiler. Anything unexpected (no cache, a stale, corrupt
+or foreign file, a payload that is not a rule set) falls back to loading the rules from
+their files, and is logged.
 """
 
 from __future__ import annotations
 
-import base64
 import importlib
 import json
+import logging
 import os
 import re
 import sys
 import types
 import zlib
-from array import array
 from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import Any
 
-from owabilint import cachefiles
+from owabilint.cache import files
+from owabilint.cache.files import CacheFormatError
+from owabilint.cache.regex_code import decode_regex, encode_regex
 
 FORMAT = 2
 KEEP_FILES = 3  # rule-set caches kept per cache folder: the newest (other installs, older rules)
 _NAME = re.compile(r"rules-[0-9a-f]{8}\.json")
 _OWN_NAME = re.compile(r"owabilint(?:\.[a-z_][a-z0-9_]*)+")
 
-
-class CacheFormatError(ValueError):
-    """A cache payload that is not a rule set this code wrote."""
-
-
-# ----------------------------------------------------------------- regexes
-def _regex_from_code(
-    pattern: str, flags: int, code: list[int], groups: int, groupindex: dict, indexgroup: tuple
-) -> Any:
-    import _sre
-
-    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
-
-
-def _reduce_regex(rx: re.Pattern) -> tuple:
-    """A compiled regex as its compiled code (what re.compile hands to _sre)."""
-    from re import _compiler, _parser  # type: ignore[attr-defined]
-
-    parsed = _parser.parse(rx.pattern, rx.flags)
-    code = [int(op) for op in _compiler._code(parsed, rx.flags)]  # opcodes are int subclasses
-    groupindex = dict(parsed.state.groupdict)
-    indexgroup = [None] * parsed.state.groups
-    for name, i in groupindex.items():
-        indexgroup[i] = name
-    args = (rx.pattern, rx.flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-    rebuilt = _regex_from_code(*args)
-    if (rebuilt.pattern, rebuilt.flags, rebuilt.groups, dict(rebuilt.groupindex)) != (
-        rx.pattern,
-        rx.flags,
-        rx.groups,
-        dict(rx.groupindex),
-    ):
-        raise CacheFormatError(f"regex {rx.pattern!r} does not rebuild identically")
-    return _regex_from_code, args
-
-
-def _encode_regex(rx: re.Pattern) -> list:
-    _fn, (pattern, flags, code, groups, groupindex, indexgroup) = _reduce_regex(rx)
-    packed = base64.b64encode(array("I", code).tobytes()).decode("ascii")
-    return [pattern, flags, packed, groups, sorted(groupindex.items()), list(indexgroup)]
-
-
-def _decode_regex(data: Any) -> re.Pattern:
-    if not (isinstance(data, list) and len(data) == 6):
-        raise CacheFormatError("regex entry")
-    pattern, flags, packed, groups, groupindex, indexgroup = data
-    if not (
-        isinstance(pattern, str) and isinstance(flags, int) and isinstance(packed, str) and isinstance(groups, int)
-    ):
-        raise CacheFormatError("regex entry")
-    if not all(
-        isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and isinstance(p[1], int) for p in groupindex
-    ):
-        raise CacheFormatError("regex groups")
-    if not all(g is None or isinstance(g, str) for g in indexgroup):
-        raise CacheFormatError("regex groups")
-    code = array("I")
-    code.frombytes(base64.b64decode(packed, validate=True))
-    # _sre checks the code before it builds the pattern (a malformed program is refused).
-    return _regex_from_code(pattern, flags, code.tolist(), groups, dict(groupindex), tuple(indexgroup))
+log = logging.getLogger(__name__)
 
 
 # ----------------------------------------------------------------- object graph
@@ -155,7 +97,7 @@ class _Encoder:
             if not isinstance(obj.pattern, str):
                 raise CacheFormatError("bytes pattern")
             self._remember(obj)
-            return {"re": _encode_regex(obj)}
+            return {"re": encode_regex(obj)}
         if isinstance(obj, types.FunctionType):
             return {"fn": _own(obj)}
         cls = type(obj)
@@ -204,7 +146,7 @@ class _Decoder:
                 raise CacheFormatError("reference")
             return self.memo[value]
         if tag == "re":
-            rx = _decode_regex(value)
+            rx = decode_regex(value)
             self.memo.append(rx)
             return rx
         if tag == "fn":
@@ -216,9 +158,9 @@ class _Decoder:
             cls = _resolve(value)
             if not isinstance(cls, type) or cls.__new__ is not object.__new__ or hasattr(cls, "__slots__"):
                 raise CacheFormatError("class")
-            obj = object.__new__(cls)  # no __init__, no __setstate__: attributes only
+            obj: Any = object.__new__(cls)  # no __init__, no __setstate__: attributes only
             self.memo.append(obj)
-            attrs = {}
+            attrs: dict[str, Any] = {}
             for key, item in self._pairs(data.get("a")):
                 if not isinstance(key, str):
                     raise CacheFormatError("attribute")
@@ -286,51 +228,63 @@ def cache_key(folder: Path) -> str:
     """Everything the loaded rules depend on, as one string."""
     import _sre
 
-    from owabilint import __version__, foldcache
+    from owabilint import __version__
+    from owabilint.cache import folds
 
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     parts = [
         f"format={FORMAT}",
         f"owabilint={__version__}",
         f"python={sys.version}",
         f"sre={_sre.MAGIC}",
-        f"folds={foldcache.cache_key()}",
+        f"folds={folds.cache_key()}",
         f"rules={folder.resolve()}:{_files_state(folder)}",
         f"code={_files_state(package)}",
     ]
     return "\n".join(parts)
 
 
-def load_cached(folder: Path, loader: Callable[[Path], list]) -> list:
-    """``loader(folder)``'s rules, from the cache when it holds them for this exact state."""
-    where = cachefiles.cache_dir()
-    if where is None or not cachefiles.ensure_folder(where):
+def load_cached(
+    folder: Path, loader: Callable[[Path], list], cache_folder: Path | None, fold: Callable[[str], str]
+) -> list:
+    """``loader(folder)``'s rules, from ``cache_folder`` when it holds them for this exact state.
+
+    On a miss the rules are loaded, prepared with ``fold`` and written to the cache at once.
+    """
+    if cache_folder is None or not files.ensure_folder(cache_folder):
+        if cache_folder is not None:
+            log.debug("rule cache not used: %s is not a private folder", cache_folder)
         return loader(folder)
     try:
         key = cache_key(folder)
-    except OSError:
+    except OSError as exc:
+        log.debug("rule cache not used: %s", exc)
         return loader(folder)
-    path = where / f"rules-{zlib.crc32(key.encode('utf-8')):08x}.json"
-    data = cachefiles.read_trusted(path)
+    path = cache_folder / f"rules-{zlib.crc32(key.encode('utf-8')):08x}.json"
+    data = files.read_trusted(path)
     if data is not None:
         try:
             rules = decode_rules(data, key)
-        except Exception:  # noqa: BLE001 - any unreadable payload means: load from the files
+        except Exception as exc:  # noqa: BLE001 - any unreadable payload means: load from the files
+            log.warning("ルールのキャッシュ %s を読み込めないため、ルールファイルから読み込みます（%s）", path, exc)
             rules = None
         if rules is not None:
             return rules
     rules = loader(folder)
-    _store(path, key, rules)
+    _store(path, key, rules, fold)
     return rules
 
 
-def _store(path: Path, key: str, rules: list) -> None:
+def _store(path: Path, key: str, rules: list, fold: Callable[[str], str]) -> None:
     from owabilint.ruleset.loader import prepare_rules
 
     try:
-        prepare_rules(rules)  # fold lexicon terms now, so the cache holds them
+        prepare_rules(rules, fold)  # fold lexicon terms now, so the cache holds them
         data = encode_rules(key, rules)
-    except Exception:  # noqa: BLE001 - rules that cannot be stored are simply not cached
+    except Exception as exc:  # noqa: BLE001 - rules that cannot be stored are simply not cached
+        log.warning("ルールのキャッシュを作れませんでした（%s）", exc)
         return
-    if cachefiles.write_atomic(path, data):
-        cachefiles.prune(path.parent, _NAME, KEEP_FILES)
+    if files.write_atomic(path, data):
+        files.prune(path.parent, _NAME, KEEP_FILES)
+    else:
+        log.debug("rule cache %s could not be written", path)
