@@ -139,7 +139,7 @@ class Pattern:
     _fold_regex_literals: list[tuple[str, ...] | None] = field(default_factory=list)
     _folded_ready: bool = False
     _prefilters: tuple = field(default=((), ()), repr=False, compare=False)
-    # Per process, never stored (the rule cache leaves them out, see rulecache._Encoder):
+    # Per process, never stored (the rule cache leaves them out, see cache/rules.py):
     # the term index of the rule set this pattern was prepared with, and its place there.
     _term_index: TermIndex | None = field(default=None, repr=False, compare=False)
     _keys: PatternKeys | None = field(default=None, repr=False, compare=False)
