@@ -228,8 +228,8 @@ def builtin_rules() -> list[Rule]:
 
         caches = Caches.open()
         _cache = caches.load_rules(builtin_rules_dir(), load_rules)
+        caches.prepare(_cache)  # the term index (and the folds, when the rules were not cached)
         caches.save()
-        prepare_rules(_cache)
     return _cache
 
 

@@ -54,7 +54,7 @@ def load_ruleset(
     Cached per distinct set of arguments; ``_signature`` (the packs' file times) only
     takes part in the cache key.
     """
-    from owabilint.ruleset.loader import builtin_rules_dir, load_lexicons, load_rules, prepare_rules
+    from owabilint.ruleset.loader import builtin_rules_dir, load_lexicons, load_rules
 
     folder = builtin_rules_dir()
     lexicons = load_lexicons(folder / "lexicons")
@@ -73,7 +73,6 @@ def load_ruleset(
                 raise RuleError(f"{rule.path}: キー 'id': ルール ID {rule.id!r} は {other} で定義済みです")
             seen[rule.id] = rule
             rules.append(rule)
-    prepare_rules(rules)
     return rules
 
 
