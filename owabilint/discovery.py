@@ -13,11 +13,15 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from owabilint.errors import InputError
 from owabilint.inputs.registry import DRAFT_SUFFIXES
 from owabilint.inputs.source import STDIN
 from owabilint.safe_read import MAX_SETTINGS_BYTES, read_regular
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 
 class _Ignores:
@@ -42,7 +46,7 @@ class _Ignores:
         return False
 
 
-def _load_gitignore(path: Path):  # type: ignore[no-untyped-def]
+def _load_gitignore(path: Path) -> GitIgnoreSpec | None:
     import pathspec
 
     try:
@@ -76,13 +80,13 @@ def _outer_ignores(folder: Path) -> _Ignores:
     return ignores
 
 
-def _exclude_spec(patterns: Sequence[str]):  # type: ignore[no-untyped-def]
+def _exclude_spec(patterns: Sequence[str]) -> GitIgnoreSpec | None:
     import pathspec
 
     return pathspec.GitIgnoreSpec.from_lines(list(patterns)) if patterns else None
 
 
-def _excluded(spec, path: Path, bases: tuple[Path, ...], is_dir: bool) -> bool:  # type: ignore[no-untyped-def]
+def _excluded(spec: GitIgnoreSpec | None, path: Path, bases: tuple[Path, ...], is_dir: bool) -> bool:
     if spec is None:
         return False
     for base in bases:

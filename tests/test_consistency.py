@@ -180,6 +180,12 @@ def test_count_mismatch_unmarked_groups_need_a_typing_slip() -> None:
     assert [s for s, *_ in got] == ["1,010件"]
 
 
+def test_count_mismatch_leaves_a_sentence_that_reports_a_change_alone() -> None:
+    first = "対象のお客様 1,234名です。\n\n"
+    assert [s for s, *_ in findings(first + "対象のお客様 1,243名です。", "count-mismatch")] == ["1,243名"]
+    assert findings(first + "前回のお知らせを訂正し、対象のお客様 1,243名となります。", "count-mismatch") == []
+
+
 def test_count_mismatch_compares_the_same_subject_only() -> None:
     text = (
         "対象のお客様 1,234名です。\n\nカードをご利用のお客様38名を含みます。\n\n1,243名のお客様に、ご連絡いたします。"

@@ -25,6 +25,8 @@ from conftest import ROOT, SAMPLES, run_cli
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCKS = [(m.group(1), m.group(2)) for m in re.finditer(r"^```(\w*)\n(.*?)^```", README, re.DOTALL | re.MULTILINE)]
 QUICK_START = re.compile(r"^python3 -m venv \.venv && ")
+# The development checks CI runs on the checkout (not in a draft folder).
+CODE_CHECKS = re.compile(r"^\.venv/bin/ruff check ")
 BIN = Path(sys.executable).parent
 SERVE = re.compile(r"owabilint serve\b")
 
@@ -38,7 +40,12 @@ def shell_commands() -> list[str]:
     for body in blocks("sh"):
         for line in body.splitlines():
             command = re.split(r"\s{2,}#", line)[0].strip()
-            if command and not QUICK_START.match(command) and not SERVE.search(command):
+            if (
+                command
+                and not QUICK_START.match(command)
+                and not SERVE.search(command)
+                and not CODE_CHECKS.match(command)
+            ):
                 out.append(command)
     return out
 
@@ -82,6 +89,13 @@ def test_quick_start_has_exactly_the_two_commands_ci_runs() -> None:
     ]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").replace("pip install --quiet ", "pip install ")
     assert all(line in ci for line in starts)
+
+
+def test_code_checks_are_the_ones_ci_runs_and_pass() -> None:
+    (command,) = [line for body in blocks("sh") for line in body.splitlines() if CODE_CHECKS.match(line)]
+    assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    proc = shell(command.replace(".venv/bin/", ""), ROOT)
+    assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
 
 
 def test_every_shell_command_runs(workspace: Path) -> None:
@@ -254,7 +268,7 @@ def test_python_snippets_run(workspace: Path) -> None:
 def test_every_readme_block_is_checked() -> None:
     kinds = sorted(kind or "text" for kind, _ in BLOCKS)
     assert kinds == sorted(
-        ["sh"] * 5
+        ["sh"] * 6
         + ["text"] * 5
         + ["json"] * 2
         + ["yaml"] * 2

@@ -53,20 +53,20 @@ class CountCheck(Check):
     lists (``generic``). Two figures count as the same count stated twice when a
     determiner marks either as the affected group (対象の…) or when they differ like a
     typing slip (1,234 / 1,243); otherwise they may well be two groups (メール1,000件を
-    送信 / 988件が届いた). A sentence that reports a change (``unless``: 訂正, 当初 …), a
+    送信 / 988件が届いた). A sentence that reports a change (``change_words``: 訂正, 当初 …), a
     count with 約/最大 or after うち, and a count followed by ``not_after`` (1名から) are
     left alone.
     """
 
     name = "counts"
     MESSAGES = ("differs", "total")
-    KEYS = frozenset({"generic", "unless", "not_after", "total_words", "part_unless"})
+    KEYS = frozenset({"generic", "change_words", "not_after", "total_words", "part_unless"})
     OPTIONS = ("check-totals",)
 
     def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
         super().__init__(params, where, lexicons)
         self.generic = self.regexes(params, "generic", where, lexicons)
-        self.unless = self.regexes(params, "unless", where, lexicons)
+        self.change_words = self.regexes(params, "change_words", where, lexicons)
         self.not_after = self.regexes(params, "not_after", where, lexicons)
         self.total_words = self.regexes(params, "total_words", where, lexicons)
         self.part_unless = self.regexes(params, "part_unless", where, lexicons)
@@ -81,7 +81,7 @@ class CountCheck(Check):
     def _restated(self, doc: Document, sentences: list[Sentence]) -> Iterator[Problem]:
         first: dict[tuple[str, str], tuple[CountFact, Sentence, str, bool]] = {}
         for sentence in sentences:
-            if any(rx.search(sentence.text) for rx in self.unless):
+            if any(rx.search(sentence.text) for rx in self.change_words):
                 continue
             for fact in counts(sentence):
                 if fact.prefix is not None:

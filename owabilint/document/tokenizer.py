@@ -7,6 +7,7 @@ split anything longer than ``CHUNK_CHARS`` at a safe boundary before tokenizing.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -16,8 +17,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # 4,000 code points are at most 16,000 UTF-8 bytes: far below Sudachi's per-call limit.
 CHUNK_CHARS = 4000
-
-_tokenizer: Tokenizer | None = None
 
 # Parts of speech whose normalized form is safe to use for matching. Inflecting words
 # (verbs, adjectives, auxiliaries) keep their surface: their normalized form is the
@@ -46,19 +45,17 @@ class Token:
         return self.normalized
 
 
+@functools.cache
 def get_tokenizer() -> Tokenizer:
-    global _tokenizer
-    if _tokenizer is None:
-        from sudachipy import Dictionary, SplitMode
+    """This process's Sudachi tokenizer (loading the dictionary takes a while: once)."""
+    from sudachipy import Dictionary, SplitMode
 
-        _tokenizer = Dictionary(dict="core").tokenizer(SplitMode.A)
-    return _tokenizer
+    return Dictionary(dict="core").tokenizer(SplitMode.A)
 
 
 def reset() -> None:
     """Forget this process's tokenizer: a forked worker must build its own."""
-    global _tokenizer
-    _tokenizer = None
+    get_tokenizer.cache_clear()
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:

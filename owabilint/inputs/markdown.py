@@ -16,6 +16,7 @@ code is (blocks and spans): a comment there is text, not a directive (owabilint.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -127,17 +128,12 @@ def mask_markdown(text: str) -> MaskedMarkdown:
     return m.result()
 
 
-_parser: MarkdownIt | None = None
-
-
+@functools.cache
 def _block_parser() -> MarkdownIt:
     """markdown-it for blocks and reference definitions only: inline content is scanned here."""
-    global _parser
-    if _parser is None:
-        from markdown_it import MarkdownIt
+    from markdown_it import MarkdownIt
 
-        _parser = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
-    return _parser
+    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 
 
 def _front_matter_lines(m: _Masker) -> int:

@@ -6,6 +6,7 @@ Every file is validated when it is loaded, and errors name the file and the key.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Callable
@@ -213,24 +214,20 @@ def load_rules(folder: Path | None = None, lexicons: dict[str, list[str]] | None
     return rules
 
 
-_cache: list[Rule] | None = None
-
-
+@functools.cache
 def builtin_rules() -> list[Rule]:
     """The shipped rules, loaded once per process through the rule-set cache.
 
     Called from the library API and the configuration alike, so it opens the caches
     itself and saves them at once (what loading folded is kept for the next process).
     """
-    global _cache
-    if _cache is None:
-        from owabilint.cache.caches import Caches
+    from owabilint.cache.caches import Caches
 
-        caches = Caches.open()
-        _cache = caches.load_rules(builtin_rules_dir(), load_rules)
-        caches.prepare(_cache)  # the term index (and the folds, when the rules were not cached)
-        caches.save()
-    return _cache
+    caches = Caches.open()
+    rules = caches.load_rules(builtin_rules_dir(), load_rules)
+    caches.prepare(rules)  # the term index (and the folds, when the rules were not cached)
+    caches.save()
+    return rules
 
 
 def prepare_rules(rules: list[Rule], fold: Callable[[str], str] | None = None) -> None:
