@@ -86,6 +86,11 @@ class Matcher:
     order: int = 100
     requires: str | None = None
     option_keys: tuple[str, ...] = ()
+    # Whether prepare() has run since the matcher was built or extended: the engine asks
+    # before every draft, so a prepared matcher must answer without walking its parts.
+    # Not kept in the rule cache: a matcher read from it is walked once more.
+    _prepared: bool = False
+    _runtime_only: ClassVar[tuple[str, ...]] = ("_prepared",)
 
     def __init__(self, params: dict[str, Any], where: str, lexicons: dict[str, list[str]]) -> None:
         self.where = where
@@ -113,9 +118,12 @@ class Matcher:
 
         ``fold`` folds a lexicon term (a run's fold cache); by default through Sudachi.
         """
+        if self._prepared:
+            return
         for _where, part in self.parts():
             if isinstance(part, Pattern):
                 part.prepare(fold)
+        self._prepared = True
 
     def extend(
         self, entries: list[dict[str, Any]], allow: list[Any], where: str, lexicons: dict[str, list[str]]

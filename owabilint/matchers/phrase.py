@@ -146,6 +146,7 @@ class PhraseMatcher(Matcher):
         self.entries += [_Entry(e, where, lexicons) for e in entries]
         for entry in self.entries:
             entry.allow.extend(allow)
+        self._prepared = False  # the new entries' patterns are not prepared yet
 
     def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
         doc = ctx.doc
