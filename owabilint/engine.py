@@ -162,7 +162,7 @@ def lint_text(
     format: InputFormat | str = InputFormat.TEXT,
     rules: Iterable[Rule] | None = None,
     settings: Settings | None = None,
-    line_kinds: dict[int, str] | None = None,
+    line_roles: dict[int, str] | None = None,
 ) -> FileReport:
     """Lint a draft given as a string (the library entry point).
 
@@ -171,9 +171,9 @@ def lint_text(
     link targets and front matter are blanked first, same length, so positions still
     point into ``text``). Look-alike ideographs copied from PDFs (⽉ for 月) are read as
     the ideographs they stand for (see owabilint/document/lookalikes.py); reports still
-    show the text as written. ``line_kinds`` (1-based line → heading | list | field)
+    show the text as written. ``line_roles`` (1-based line → heading | list | field)
     overrides how lines are read where the input says so itself (a Word heading style).
     """
-    doc = format_module(format).document(text, path, line_kinds)
+    doc = format_module(format).document(text, path, line_roles)
     # The format's Document reads a changed copy (folded, masked): directives and reports use ``text``.
     return lint_document(doc, rules, settings, original=text if doc.text is not text else None)

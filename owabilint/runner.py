@@ -55,7 +55,7 @@ def lint_source(source: Source, rules: list[Rule], settings: Settings) -> FileRe
             format=source.format,
             rules=rules,
             settings=settings,
-            line_kinds=source.line_kinds,
+            line_roles=source.line_roles,
         )
     except Exception as exc:  # noqa: BLE001 - as above
         return _crashed(source.path, exc)

@@ -97,9 +97,9 @@ def test_bare_section_lines_are_headings() -> None:
     assert kinds["送信された書類に記載されていた情報"] == "heading"
     assert doc.sentences[3].heading is doc.sentences[2]
     # a salutation and a company line are not section headings
-    line_kinds = {doc.line_text(ln.number): ln.role for ln in doc.lines}
-    assert line_kinds["お客様各位"] != "heading"
-    assert line_kinds["株式会社みなと"] != "heading"
+    line_roles = {doc.line_text(ln.number): ln.role for ln in doc.lines}
+    assert line_roles["お客様各位"] != "heading"
+    assert line_roles["株式会社みなと"] != "heading"
 
 
 def test_a_bare_line_in_running_text_is_not_a_heading() -> None:

@@ -36,7 +36,7 @@ def test_paragraphs_headings_lists_and_line_breaks_become_lines() -> None:
     )
     draft = read_docx(data, "a.docx")
     assert draft.text == "会員の皆様\n\n経緯\n氏名\nメールアドレス\n株式会社みどり書房\n会員サポート係\n"
-    assert draft.line_kinds == {3: "heading", 4: "list", 5: "list"}
+    assert draft.line_roles == {3: "heading", 4: "list", 5: "list"}
 
 
 def test_tracked_changes_are_read_as_accepted() -> None:
@@ -182,8 +182,8 @@ def test_an_oversized_package_is_refused_before_it_is_unpacked(monkeypatch) -> N
         read_docx(make_docx(NOTICE), "big.docx")
 
 
-def test_read_source_gives_the_line_kinds_to_the_engine(tmp_path) -> None:
+def test_read_source_gives_the_line_roles_to_the_engine(tmp_path) -> None:
     path = _write(tmp_path, "n.docx", make_docx(NOTICE))
     source = read_source(str(path))
     assert source.format == "docx" and source.position_base == "docx-paragraph"
-    assert source.line_kinds == {7: "heading", 10: "heading", 11: "list", 12: "list", 13: "heading"}
+    assert source.line_roles == {7: "heading", 10: "heading", 11: "list", 12: "list", 13: "heading"}

@@ -50,7 +50,7 @@ def test_markdown_module_builds_the_document_with_its_headings_links_and_code() 
     assert [text[s:e] for s, e in doc.code] == ["    code"]
 
 
-def test_line_kinds_from_the_input_override_the_text_reading_except_on_blank_lines() -> None:
+def test_line_roles_from_the_input_override_the_text_reading_except_on_blank_lines() -> None:
     text = "ご報告\n\n本文です。\n"
     doc = format_module(InputFormat.DOCX).document(text, "a.docx", {1: "list", 2: "heading"})
     assert [ln.role for ln in doc.lines][:3] == ["list", "blank", "plain"]

@@ -49,7 +49,7 @@ class DocxDraft:
     """The extracted text and the kind of each line that Word's styles decide (1-based line → kind)."""
 
     text: str
-    line_kinds: dict[int, str] = field(default_factory=dict)
+    line_roles: dict[int, str] = field(default_factory=dict)
 
 
 def read_docx(data: bytes, path: str) -> DocxDraft:
@@ -235,4 +235,4 @@ class WordFormat(FormatModule):
         from owabilint.inputs.source import Source
 
         draft = read_docx(data, shown)
-        return Source(path, draft.text, self.format, "utf-8", False, self.position_base, line_kinds=draft.line_kinds)
+        return Source(path, draft.text, self.format, "utf-8", False, self.position_base, line_roles=draft.line_roles)

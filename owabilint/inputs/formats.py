@@ -71,11 +71,11 @@ class FormatModule:
         decoded = decode(data, shown, encoding)
         return Source(path, decoded.text, self.format, decoded.encoding, decoded.bom, self.position_base)
 
-    def document(self, text: str, path: str, line_kinds: dict[int, str] | None = None) -> Document:
+    def document(self, text: str, path: str, line_roles: dict[int, str] | None = None) -> Document:
         """The Document of ``text``: look-alike ideographs folded (same length, so every
-        offset still points into ``text``), lines read as ``line_kinds`` says where the
+        offset still points into ``text``), lines read as ``line_roles`` says where the
         input's own markup decides (1-based line → heading | list | field)."""
-        return Document(fold_lookalikes(text), format=self.format, path=path, line_roles=line_kinds)
+        return Document(fold_lookalikes(text), format=self.format, path=path, line_roles=line_roles)
 
     def buffer_view(self, buffer: str, shown: str) -> BufferView:
         """An editor's buffer as the rules see it (raises InputError as the CLI would)."""

@@ -364,8 +364,8 @@ class MarkdownFormat(FormatModule):
     suffixes = (".md", ".markdown")
     honours_directives = True
 
-    def document(self, text: str, path: str, line_kinds: dict[int, str] | None = None) -> Document:
-        """The Document of the draft's prose; its headings are Markdown's (``line_kinds`` is not used)."""
+    def document(self, text: str, path: str, line_roles: dict[int, str] | None = None) -> Document:
+        """The Document of the draft's prose; its headings are Markdown's (``line_roles`` is not used)."""
         masked = mask_markdown(text)
         return Document(
             fold_lookalikes(masked.prose),

@@ -44,7 +44,7 @@ class Source:
     bom: bool = False
     position_base: PositionBase = PositionBase.FILE
     name: str | None = None  # shown instead of the path (stdin read as --stdin-filename NAME)
-    line_kinds: dict[int, str] | None = None  # 1-based line → kind decided by the input's own markup (Word styles)
+    line_roles: dict[int, str] | None = None  # 1-based line → role decided by the input's own markup (Word styles)
 
     @property
     def display_path(self) -> str:

@@ -69,7 +69,7 @@ class Linter:
             format=fmt,
             rules=resolved.rules,
             settings=resolved.settings,
-            line_kinds=_line_kinds(text, styled_lines),
+            line_roles=_line_roles(text, styled_lines),
         )
 
 
@@ -77,9 +77,9 @@ def open_draft(name: str, data: bytes) -> dict:
     """A dropped or opened file as the page's text (an InputError names the file)."""
     source = source_from_bytes(data, name, format_of(name))
     styled: list[dict] = []
-    if source.line_kinds:
+    if source.line_roles:
         lines = source.text.split("\n")
-        styled = [{"text": lines[n - 1].strip(), "kind": kind} for n, kind in sorted(source.line_kinds.items())]
+        styled = [{"text": lines[n - 1].strip(), "kind": kind} for n, kind in sorted(source.line_roles.items())]
     return {
         "name": name,
         "text": source.text,
@@ -90,7 +90,7 @@ def open_draft(name: str, data: bytes) -> dict:
     }
 
 
-def _line_kinds(text: str, styled_lines: list[dict]) -> dict[int, str] | None:
+def _line_roles(text: str, styled_lines: list[dict]) -> dict[int, str] | None:
     """Word's heading and list styles, carried by line text so that they survive edits of other lines."""
     if not styled_lines:
         return None
