@@ -208,6 +208,7 @@ class DocumentHits:
         self._raw = raw or ({}, {})
         self._fold = fold or ({}, {})
         self._selected: dict[tuple[int, bool], Spans] = {}
+        self._literal_sentences: dict[tuple[int, bool], frozenset[int]] = {}
 
     def terms(self, owner: int, folded: bool = False) -> Spans:
         """The matches of ``owner``'s terms, sentence by sentence, as ``re.finditer`` over
@@ -221,7 +222,11 @@ class DocumentHits:
 
     def literal_sentences(self, owner: int, folded: bool = False) -> frozenset[int]:
         """Indices of the sentences that hold one of ``owner``'s literals."""
-        return frozenset((self._fold if folded else self._raw)[1].get(owner, ()))
+        key = (owner, folded)
+        found = self._literal_sentences.get(key)
+        if found is None:
+            found = self._literal_sentences[key] = frozenset((self._fold if folded else self._raw)[1].get(owner, ()))
+        return found
 
 
 def _leftmost_longest(hits: list[tuple[int, int, int]]) -> Spans:
