@@ -181,19 +181,25 @@ def dates(sentence: Sentence) -> list[DateFact]:
             continue
         start = fact[0] if fact[0] is not None else start
         values = fact[1]
-        weekday = _WEEKDAY_AFTER.match(doc.text, end, min(len(doc.text), end + 12))
-        if weekday:
-            group = "p" if weekday.group("p") else "b"
-            values.update(
-                weekday=WEEKDAYS.index(weekday.group(group)),
-                weekday_start=weekday.start(group),
-                weekday_end=weekday.end(),
-            )
+        values.update(_weekday_after(doc.text, end))
         out.append(DateFact(start, end, **values))
     out.extend(_relative_dates(sentence, out))
     out.sort(key=lambda d: d.start)
     sentence.memo["facts-dates"] = out
     return out
+
+
+def _weekday_after(text: str, end: int) -> dict[str, int]:
+    """The weekday written right after a date ending at ``end`` (「（月）」), as DateFact fields; {} if none."""
+    weekday = _WEEKDAY_AFTER.match(text, end, min(len(text), end + 12))
+    if not weekday:
+        return {}
+    group = "p" if weekday.group("p") else "b"
+    return {
+        "weekday": WEEKDAYS.index(weekday.group(group)),
+        "weekday_start": weekday.start(group),
+        "weekday_end": weekday.end(),
+    }
 
 
 def _relative_dates(sentence: Sentence, found: list[DateFact]) -> list[DateFact]:
@@ -217,15 +223,7 @@ def _relative_dates(sentence: Sentence, found: list[DateFact]) -> list[DateFact]
         month, year, day = anchor.month, anchor.certain_year, int(m.group("d"))
         if m.group("rel") != "同月" and day < anchor.day:  # 翌1日 after 31日: the next month
             month, year = (1, year + 1 if year else None) if month == 12 else (month + 1, year)
-        values: dict = {"month": month, "day": day, "year": year}
-        weekday = _WEEKDAY_AFTER.match(doc.text, end, min(len(doc.text), end + 12))
-        if weekday:
-            group = "p" if weekday.group("p") else "b"
-            values.update(
-                weekday=WEEKDAYS.index(weekday.group(group)),
-                weekday_start=weekday.start(group),
-                weekday_end=weekday.end(),
-            )
+        values: dict = {"month": month, "day": day, "year": year, **_weekday_after(doc.text, end)}
         out.append(DateFact(start, end, **values))
     return out
 

@@ -198,8 +198,7 @@ class DocumentHits:
 
     def __init__(self, index: TermIndex, doc: Document) -> None:
         sentences = doc.sentences
-        self.texts = [s.text for s in sentences]
-        raw = index._raw.scan(doc.sentence_texts, [len(t) for t in self.texts])
+        raw = index._raw.scan(doc.sentence_texts, [len(s.text) for s in sentences])
         fold = None
         if raw is not None and index._fold._automaton is not None:
             fold = index._fold.scan(doc.folded_texts, [len(s.folded.text) for s in sentences])
