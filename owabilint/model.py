@@ -27,6 +27,18 @@ SEVERITY_SETTINGS = (*SEVERITIES, Severity.OFF)
 SEVERITY_RANK: dict[str, int] = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
 
 
+def _span_fields(place: Related | Diagnostic) -> dict[str, int]:
+    """Where a finding (or another place of it) is, in the order of the JSON report."""
+    return {
+        "line": place.line,
+        "column": place.column,
+        "end_line": place.end_line,
+        "end_column": place.end_column,
+        "offset": place.offset,
+        "end_offset": place.end_offset,
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class Fix:
     offset: int
@@ -49,14 +61,7 @@ class Related:
     end_column: int
 
     def as_dict(self) -> dict:
-        return {
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "offset": self.offset,
-            "end_offset": self.end_offset,
-        }
+        return _span_fields(self)
 
 
 @dataclass(slots=True)
@@ -78,12 +83,7 @@ class Diagnostic:
             "rule": self.rule,
             "severity": self.severity,
             "message": self.message,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "offset": self.offset,
-            "end_offset": self.end_offset,
+            **_span_fields(self),
             "fix": self.fix.as_dict() if self.fix else None,
             "related": [r.as_dict() for r in self.related],
         }
