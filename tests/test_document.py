@@ -123,3 +123,40 @@ def test_quotes_span_lines_until_a_blank_line_with_lf_and_crlf() -> None:
         assert doc.quote_spans == [first], nl
         assert doc.in_quote(text.index("書類"), text.index("書類") + 2)
         assert not doc.in_quote(text.index("次の段落"), text.index("次の段落") + 4)
+
+
+def test_folded_text_maps_each_character_back_to_the_document() -> None:
+    # A wrap inside the sentence, a fold shorter than its word (漏えい → 漏洩) and one
+    # character read as two words (㍿ → 株式 + 会社, the second with an empty surface).
+    text = "個人情報の漏えいを\n確認した㍿です。"
+    doc = Document(text)
+    sentence = doc.sentences[0]
+    folded = sentence.folded
+    assert folded.text == "個人情報の漏洩を確認した株式会社です。"
+    # Word for word, each folded character maps to its token, or character by character
+    # when the fold is as long as the token.
+    begins: list[int] = []
+    ends: list[int] = []
+    for t in sentence.tokens:
+        exact = len(t.fold) == t.end - t.begin
+        begins += list(range(t.begin, t.end)) if exact else [t.begin] * len(t.fold)
+        ends += list(range(t.begin + 1, t.end + 1)) if exact else [t.end] * len(t.fold)
+    assert (folded.begins, folded.ends) == (begins, ends)
+    leak = folded.text.index("漏洩")
+    assert text[slice(*folded.span(leak, leak + 2))] == "漏えい"
+    confirmed = folded.text.index("確認")
+    assert folded.span(confirmed, confirmed + 2) == (text.index("確認"), text.index("確認") + 2)
+    company = folded.text.index("株式会社")
+    assert folded.span(company, company + 4) == (text.index("㍿"), text.index("㍿") + 1)
+    assert folded.span(company + 4, company + 4) == (text.index("で"), text.index("で"))
+
+
+def test_what_the_document_model_reads_is_computed_once_and_kept() -> None:
+    doc = Document("弊社の名簿を\n紛失いたしました。次の文です。")
+    sentences = doc.sentences
+    assert doc.sentences is sentences
+    first = sentences[0]
+    assert first.tokens is first.tokens
+    assert first.folded is first.folded
+    assert first.text == "弊社の名簿を紛失いたしました。" and first.text is first.text
+    assert vars(first)["tokens"] is first.tokens  # kept on the sentence itself

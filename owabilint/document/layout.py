@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from owabilint.textwidth import text_width
 
@@ -100,12 +99,22 @@ class LineRole(StrEnum):
     PLAIN = "plain"
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+# A named tuple, not a frozen dataclass: building one was most of the time spent reading
+# a draft's lines (a frozen dataclass sets each field through object.__setattr__).
+class Line(NamedTuple):
     number: int  # 1-based
     start: int
     end: int  # exclusive, before the line break
     role: LineRole
+
+
+# The first character (after spaces) a line of each kind can start with, so that a line of
+# prose is matched against none of their patterns: the same answers, a fraction of the time.
+_SUBJECT_FIRST = frozenset("件Ss")
+_MARK_FIRST = frozenset("■□◆◇▼▽▶▷●○◎★☆【＜〈《<‹")
+_KANJI_NUM_FIRST = frozenset("第一二三四五六七八九十")
+_BULLET_FIRST = frozenset("・･•‧◦-*+アイウエオカキクケコ")
+_NUMBERED_FIRST = frozenset("（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")  # and digits (\d is str.isdecimal)
 
 
 def classify_line(text: str) -> LineRole:
@@ -113,22 +122,29 @@ def classify_line(text: str) -> LineRole:
     stripped = text.strip()
     if not stripped:
         return LineRole.BLANK
-    if SUBJECT_LINE.match(text):
+    first = stripped[0]  # \s in a pattern is str.isspace, as in strip()
+    if first in _SUBJECT_FIRST and SUBJECT_LINE.match(text):
         return LineRole.SUBJECT
-    if _MARK_HEADING.match(text) and _DATE_ROW.match(_HEADING_MARK.sub("", stripped, count=1)):
+    marked = first in _MARK_FIRST and _MARK_HEADING.match(text) is not None
+    if marked and _DATE_ROW.match(_HEADING_MARK.sub("", stripped, count=1)):
         return LineRole.LIST  # "▶令和7年2月3日(月)": a marked timeline date heads the entries under it
-    if _MD_HEADING.match(text) or _MARK_HEADING.match(text) or _KANJI_NUM_HEADING.match(text):
+    if (
+        marked
+        or (first == "#" and _MD_HEADING.match(text))
+        or (first in _KANJI_NUM_FIRST and _KANJI_NUM_HEADING.match(text))
+    ):
         return LineRole.HEADING
-    if _SPACED_NUM_HEADING.match(text):
+    digit = first.isdecimal()
+    if digit and _SPACED_NUM_HEADING.match(text):
         return LineRole.HEADING
-    if _BULLET.match(text):
+    if first in _BULLET_FIRST and _BULLET.match(text):
         return LineRole.LIST
-    if _NUMBERED.match(text):
+    if (digit or first in _NUMBERED_FIRST) and _NUMBERED.match(text):
         short = len(stripped) <= 30 and stripped[-1] not in TERMINALS
         if _ITEM_CONTENT.search(stripped):
             return LineRole.LIST  # a count or an enumeration is content, not a section name
         return LineRole.HEADING if short and not _FIELD.match(re.sub(r"^\s*\S+\s*", "", text)) else LineRole.LIST
-    if _FIELD.match(text) and not stripped.endswith("。"):
+    if (":" in text or "：" in text) and _FIELD.match(text) and not stripped.endswith("。"):
         return LineRole.FIELD
     return LineRole.PLAIN
 

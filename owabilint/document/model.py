@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from functools import cached_property
 
 from owabilint.document import layout, spans
+from owabilint.document.cached import cached
 from owabilint.document.layout import LINE_BREAK, TERMINALS, Line, LineRole
 from owabilint.document.sentence import Sentence
 from owabilint.document.splitting import split_sentences
@@ -65,28 +65,29 @@ class Document:
     # ----------------------------------------------------------------- prefilters
     # A pattern that finds nothing here finds nothing in any single sentence, so a rule
     # can skip the per-sentence work for the whole draft (see Pattern.possible).
-    @cached_property
+    @cached
     def sentence_texts(self) -> str:
         """The text of every sentence, one per line."""
         return "\n".join(s.text for s in self.sentences)
 
-    @cached_property
+    @cached
     def folded_texts(self) -> str:
         """The folded text of every sentence, one per line."""
         return "\n".join(s.folded.text for s in self.sentences)
 
-    @cached_property
+    @cached
     def token_words(self) -> frozenset[str]:
         """Surface, dictionary and normalized forms of every token of every sentence."""
         words: set[str] = set()
+        add = words.add
         for s in self.sentences:
             for t in s.tokens:
-                words.add(t.surface)
-                words.add(t.dictionary)
-                words.add(t.normalized)
+                add(t.surface)
+                add(t.dictionary)
+                add(t.normalized)
         return frozenset(words)
 
-    @cached_property
+    @cached
     def content_lines(self) -> list[int]:
         """1-based numbers of the non-blank lines, in order."""
         return [ln.number for ln in self.lines if ln.role != LineRole.BLANK]
@@ -94,7 +95,7 @@ class Document:
     def line_text(self, number: int) -> str:
         return self.text[self.line_starts[number - 1] : self.line_ends[number - 1]]
 
-    @cached_property
+    @cached
     def lines(self) -> list[Line]:
         lines = layout.read_lines(self)
         for i, line in enumerate(lines):  # what the input's markup says wins (not on a blank line)
@@ -104,27 +105,27 @@ class Document:
         return lines
 
     # ----------------------------------------------------------------- sentences
-    @cached_property
+    @cached
     def sentences(self) -> list[Sentence]:
         return split_sentences(self)
 
-    @cached_property
+    @cached
     def title_lines(self) -> frozenset[int]:
         """1-based numbers of the lines that end a title at the top of the notice."""
         return layout.title_lines(self)
 
-    @cached_property
+    @cached
     def wrap_width(self) -> int | None:
         """The display width the draft was hard-wrapped at, or None."""
         return layout.wrap_width(self)
 
-    @cached_property
+    @cached
     def timeline_landmarks(self) -> tuple[int | None, list[int]]:
         """Index of the first sentence of prose (ending in 。) and the indices of the date rows."""
         first_prose = next((s.index for s in self.sentences if s.text.rstrip()[-1:] in "。．"), None)
         return first_prose, [s.index for s in self.sentences if s.is_date_row]
 
-    @cached_property
+    @cached
     def listed_timeline_entries(self) -> frozenset[int]:
         """Indices of the sentences told under a dated list item (・5月8日（水） 委託先から報告)
         or a numbered timeline date ((2)5月8日（水）18時頃)."""
@@ -138,7 +139,7 @@ class Document:
         return None
 
     # ----------------------------------------------------------------- signature
-    @cached_property
+    @cached
     def signature_start(self) -> int | None:
         """Offset where the closing sender block begins, or None.
 
@@ -164,16 +165,16 @@ class Document:
         return start is not None and offset >= start
 
     # ----------------------------------------------------------------- spans
-    @cached_property
+    @cached
     def quote_spans(self) -> list[tuple[int, int]]:
         """Spans of quotations: 「…」 that holds someone's words (see ``spans.quote_spans``)."""
         return spans.quote_spans(self.text)
 
-    @cached_property
+    @cached
     def url_spans(self) -> list[tuple[int, int]]:
         return spans.url_spans(self.text)
 
-    @cached_property
+    @cached
     def email_spans(self) -> list[tuple[int, int]]:
         return spans.email_spans(self.text)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING
 
+from owabilint.document.cached import cached
 from owabilint.document.layout import LineRole, is_date_row, is_note_line
 from owabilint.document.tokenizer import Token, tokenize
 
@@ -37,15 +37,20 @@ class Sentence:
     def end(self) -> int:
         return self.segments[-1][1]
 
-    @cached_property
+    @cached
     def text(self) -> str:
         """The sentence with line breaks removed (hard-wrapped lines joined)."""
         assert self._doc is not None
-        return "".join(self._doc.text[s:e] for s, e in self.segments)
+        if len(self.segments) == 1:
+            start, end = self.segments[0]
+            return self._doc.text[start:end]
+        return "".join([self._doc.text[s:e] for s, e in self.segments])
 
-    @cached_property
+    @cached
     def offsets(self) -> list[int]:
         """Document offset of each character of ``text``."""
+        if len(self.segments) == 1:
+            return list(range(*self.segments[0]))
         out: list[int] = []
         for s, e in self.segments:
             out.extend(range(s, e))
@@ -58,12 +63,12 @@ class Sentence:
             return pos, pos
         return self.offsets[start], self.offsets[end - 1] + 1
 
-    @cached_property
+    @cached
     def tokens(self) -> list[Token]:
         assert self._doc is not None
         return tokenize(_safe_for_sudachi(self.text), offsets=self.offsets)
 
-    @cached_property
+    @cached
     def folded(self) -> FoldedText:
         return FoldedText.from_tokens(self.tokens)
 
@@ -106,7 +111,7 @@ class Sentence:
         """
         return [s for s in (self.heading, self.lead) if s is not None] + self.dated_entries
 
-    @cached_property
+    @cached
     def is_note(self) -> bool:
         """A remark beside the text: on a ※ / 注 line, or wholly in parentheses."""
         assert self._doc is not None
@@ -115,12 +120,12 @@ class Sentence:
         text = self.text.strip()
         return text[:1] in "（(" and text[-1:] in "）)"
 
-    @cached_property
+    @cached
     def is_date_row(self) -> bool:
         """A date on a line of its own, or a list item that starts with a date."""
         return is_date_row(self.role, self.text)
 
-    @cached_property
+    @cached
     def dated_entries(self) -> list[Sentence]:
         """For a timeline date: the entries it heads.
 
@@ -156,34 +161,73 @@ class Sentence:
         return entries
 
 
-@dataclass(slots=True)
 class FoldedText:
-    """Sentence text spelled with Sudachi normalized forms, mapped back to offsets."""
+    """Sentence text spelled with Sudachi normalized forms, mapped back to offsets.
 
-    text: str
-    begins: list[int]
-    ends: list[int]
+    ``begins[i]``/``ends[i]`` is the document span of the i-th folded character. That map
+    is built when a position is first asked for: most sentences are only searched.
+    """
+
+    __slots__ = ("_begins", "_ends", "_tokens", "text")
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self._tokens = tokens
+        self._begins: list[int] | None = None
+        self._ends: list[int] = []
 
     @classmethod
     def from_tokens(cls, tokens: list[Token]) -> FoldedText:
-        parts: list[str] = []
-        begins: list[int] = []
-        ends: list[int] = []
-        for t in tokens:
-            piece = t.fold
-            parts.append(piece)
-            if len(piece) == t.end - t.begin:
-                begins.extend(range(t.begin, t.end))
-                ends.extend(range(t.begin + 1, t.end + 1))
-            else:
-                begins.extend([t.begin] * len(piece))
-                ends.extend([t.end] * len(piece))
-        return cls("".join(parts), begins, ends)
+        return cls("".join([t.fold for t in tokens]), tokens)
+
+    @property
+    def begins(self) -> list[int]:
+        if self._begins is None:
+            self._map()
+        assert self._begins is not None
+        return self._begins
+
+    @property
+    def ends(self) -> list[int]:
+        if self._begins is None:
+            self._map()
+        return self._ends
 
     def span(self, start: int, end: int) -> tuple[int, int]:
+        begins = self.begins
         if end <= start:
-            return self.begins[start], self.begins[start]
-        return self.begins[start], self.ends[end - 1]
+            return begins[start], begins[start]
+        return begins[start], self._ends[end - 1]
+
+    def _map(self) -> None:
+        """Each character of a token's fold maps to its own character of the document when
+        the fold is as long as the token, else to the whole token. Tokens that follow one
+        another and map character by character are mapped as one range."""
+        tokens = self._tokens
+        begins: list[int] = []
+        ends: list[int] = []
+        run_begin = run_end = tokens[0].begin if tokens else 0  # the range mapped so far
+        for t in tokens:
+            piece = t.fold
+            begin = t.begin
+            end = t.end
+            exact = len(piece) == end - begin
+            if exact and begin == run_end:
+                run_end = end
+                continue
+            if run_end > run_begin:
+                begins.extend(range(run_begin, run_end))
+                ends.extend(range(run_begin + 1, run_end + 1))
+            if exact:
+                run_begin, run_end = begin, end
+            else:
+                begins.extend([begin] * len(piece))
+                ends.extend([end] * len(piece))
+                run_begin = run_end = end
+        if run_end > run_begin:
+            begins.extend(range(run_begin, run_end))
+            ends.extend(range(run_begin + 1, run_end + 1))
+        self._begins, self._ends = begins, ends
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,12 @@ if TYPE_CHECKING:
 _CLOSERS = "」』）)】〕"
 # ![alt](src) is a Markdown image; a full-width ．between letters is a mistyped dot of an
 # address (info＠example．co．jp), not the end of a sentence.
-_SENTENCE_END = re.compile(rf"(?:[。！？?]|．(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])|!(?!\[))+[{_CLOSERS}]*")
+# One mark is written as a branch of single characters so that the regex engine skips to
+# the next candidate character instead of trying the pattern at every position (2× faster).
+_END_MARK = r"(?:[。！？?]|．(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])|!(?!\[))"
+_FIRST_END_MARK = r"(?:。|！|？|\?|．(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])|!(?!\[))"
+_SENTENCE_END = re.compile(rf"{_FIRST_END_MARK}{_END_MARK}*[{_CLOSERS}]*")
+_BRACKET = re.compile("[「」（()）]")
 _SALUTATION_END = re.compile(r"(?:様|各位|御中|殿|様へ)\s*$")
 # A line after a salutation goes on the sentence only when it starts with a particle.
 _PARTICLE_START = re.compile(r"^\s*(?:から|より|には|にも|(?:に|の|が|を|へ|と|は|も|や)(?![\u3041-\u309f]))")
@@ -86,13 +92,14 @@ def _continues(doc: Document, line: Line, nxt: Line) -> bool:
 
 
 def _split_group(doc: Document, group: list[Line], out: list[Sentence], paragraph: int) -> None:
+    text = doc.text
     role = group[0].role
     pieces: list[tuple[int, int]] = []
     for ln in group:
         start, end = ln.start, ln.end
-        while start < end and doc.text[start] in " \t\u3000":
+        while start < end and text[start] in " \t\u3000":
             start += 1
-        while end > start and doc.text[end - 1] in " \t\u3000":
+        while end > start and text[end - 1] in " \t\u3000":
             end -= 1
         if start < end:
             pieces.append((start, end))
@@ -102,27 +109,35 @@ def _split_group(doc: Document, group: list[Line], out: list[Sentence], paragrap
         seg_start = start
         scanned = start
         parens = 0  # （ nesting on this line: (以下「A社」という。) is part of the sentence
-        last_close = max(doc.text.rfind("）", start, end), doc.text.rfind(")", start, end))
-        for m in _SENTENCE_END.finditer(doc.text, start, end):
-            between = doc.text[scanned : m.start()]
-            depth = max(0, depth + between.count("「") - between.count("」"))
-            parens = max(0, parens + _count_any(between, "（(") - _count_any(between, "）)"))
-            scanned = m.end()
+        # Without brackets on the line, depth and parens stay as they are: nothing to count.
+        brackets = _BRACKET.search(text, start, end) is not None
+        last_close = max(text.rfind("）", start, end), text.rfind(")", start, end)) if brackets else -1
+        for m in _SENTENCE_END.finditer(text, start, end):
+            mark_start, mark_end = m.span()
+            if brackets:
+                between = text[scanned:mark_start]
+                depth = max(0, depth + between.count("「") - between.count("」"))
+                opened = between.count("（") + between.count("(")
+                closed = between.count("）") + between.count(")")
+                parens = max(0, parens + opened - closed)
+            scanned = mark_end
             if depth:
                 depth = max(0, depth - m.group().count("」"))
                 continue
-            if parens and last_close >= m.start():  # the parenthesis closes later on this line
-                parens = max(0, parens - _count_any(m.group(), "）)"))
+            if parens and last_close >= mark_start:  # the parenthesis closes later on this line
+                mark = m.group()
+                parens = max(0, parens - mark.count("）") - mark.count(")"))
                 continue
             parens = 0
-            current.append((seg_start, m.end()))
+            current.append((seg_start, mark_end))
             _emit(doc, current, role, out, paragraph)
             current = []
-            seg_start = m.end()
-            while seg_start < end and doc.text[seg_start] in " \t\u3000":
+            seg_start = mark_end
+            while seg_start < end and text[seg_start] in " \t\u3000":
                 seg_start += 1
-        tail = doc.text[scanned:end]
-        depth = max(0, depth + tail.count("「") - tail.count("」"))
+        if brackets:
+            tail = text[scanned:end]
+            depth = max(0, depth + tail.count("「") - tail.count("」"))
         if seg_start < end:
             current.append((seg_start, end))
     if current:
@@ -133,9 +148,5 @@ def _emit(doc: Document, segments: list[tuple[int, int]], role: LineRole, out: l
     segments = [(s, e) for s, e in segments if e > s]
     if not segments:
         return
-    line, _ = doc.position(segments[0][0])
+    line = bisect.bisect_right(doc.line_starts, segments[0][0])  # 1-based: as doc.position's line
     out.append(Sentence(len(out), tuple(segments), role, line, None, paragraph, doc))
-
-
-def _count_any(text: str, chars: str) -> int:
-    return sum(text.count(c) for c in chars)
