@@ -116,16 +116,22 @@ def time_of_day(sentence: Sentence) -> Iterator[tuple[int, int]]:
     yield from _folded(sentence, _TIME)
 
 
-def count_matches(sentence: Sentence) -> Iterator[tuple[re.Match[str], int, int]]:
+def count_matches(sentence: Sentence) -> list[tuple[re.Match[str], int, int]]:
     """Affected-record counts (staff and offsets left out): each match, read on the folded
     text without the spaces around digits, with its span in the folded text."""
+    found = sentence.memo.get("count-matches")
+    if found is not None:  # the count detector and the count facts both read them
+        return found
+    found = []
     text, index = _compact(sentence)
     for m in _COUNT.finditer(text):
         before = text[max(0, m.start() - 10) : m.start()]
         after = text[m.end() : m.end() + 6]
         if _STAFF_BEFORE.search(before) or _STAFF_AFTER.match(after) or _NOT_A_TOTAL_AFTER.match(after):
             continue
-        yield m, index[m.start()], index[m.end() - 1] + 1
+        found.append((m, index[m.start()], index[m.end() - 1] + 1))
+    sentence.memo["count-matches"] = found
+    return found
 
 
 def count(sentence: Sentence) -> Iterator[tuple[int, int]]:
