@@ -147,6 +147,11 @@ def check_command(
 ) -> None:
     """下書きをチェックします（既定のコマンド）。"""
     files = files or []
+    from owabilint.cache.caches import Caches
+
+    caches = Caches.open()
+    with _cache_messages(verbose):
+        caches.preload_regexes()  # before the engine's modules are imported
     from owabilint.reporters import FORMATS
 
     if output_format is not None and output_format not in FORMATS:
@@ -182,12 +187,10 @@ def check_command(
     workers = int_option("--jobs", jobs, minimum=1)
     read = _read_options(encoding, int_option("--max-bytes", max_bytes, minimum=0))
 
-    from owabilint.cache.caches import Caches
     from owabilint.errors import OwabilintError
     from owabilint.runner import plan, prepare_jobs, run_plan
 
     with _cache_messages(verbose):
-        caches = Caches.open()
         try:
             try:
                 fmt = resolver.for_run().output_format

@@ -28,6 +28,15 @@ def test_linting_does_not_load_typers_validation_layer() -> None:
     assert loaded == []
 
 
+def test_linting_plain_text_does_not_load_the_other_input_readers() -> None:
+    """Each input format's reader is imported when a file of that format is read."""
+    _, loaded = modules_loaded_by_cli(
+        [["--format", "text", GOOD]],
+        ("owabilint.inputs.docx", "owabilint.inputs.email", "owabilint.inputs.markdown", "zipfile", "docx"),
+    )
+    assert loaded == []
+
+
 def test_version() -> None:
     proc = run_cli("--version")
     assert proc.returncode == 0
