@@ -4,7 +4,8 @@ The caches of the run (owabilint.cache) are opened here and saved when the run e
 whatever its outcome; a cache that cannot be read is logged, and ``--verbose`` shows it.
 """
 
-from __future__ import annotations
+# Annotations are evaluated at import (no `from __future__ import annotations`): typer
+# would otherwise evaluate each command's annotation strings again on every run (≈ 5 ms).
 
 import logging
 import sys
@@ -243,7 +244,7 @@ def _cache_messages(verbose: bool) -> Iterator[None]:
         logger.removeHandler(handler)
 
 
-def _stdin_as(name: str, planned: list, resolver: ConfigResolver, read: ReadOptions) -> list:
+def _stdin_as(name: str, planned: list, resolver: "ConfigResolver", read: "ReadOptions") -> list:
     """Read stdin now as the draft ``name``: its format (.md, .eml) and the configuration there."""
     from owabilint.errors import InputError, OwabilintError
     from owabilint.inputs.registry import format_of
@@ -268,7 +269,7 @@ def _stdin_as(name: str, planned: list, resolver: ConfigResolver, read: ReadOpti
     return out
 
 
-def _rules_of(jobs: list, resolver: ConfigResolver) -> list[Rule]:
+def _rules_of(jobs: list, resolver: "ConfigResolver") -> "list[Rule]":
     """Every rule used in this run (for reporters that describe rules, e.g. SARIF)."""
     seen: dict[str, Rule] = {}
     for job in jobs:
@@ -281,7 +282,7 @@ def _rules_of(jobs: list, resolver: ConfigResolver) -> list[Rule]:
     return list(seen.values())
 
 
-def _read_options(encoding: str | None, max_bytes: int | None) -> ReadOptions:
+def _read_options(encoding: str | None, max_bytes: int | None) -> "ReadOptions":
     """How inputs are read: ``--encoding`` (checked here) and ``--max-bytes``."""
     if encoding is not None:
         from owabilint.inputs.encoding import check_codec
