@@ -24,7 +24,7 @@ from typing import Annotated
 import typer
 from typer import _click
 
-from owabilint import __version__
+from owabilint import __version__, collector
 from owabilint.cli_check import check_command
 from owabilint.cli_commands import (
     config_command,
@@ -124,6 +124,8 @@ def app(argv: Sequence[str] | None = None) -> None:
     try:
         args = _with_default_command(args, commands)
         group = _click_group(args[0] if args and args[0] in commands and not completing else None)
+        if not args or args[0] != DEFAULT_COMMAND:
+            collector.resume()  # the check command resumes it once its rules are ready
         code = group.main(args, prog_name=PROG, standalone_mode=False)
     except Exit as exc:
         raise SystemExit(exc.code) from None
@@ -141,4 +143,5 @@ def run() -> None:
     """The console script (and ``python -m owabilint``)."""
     from owabilint.interrupts import run_main
 
+    collector.pause()
     run_main(app)

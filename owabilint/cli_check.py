@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from owabilint import collector
 from owabilint.cli_common import (
     DEFAULT_MAX_BYTES,
     EXIT_OK,
@@ -203,6 +204,7 @@ def check_command(
             to_terminal = output_file is None and sys.stdout.isatty()
             fmt = fmt or ("rich" if to_terminal else "text")
             rules = _rules_of(planned, resolver)
+            collector.resume()  # start-up is over: what linting allocates is collected as usual
             output = Output(output_file, exit_zero)
             view = {"verbose": verbose, "quiet": quiet}
             if fix or diff:

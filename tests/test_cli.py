@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import subprocess
+import sys
 
 from conftest import SAMPLES, modules_loaded_by_cli, run_cli, run_json
+
+from owabilint import collector
 
 GOOD = str(SAMPLES / "good" / "formal-mail.txt")
 NG = str(SAMPLES / "ng" / "emotional.txt")
@@ -334,3 +339,32 @@ def test_config_profile_shows_that_profile() -> None:
     proc = run_cli("config", "--profile", "strik")
     assert proc.returncode == 2
     assert "（もしかして: strict）" in proc.stderr.decode()
+
+
+def test_the_cycle_collector_is_paused_for_start_up_only() -> None:
+    """Start-up's objects are frozen once the rules are ready; linting runs with the collector on."""
+    code = (
+        "import gc, json, sys\n"
+        "from owabilint import engine\n"
+        "from owabilint.cli import run\n"
+        "seen = []\n"
+        "lint_document = engine.lint_document\n"
+        "def spy(*args, **kwargs):\n"
+        "    seen.append((gc.isenabled(), gc.get_freeze_count() > 0))\n"
+        "    return lint_document(*args, **kwargs)\n"
+        "engine.lint_document = spy\n"
+        "sys.argv = ['owabilint', '--format', 'text', sys.argv[1]]\n"
+        "try:\n"
+        "    run()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(json.dumps(seen))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, GOOD], capture_output=True, text=True, check=True)
+    assert json.loads(proc.stdout.splitlines()[-1]) == [[True, True]]
+
+
+def test_resuming_without_a_pause_leaves_the_collector_alone() -> None:
+    frozen = gc.get_freeze_count()
+    collector.resume()
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
