@@ -140,7 +140,7 @@ def app(argv: Sequence[str] | None = None) -> None:
 
 
 def run() -> None:
-    """The console script (and ``python -m owabilint``)."""
+    """Run the command line (owabilint.__main__ calls it, the collector already paused)."""
     from owabilint.interrupts import run_main
 
     collector.pause()

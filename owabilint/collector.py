@@ -1,11 +1,12 @@
 """Python's cycle collector during start-up: paused, then kept away from start-up's objects.
 
-Importing the engine and loading the prepared rules allocate tens of thousands of
-objects that live as long as the process; the cycle collector walks them again and again
-while they are being created (about 6 ms of a one-draft run) and finds no garbage among
-them. The command line pauses it when it starts (:func:`pause`); once the rules are
-ready, :func:`resume` moves everything allocated so far out of its reach (``gc.freeze``)
-and turns it back on, so what linting allocates is collected as usual.
+Importing typer and the engine and loading the prepared rules allocate tens of thousands
+of objects that live as long as the process; the cycle collector walks them again and
+again while they are being created (about a tenth of a one-draft run) and finds no
+garbage among them. The console script pauses it first thing (:func:`pause`, from
+owabilint.__main__); once the rules are ready, :func:`resume` moves everything
+allocated so far out of its reach (``gc.freeze``) and turns it back on, so what linting
+allocates is collected as usual.
 """
 
 from __future__ import annotations

@@ -346,7 +346,7 @@ def test_the_cycle_collector_is_paused_for_start_up_only() -> None:
     code = (
         "import gc, json, sys\n"
         "from owabilint import engine\n"
-        "from owabilint.cli import run\n"
+        "from owabilint.__main__ import main\n"
         "seen = []\n"
         "lint_document = engine.lint_document\n"
         "def spy(*args, **kwargs):\n"
@@ -355,7 +355,7 @@ def test_the_cycle_collector_is_paused_for_start_up_only() -> None:
         "engine.lint_document = spy\n"
         "sys.argv = ['owabilint', '--format', 'text', sys.argv[1]]\n"
         "try:\n"
-        "    run()\n"
+        "    main()\n"
         "except SystemExit:\n"
         "    pass\n"
         "print(json.dumps(seen))\n"
