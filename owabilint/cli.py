@@ -1,11 +1,12 @@
-"""The command line: a thin typer shell around the engine (the entry point).
+"""The command line: a thin typer shell around the engine.
 
 ``owabilint FILE...`` is short for ``owabilint check FILE...``. Only typer is imported at
 start-up; the engine, Sudachi and rich are imported inside the commands, so
 ``--version`` and ``--help`` stay fast. Help pages and usage errors are Japanese
 (:mod:`owabilint.cli_japanese`).
 
-- ``cli``: the typer app, its commands in help order, the entry point;
+- ``cli``: the typer app, its commands in help order, :func:`run` (owabilint.__main__ is
+  the console script's entry);
 - ``cli_common``: exit codes, error lines and options every command shares;
 - ``cli_check``: the ``check`` command and its options;
 - ``cli_output``: where reports go, and the ``--fix``/``--diff`` reports;
@@ -73,7 +74,7 @@ COMMAND_NAMES = tuple(name for name, _command in COMMANDS)
 
 
 def typer_app_with(names: Sequence[str] = COMMAND_NAMES) -> typer.Typer:
-    """The typer app with the commands ``names`` (all of them: the app help lists)."""
+    """The typer app holding the commands ``names`` (by default all of them, as its help lists them)."""
     app = typer.Typer(
         name=PROG,
         help=DESCRIPTION,

@@ -1,6 +1,6 @@
 """A persistent cache of the regexes owabilint's modules compile when they are imported.
 
-The document model, the detectors and the consistency checks compile about 100 regular
+The document model, the detectors and the consistency checks compile about 90 regular
 expressions at import, with :mod:`re`'s pure-Python compiler: some 25 ms of every
 process. Their compiled code is kept in one file per combination of owabilint's code,
 Python and ``_sre`` (see owabilint.cache.regex_code), and put into ``re``'s own cache of
