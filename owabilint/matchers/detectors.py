@@ -8,7 +8,7 @@ comma-grouped numbers into ASCII digits (１，０４８ → 1048, 三十八 →
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,9 +64,12 @@ _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+")
 _SPACE_BY_DIGIT = re.compile(r"(?<![\d \t\u3000\-])[ \t\u3000]+(?=\d)|(?<=\d)[ \t\u3000]+(?![\d \t\u3000])")
 
 
-def _compact(sentence: Sentence) -> tuple[str, list[int]]:
+def _compact(sentence: Sentence) -> tuple[str, Sequence[int]]:
     """The folded text without spaces next to digits, and the folded index of each char."""
     cached = sentence.memo.get("compact-folded")
+    if cached is None and _SPACE_BY_DIGIT.search(sentence.folded.text) is None:
+        text = sentence.folded.text  # nothing to take out (most sentences)
+        cached = sentence.memo["compact-folded"] = (text, range(len(text)))
     if cached is None:
         text = sentence.folded.text
         keep = [True] * len(text)
