@@ -7,7 +7,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from owabilint.document.layout import LineRole, is_date_row, is_note_line
-from owabilint.document.tokenizer import Token, tokenize
+from owabilint.document.recent import sentence_tokens
+from owabilint.document.tokenizer import Token
 
 if TYPE_CHECKING:
     from owabilint.document.model import Document
@@ -60,7 +61,7 @@ class Sentence:
     @cached_property
     def tokens(self) -> list[Token]:
         assert self._doc is not None
-        return tokenize(_safe_for_sudachi(self.text), offsets=self.offsets)
+        return sentence_tokens(_safe_for_sudachi(self.text), self.offsets)
 
     @cached_property
     def folded(self) -> FoldedText:
