@@ -75,9 +75,9 @@ def test_a_kept_sentence_gets_the_offsets_of_where_it_stands_now(kept) -> None:
     assert first.sentences[0].text == second.sentences[-1].text == sentence
     _ = first.sentences[0].tokens
     tokens = second.sentences[-1].tokens
-    assert [(t.surface, t.begin, t.end) for t in tokens] == [
-        (t.surface, t.begin, t.end) for t in tokenize(sentence, offsets=second.sentences[-1].offsets)
-    ]
+    direct = tokenize(sentence, offsets=second.sentences[-1].offsets)
+    assert tokens == direct  # every form, the part of speech and the offsets
+    assert [t.fold for t in tokens] == [t.fold for t in direct]
     opening = [(t.surface, t.begin) for t in tokens if second.text[t.begin - 1] == "\n"]  # tokens opening a line
     assert opening == [("弊社", second.text.index("弊社")), ("お", second.text.index("おかけ"))]
 

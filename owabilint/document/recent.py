@@ -64,6 +64,13 @@ def sentence_tokens(text: str, offsets: Sequence[int]) -> list[Token]:
 
 def _placed(token: Token, offsets: Sequence[int]) -> Token:
     """``token`` (offsets into its sentence) with document offsets, as tokenize places it."""
+    placed = Token()
+    placed.surface = token.surface
+    placed.normalized = token.normalized
+    placed.dictionary = token.dictionary
+    placed.pos = token.pos
+    placed.fold = token.fold
     begin, end = token.begin, token.end
-    end = offsets[end - 1] + 1 if end > begin else offsets[begin]
-    return Token(token.surface, token.normalized, token.dictionary, token.pos, offsets[begin], end)
+    placed.begin = offsets[begin]
+    placed.end = offsets[end - 1] + 1 if end > begin else offsets[begin]
+    return placed

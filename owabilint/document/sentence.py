@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -186,8 +187,11 @@ class FoldedText:
         return self.begins[start], self.ends[end - 1]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _safe_for_sudachi(text: str) -> str:
     """Replace lone surrogates (which cannot cross into Rust) without moving offsets."""
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
-        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
-    return text
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub("\ufffd", text)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from sudachipy import Tokenizer
+    from sudachipy import Morpheme, Tokenizer
 
 # 4,000 code points are at most 16,000 UTF-8 bytes: far below Sudachi's per-call limit.
 CHUNK_CHARS = 4000
@@ -22,11 +22,14 @@ CHUNK_CHARS = 4000
 # (verbs, adjectives, auxiliaries) keep their surface: their normalized form is the
 # dictionary form, which would erase the difference between 詫び and 詫びる.
 _INFLECTING = frozenset({"動詞", "形容詞", "助動詞", "形状詞"})
+# Whose fold is the surface: inflecting words, and symbols and spaces as written.
+_KEEPS_SURFACE = _INFLECTING | {"補助記号", "空白"}
 
 
-# Not frozen: a frozen dataclass sets each field through object.__setattr__, which made
-# building the ~500 tokens of a draft 4× slower. Treat tokens as immutable all the same.
-@dataclass(slots=True, unsafe_hash=True)
+# Built by ``tokenize`` alone, field by field: a generated ``__init__`` made building the
+# ~500 tokens of a draft twice as slow (a frozen dataclass, which sets each field through
+# object.__setattr__, 4× slower). Treat tokens as immutable all the same.
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class Token:
     """One Sudachi morpheme (split mode A) with code-point offsets into the document."""
 
@@ -36,13 +39,24 @@ class Token:
     pos: tuple[str, ...]
     begin: int
     end: int
+    # Spelling used for variant-insensitive matching (お詫び/御詫び, 漏えい/漏洩): the
+    # normalized form, or the surface for inflecting words, symbols and spaces.
+    fold: str = field(compare=False, repr=False)
 
-    @property
-    def fold(self) -> str:
-        """Spelling used for variant-insensitive matching (お詫び/御詫び, 漏えい/漏洩)."""
-        if self.pos[0] in _INFLECTING or self.pos[0] == "補助記号" or self.pos[0] == "空白":
-            return self.surface
-        return self.normalized
+
+# What Sudachi says about a word of its system dictionary (normalized form, dictionary
+# form, part of speech, whether the fold keeps the surface) depends on the word id alone:
+# read once per process. Ids from 0x0FFFFFFF up are out-of-vocabulary words (0xF…) and
+# words joined by a plugin (a placeholder id): their forms come from the text, not the
+# dictionary, so they are read every time. Bounded: cleared when full.
+_WORDS_LIMIT = 20_000
+_JOINED_OR_OOV = 0x0FFFFFFF
+_words: dict[int, tuple[str, str, tuple[str, ...], bool]] = {}
+
+
+def _word(m: Morpheme) -> tuple[str, str, tuple[str, ...], bool]:
+    pos = m.part_of_speech()
+    return m.normalized_form(), m.dictionary_form(), pos, pos[0] in _KEEPS_SURFACE
 
 
 @functools.cache
@@ -56,6 +70,7 @@ def get_tokenizer() -> Tokenizer:
 def reset() -> None:
     """Forget this process's tokenizer: a forked worker must build its own."""
     get_tokenizer.cache_clear()
+    _words.clear()
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
@@ -88,15 +103,31 @@ def tokenize(text: str, base: int = 0, offsets: Sequence[int] | None = None) -> 
     if not text:
         return []
     tok = get_tokenizer()
+    words = _words
     out: list[Token] = []
     append = out.append
     for chunk_start, chunk in _chunks(text):
         offset = base + chunk_start
         for m in tok.tokenize(chunk):
+            surface = m.surface()
             begin = offset + m.begin()
-            end = offset + m.end()
+            end = begin + len(surface)  # the surface is the text the morpheme covers
             if offsets is not None:
                 end = offsets[end - 1] + 1 if end > begin else offsets[begin]
                 begin = offsets[begin]
-            append(Token(m.surface(), m.normalized_form(), m.dictionary_form(), tuple(m.part_of_speech()), begin, end))
+            word_id = m.word_id()
+            word = words.get(word_id)
+            if word is None:
+                word = _word(m)
+                if word_id < _JOINED_OR_OOV:
+                    if len(words) >= _WORDS_LIMIT:
+                        words.clear()
+                    words[word_id] = word
+            t = Token()
+            t.surface = surface
+            t.normalized, t.dictionary, t.pos, keeps_surface = word
+            t.fold = surface if keeps_surface else t.normalized
+            t.begin = begin
+            t.end = end
+            append(t)
     return out
