@@ -21,6 +21,7 @@ SEED = 1128
 N_DRAFTS = 1000
 LARGE_BYTES = 1_000_000
 SMALL_BYTES = 100_000
+HUGE_TIMES = 10  # large_10m.txt is large.txt this many times
 
 COMPANIES = [
     "株式会社みなと書房",
@@ -226,6 +227,8 @@ def main() -> int:
         small.append(piece)
         size += len(piece.encode("utf-8"))
     (out / "large_100k.txt").write_text("".join(small), encoding="utf-8")
+    # 10 MB: the 1 MB file ten times (the findings as dense as in it).
+    (out / "large_10m.txt").write_text(large_text * HUGE_TIMES, encoding="utf-8")
     manifest = {
         "single_chars": len(SINGLE),
         "drafts": N_DRAFTS,
@@ -233,6 +236,7 @@ def main() -> int:
         "large_bytes": len(large_text.encode("utf-8")),
         "large_chars": len(large_text),
         "large_100k_bytes": size,
+        "large_10m_bytes": len(large_text.encode("utf-8")) * HUGE_TIMES,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     print(json.dumps(manifest))

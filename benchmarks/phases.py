@@ -21,6 +21,11 @@ which re-lint on every pause in typing); then, for each draft, CPU time of:
 - **lint_text**: the whole thing again from the raw text, timed on its own (a fresh
   document), which is what a re-lint costs.
 
+And, for the 2,000-character draft, **re-lint after a one-sentence edit**: the language
+server and the review page keep the tokens of recent sentences
+(``owabilint.document.recent``), so a re-lint as someone types tokenizes only the sentence
+that changed; each of the timed re-lints adds a different ending to one body line.
+
 Two inputs: the 2,000-character draft of serve_latency.py (one draft, as someone types)
 and the first ``--drafts`` drafts of the 1,000 generated ones. Each round times every
 draft once; per phase the report gives the median of the rounds' per-draft means
@@ -150,6 +155,34 @@ def measure(texts: list[str], rounds: int) -> dict:
     }
 
 
+def edit_relint(text: str, edits: int) -> float | None:
+    """CPU ms of a re-lint after a one-sentence edit, the way the language server and the
+    review page re-lint as someone types: they keep the tokens of recent sentences, so
+    only the edited sentence is tokenized again. None on a checkout without that cache."""
+    from owabilint.engine import lint_text
+    from owabilint.ruleset.loader import builtin_rules
+
+    try:
+        from owabilint.document.recent import keep_recent
+    except ImportError:  # a revision before the servers kept recent sentences
+        return None
+    rules = builtin_rules()
+    lines = text.split("\n")
+    middle = max(range(len(lines)), key=lambda i: (len(lines[i]) > 20, -abs(i - len(lines) // 2)))
+    keep_recent(True)
+    try:
+        lint_text(text, rules=rules)  # the draft as it was before the edits
+        spent = []
+        for n in range(edits):
+            edited = [*lines[:middle], f"{lines[middle]}（第{n + 2}報）", *lines[middle + 1 :]]
+            t = time.process_time()
+            lint_text("\n".join(edited), rules=rules)
+            spent.append(time.process_time() - t)
+    finally:
+        keep_recent(False)
+    return round(statistics.median(spent) * 1000, 3)
+
+
 # ---------------------------------------------------------------------- run.py's group
 def export_revision(revision: str, work: Path) -> Path:
     """owabilint and rules/ of ``revision`` (git archive), for phases.py with PYTHONPATH."""
@@ -191,7 +224,7 @@ def phase_cases(venv: Path, work: Path, args: argparse.Namespace, results: dict,
 def phase_value(owb: dict, name: str, inputs: str, key: str, phase: str | None = None) -> float | None:
     """Median over the runs of one phases.py result (a phase's ms, or the re-lint ratio)."""
     runs = owb.get("phases", {}).get(name, [])
-    values = [r[inputs]["ms"][phase] if phase else r[inputs][key] for r in runs if r.get(inputs)]
+    values = [r[inputs]["ms"][phase] if phase else r[inputs].get(key) for r in runs if r.get(inputs)]
     values = [v for v in values if v is not None]
     return statistics.median(values) if values else None
 
@@ -229,6 +262,13 @@ def phase_table(owb: dict) -> list[str]:
             v = phase_value(owb, name, inputs, "relint_over_sudachi")
             cells.append("–" if v is None else f"{v:.2f}")
     lines.append("| lint_text / sudachi | " + " | ".join(cells) + " |")
+    for key, label in (("edit_ms", "re-lint after a one-sentence edit"), ("edit_over_sudachi", "  … / sudachi")):
+        cells = []
+        for inputs in ("2000", "drafts"):
+            for name in names:
+                v = phase_value(owb, name, inputs, key) if inputs == "2000" else None
+                cells.append("–" if v is None else f"{v:.2f}")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return lines
 
 
@@ -244,6 +284,10 @@ def main() -> int:
         "2000": measure([two_thousand_characters()], args.rounds * 4),
         "drafts": measure(drafts, args.rounds),
     }
+    one = results["2000"]
+    one["edit_ms"] = edit_relint(two_thousand_characters(), args.rounds * 20)
+    sudachi = one["ms"]["sudachi"]
+    one["edit_over_sudachi"] = round(one["edit_ms"] / sudachi, 2) if one["edit_ms"] and sudachi else None
     if args.json:
         print(json.dumps(results))
         return 0
@@ -252,6 +296,8 @@ def main() -> int:
         for p in PHASES:
             print(f"  {p:10} {r['ms'][p]:8.3f}")
         print(f"  re-lint / sudachi: {r['relint_over_sudachi']}")
+        if r.get("edit_ms") is not None:
+            print(f"  re-lint after a one-sentence edit: {r['edit_ms']} ms, / sudachi: {r['edit_over_sudachi']}")
     return 0
 
 

@@ -1,18 +1,20 @@
-"""The command line: a thin typer shell around the engine (the entry point).
+"""The command line: a thin typer shell around the engine.
 
 ``owabilint FILE...`` is short for ``owabilint check FILE...``. Only typer is imported at
 start-up; the engine, Sudachi and rich are imported inside the commands, so
 ``--version`` and ``--help`` stay fast. Help pages and usage errors are Japanese
 (:mod:`owabilint.cli_japanese`).
 
-- ``cli``: the typer app, its commands in help order, the entry point;
+- ``cli``: the typer app, its commands in help order, :func:`run` (owabilint.__main__ is
+  the console script's entry);
 - ``cli_common``: exit codes, error lines and options every command shares;
 - ``cli_check``: the ``check`` command and its options;
 - ``cli_output``: where reports go, and the ``--fix``/``--diff`` reports;
 - ``cli_commands``: config, rules, rule, lsp, serve, init.
 """
 
-from __future__ import annotations
+# Annotations are evaluated at import (no `from __future__ import annotations`): typer
+# would otherwise evaluate each command's annotation strings again on every run (≈ 5 ms).
 
 import os
 import sys
@@ -23,7 +25,7 @@ from typing import Annotated
 import typer
 from typer import _click
 
-from owabilint import __version__
+from owabilint import __version__, collector
 from owabilint.cli_check import check_command
 from owabilint.cli_commands import (
     config_command,
@@ -42,24 +44,14 @@ DESCRIPTION = (
     "owabilint FILE... は owabilint check FILE... と同じです。標準入力は - で指定します。"
 )
 
+
 # ---------------------------------------------------------------------- the typer app
-typer_app = typer.Typer(
-    name=PROG,
-    help=DESCRIPTION,
-    cls=JapaneseGroup,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-)
-
-
 def _show_version(value: bool) -> None:
     if value:
         echo(f"owabilint {__version__}")
         raise typer.Exit(EXIT_OK)
 
 
-@typer_app.callback()
 def _main(
     version: Annotated[
         bool,
@@ -69,7 +61,7 @@ def _main(
     pass
 
 
-for _name, _command in (  # in the order help lists them
+COMMANDS = (  # in the order help lists them
     ("check", check_command),
     ("config", config_command),
     ("rules", rules_command),
@@ -77,16 +69,35 @@ for _name, _command in (  # in the order help lists them
     ("lsp", lsp_command),
     ("serve", serve_command),
     ("init", init_command),
-):
-    typer_app.command(_name, cls=JapaneseCommand)(_command)
+)
+COMMAND_NAMES = tuple(name for name, _command in COMMANDS)
+
+
+def typer_app_with(names: Sequence[str] = COMMAND_NAMES) -> typer.Typer:
+    """The typer app holding the commands ``names`` (by default all of them, as its help lists them)."""
+    app = typer.Typer(
+        name=PROG,
+        help=DESCRIPTION,
+        cls=JapaneseGroup,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    )
+    app.callback()(_main)
+    for name, command in COMMANDS:
+        if name in names:
+            app.command(name, cls=JapaneseCommand)(command)
+    return app
 
 
 # ---------------------------------------------------------------------- entry point
 _GROUP_OPTIONS = ("--help", "-h", "--version", "--install-completion", "--show-completion")
 
 
-def _click_group() -> _click.Command:
-    return typer.main.get_command(typer_app)
+def _click_group(command: str | None = None) -> _click.Command:
+    """The click group of the app; with ``command``, holding that command alone: building
+    a command's options from its signature costs about 1 ms each, and a run uses one."""
+    return typer.main.get_command(typer_app_with(COMMAND_NAMES if command is None else (command,)))
 
 
 def _with_default_command(args: list[str], commands: Sequence[str]) -> list[str]:
@@ -103,15 +114,19 @@ def _with_default_command(args: list[str], commands: Sequence[str]) -> list[str]
 
 def app(argv: Sequence[str] | None = None) -> None:
     """Parse ``argv`` (default: sys.argv[1:]), run the command; always raises SystemExit."""
-    group = _click_group()
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args and "_OWABILINT_COMPLETE" not in os.environ:
+    completing = "_OWABILINT_COMPLETE" in os.environ
+    if not args and not completing:
+        group = _click_group()
         with group.make_context(PROG, ["--help"], resilient_parsing=True) as ctx:
             sys.stderr.write(group.get_help(ctx) + "\n")
         raise SystemExit(EXIT_USAGE)
-    commands = tuple(group.commands)  # type: ignore[attr-defined]
+    commands = COMMAND_NAMES
     try:
         args = _with_default_command(args, commands)
+        group = _click_group(args[0] if args and args[0] in commands and not completing else None)
+        if not args or args[0] != DEFAULT_COMMAND:
+            collector.resume()  # the check command resumes it once its rules are ready
         code = group.main(args, prog_name=PROG, standalone_mode=False)
     except Exit as exc:
         raise SystemExit(exc.code) from None
@@ -126,6 +141,8 @@ def app(argv: Sequence[str] | None = None) -> None:
 
 
 def run() -> None:
+    """Run the command line (owabilint.__main__ calls it, the collector already paused)."""
     from owabilint.interrupts import run_main
 
+    collector.pause()
     run_main(app)

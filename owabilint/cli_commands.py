@@ -1,6 +1,7 @@
 """The commands besides ``check``: config, rules, rule, lsp, serve, init."""
 
-from __future__ import annotations
+# Annotations are evaluated at import (no `from __future__ import annotations`): typer
+# would otherwise evaluate each command's annotation strings again on every run (≈ 5 ms).
 
 from pathlib import Path
 from typing import Annotated

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import subprocess
+import sys
 
 from conftest import SAMPLES, modules_loaded_by_cli, run_cli, run_json
+
+from owabilint import collector
 
 GOOD = str(SAMPLES / "good" / "formal-mail.txt")
 NG = str(SAMPLES / "ng" / "emotional.txt")
@@ -24,6 +29,15 @@ def test_linting_does_not_load_typers_validation_layer() -> None:
     _, loaded = modules_loaded_by_cli(
         [["--format", "json", "--select", "emotional-expression,missing-apology", "--jobs", "1", GOOD]],
         ("pydantic", "rich"),
+    )
+    assert loaded == []
+
+
+def test_linting_plain_text_does_not_load_the_other_input_readers() -> None:
+    """Each input format's reader is imported when a file of that format is read."""
+    _, loaded = modules_loaded_by_cli(
+        [["--format", "text", GOOD]],
+        ("owabilint.inputs.docx", "owabilint.inputs.email", "owabilint.inputs.markdown", "zipfile", "docx"),
     )
     assert loaded == []
 
@@ -325,3 +339,32 @@ def test_config_profile_shows_that_profile() -> None:
     proc = run_cli("config", "--profile", "strik")
     assert proc.returncode == 2
     assert "（もしかして: strict）" in proc.stderr.decode()
+
+
+def test_the_cycle_collector_is_paused_for_start_up_only() -> None:
+    """Start-up's objects are frozen once the rules are ready; linting runs with the collector on."""
+    code = (
+        "import gc, json, sys\n"
+        "from owabilint import engine\n"
+        "from owabilint.__main__ import main\n"
+        "seen = []\n"
+        "lint_document = engine.lint_document\n"
+        "def spy(*args, **kwargs):\n"
+        "    seen.append((gc.isenabled(), gc.get_freeze_count() > 0))\n"
+        "    return lint_document(*args, **kwargs)\n"
+        "engine.lint_document = spy\n"
+        "sys.argv = ['owabilint', '--format', 'text', sys.argv[1]]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(json.dumps(seen))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, GOOD], capture_output=True, text=True, check=True)
+    assert json.loads(proc.stdout.splitlines()[-1]) == [[True, True]]
+
+
+def test_resuming_without_a_pause_leaves_the_collector_alone() -> None:
+    frozen = gc.get_freeze_count()
+    collector.resume()
+    assert gc.isenabled() and gc.get_freeze_count() == frozen

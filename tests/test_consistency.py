@@ -378,3 +378,38 @@ def test_language_server_publishes_a_weekday_finding_with_its_quick_fix(tmp_path
         await stop(session)
 
     asyncio.run(scenario())
+
+
+MAY_REPORT = [  # (rule, a sentence it can report in, one it cannot)
+    ("weekday-mismatch", "2024年5月1日（火）に判明しました。", "調査を進めております。"),
+    ("date-order", "2024年6月3日に判明しました。", "調査を進めております。"),  # after the notice's date
+    ("hours-range", "受付時間：18時〜9時", "受付時間は18時までです。"),
+    ("phone-number-format", "電話：03-1234-567", "お電話でお問い合わせください。"),
+    ("contact-address-format", "メール：info@example", "メールでお問い合わせください。"),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "can", "cannot"), MAY_REPORT, ids=[m[0] for m in MAY_REPORT])
+def test_a_check_skips_sentences_it_cannot_report_in(rule_id, can, cannot, monkeypatch) -> None:
+    """The rule's sentence filter is asked only about sentences holding what the check reads."""
+    rule = next(r for r in builtin_rules() if r.id == rule_id)  # the rule lint_text uses
+    assert [rule.matcher.check.may_report(first_sentence(t)) for t in (can, cannot)] == [True, False]
+    asked: list[str] = []
+    accepts = rule.matcher.filter.accepts
+
+    def recording(sentence, ctx):
+        asked.append(sentence.text)
+        return accepts(sentence, ctx)
+
+    monkeypatch.setattr(rule.matcher.filter, "accepts", recording)
+    text = f"2024年5月1日\n{cannot}\n{can}\n"  # the notice's own date at the top
+    found = findings(text, rule_id)
+    assert can in asked and cannot not in asked
+    assert found and all(can.find(f[0]) >= 0 for f in found)  # the problem is still reported
+
+
+def test_checks_that_read_sentences_together_see_every_sentence() -> None:
+    sentence = first_sentence("調査を進めております。")
+    for rule_id in ("count-mismatch", "era-mismatch", "impossible-date"):
+        rule = next(r for r in builtin_rules() if r.id == rule_id)
+        assert rule.matcher.check.may_report(sentence)

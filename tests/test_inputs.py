@@ -29,7 +29,9 @@ def test_suffix_selects_the_format(path: str, expected: InputFormat) -> None:
 def test_every_draft_suffix_belongs_to_exactly_one_module() -> None:
     assert DRAFT_SUFFIXES == (".txt", ".md", ".markdown", ".eml", ".docx")
     for suffix in DRAFT_SUFFIXES:
-        assert suffix in format_module(format_of(f"a{suffix}")).suffixes
+        module = format_module(format_of(f"a{suffix}"))
+        assert module.format is format_of(f"a{suffix}")
+        assert set(module.suffixes) == {s for s in DRAFT_SUFFIXES if format_of(f"a{s}") is module.format}
 
 
 def test_format_names_are_the_strings_shown_in_reports() -> None:

@@ -13,7 +13,8 @@ from owabilint.document import Document
 from owabilint.matchers import termindex
 from owabilint.matchers.base import LintContext
 from owabilint.matchers.literals import required_literals
-from owabilint.matchers.patterns import Pattern, _alternation
+from owabilint.matchers.patterns import Pattern
+from owabilint.matchers.regex import alternation
 from owabilint.matchers.termindex import index_patterns
 
 
@@ -173,11 +174,11 @@ ALPHABET = "あいう:：("
     other=st.lists(st.text(ALPHABET, min_size=1, max_size=3), min_size=1, max_size=4),
     lines=st.lists(st.text(ALPHABET, min_size=1, max_size=12), min_size=1, max_size=4),
 )
-def test_same_spans_as_the_longest_first_alternation(terms: list[str], other: list[str], lines: list[str]) -> None:
+def test_same_spans_as_the_longest_firstalternation(terms: list[str], other: list[str], lines: list[str]) -> None:
     doc = Document("\n".join(lines))
     p, q = pattern(*terms), pattern(*other)
     index_patterns([p, q])
-    rx = re.compile(_alternation(terms))
+    rx = re.compile(alternation(terms))
     live = p._live(LintContext(doc))
     for sentence in doc.sentences:
         expected = [m.span() for m in rx.finditer(sentence.text)]

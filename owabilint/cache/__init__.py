@@ -5,6 +5,7 @@
   folder may be shared: nothing in it is trusted);
 - ``folds``: folded lexicon terms;
 - ``rules``: prepared rule sets as JSON (never pickle);
+- ``module_regexes``: the regexes owabilint's modules compile at import, handed to ``re``;
 - ``regex_code``: compiled regexes as data, the one part relying on CPython internals.
 """
 

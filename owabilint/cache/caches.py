@@ -14,17 +14,20 @@ from typing import TYPE_CHECKING
 
 from owabilint.cache import files
 from owabilint.cache.folds import FoldCache
+from owabilint.cache.module_regexes import ModuleRegexes
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.ruleset.loader import Rule
 
 
 class Caches:
-    """The fold cache and the rule-set cache of one cache folder (``None``: no files)."""
+    """The fold cache, the rule-set cache and the module-regex cache of one cache folder
+    (``None``: no files)."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self.folds = FoldCache(folder)
+        self.regexes = ModuleRegexes(folder)
 
     @classmethod
     def open(cls) -> Caches:
@@ -43,6 +46,12 @@ class Caches:
 
         prepare_rules(rules, self.folds.fold)
 
+    def preload_regexes(self) -> None:
+        """Before the engine's modules are imported: give ``re`` the patterns they compile
+        (owabilint.cache.module_regexes); :meth:`save` then stores the ones it lacked."""
+        self.regexes.preload()
+
     def save(self) -> None:
         """Write what changed during the run (a failure to write only costs speed next time)."""
         self.folds.save()
+        self.regexes.save()

@@ -20,10 +20,10 @@ code, whoever wrote it.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
-import tempfile
 from pathlib import Path
 
 MAX_FILE_BYTES = 16_000_000
@@ -32,6 +32,31 @@ MARKER = b'{"owabilint-cache":'  # every cache file starts with these bytes
 
 class CacheFormatError(ValueError):
     """A cache payload that is not what this code wrote."""
+
+
+def files_state(folder: Path) -> list[tuple[str, int, int]]:
+    """Every file under ``folder`` (bytecode left out) as (relative path, size, mtime), sorted."""
+    out: list[tuple[str, int, int]] = []
+
+    def walk(path: str, prefix: str) -> None:
+        with os.scandir(path) as it:
+            entries = sorted(it, key=lambda entry: entry.name)
+        for entry in entries:
+            if entry.is_dir():
+                if entry.name != "__pycache__" and not entry.is_symlink():  # as os.walk: links not followed
+                    walk(entry.path, f"{prefix}{entry.name}/")
+            elif not entry.name.endswith(".pyc"):
+                st = entry.stat()
+                out.append((prefix + entry.name, st.st_size, st.st_mtime_ns))
+
+    walk(os.fspath(folder), "")
+    return out
+
+
+@functools.cache
+def package_state() -> str:
+    """The state of owabilint's own files (the code the caches were made by), once per process."""
+    return repr(files_state(Path(__file__).resolve().parent.parent))
 
 
 def cache_dir() -> Path | None:
@@ -125,6 +150,8 @@ def write_atomic(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` through a private temporary file; False (and no leftover) on failure."""
     if not data.startswith(MARKER):
         raise ValueError("cache files start with the owabilint marker")
+    import tempfile
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError:

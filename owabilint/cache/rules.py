@@ -20,7 +20,6 @@ from __future__ import annotations
 import importlib
 import json
 import logging
-import os
 import re
 import sys
 import types
@@ -118,6 +117,13 @@ class _Encoder:
 class _Decoder:
     def __init__(self) -> None:
         self.memo: list[Any] = []
+        self.resolved: dict[str, Any] = {}  # name → class or function: each is checked once
+
+    def resolve(self, name: Any) -> Any:
+        if isinstance(name, str) and name in self.resolved:
+            return self.resolved[name]
+        obj = self.resolved[name] = _resolve(name)
+        return obj
 
     def decode(self, data: Any) -> Any:
         kind = type(data)  # exact types: json.loads makes nothing else
@@ -150,12 +156,12 @@ class _Decoder:
             self.memo.append(rx)
             return rx
         if tag == "fn":
-            fn = _resolve(value)
+            fn = self.resolve(value)
             if not isinstance(fn, types.FunctionType):
                 raise CacheFormatError("function")
             return fn
         if tag == "o":
-            cls = _resolve(value)
+            cls = self.resolve(value)
             if not isinstance(cls, type) or cls.__new__ is not object.__new__ or hasattr(cls, "__slots__"):
                 raise CacheFormatError("class")
             obj: Any = object.__new__(cls)  # no __init__, no __setstate__: attributes only
@@ -212,18 +218,6 @@ def decode_rules(data: bytes, key: str) -> list | None:
 
 
 # ----------------------------------------------------------------- the cache file
-def _files_state(folder: Path) -> list[tuple[str, int, int]]:
-    out = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(names):
-            if name.endswith(".pyc"):
-                continue
-            st = os.stat(os.path.join(root, name))
-            out.append((os.path.relpath(os.path.join(root, name), folder), st.st_size, st.st_mtime_ns))
-    return out
-
-
 def cache_key(folder: Path) -> str:
     """Everything the loaded rules depend on, as one string."""
     import _sre
@@ -231,15 +225,14 @@ def cache_key(folder: Path) -> str:
     from owabilint import __version__
     from owabilint.cache import folds
 
-    package = Path(__file__).resolve().parent.parent
     parts = [
         f"format={FORMAT}",
         f"owabilint={__version__}",
         f"python={sys.version}",
         f"sre={_sre.MAGIC}",
         f"folds={folds.cache_key()}",
-        f"rules={folder.resolve()}:{_files_state(folder)}",
-        f"code={_files_state(package)}",
+        f"rules={folder.resolve()}:{files.files_state(folder)}",
+        f"code={files.package_state()}",
     ]
     return "\n".join(parts)
 

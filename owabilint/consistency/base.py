@@ -48,5 +48,11 @@ class Check:
         """The check's patterns and regex lists by key (see Matcher.parts)."""
         return list(self.regex_lists.items())
 
+    def may_report(self, sentence: Sentence) -> bool:
+        """False when the check cannot report anything in ``sentence`` whatever the others
+        say (no date for a weekday to contradict): the rule's sentence filter, which costs
+        more, is then not asked. A check that reads sentences together keeps the default."""
+        return True
+
     def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
         raise NotImplementedError

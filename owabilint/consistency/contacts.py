@@ -49,6 +49,9 @@ class PhoneCheck(Check):
         self.default_digits = take(params, "default_digits", int, where, 10)
         self.default_label = take(params, "default_label", str, where, "固定電話")
 
+    def may_report(self, sentence: Sentence) -> bool:
+        return bool(phones(sentence))
+
     def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
         doc = ctx.doc
         for sentence in sentences:
@@ -105,6 +108,10 @@ class AddressCheck(Check):
 
     def parts(self) -> list[Part]:
         return [*super().parts(), *((f"contact[{i}]", p) for i, p in enumerate(self.contact))]
+
+    def may_report(self, sentence: Sentence) -> bool:
+        text = ascii_text(sentence)
+        return "@" in text or "://" in text
 
     def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
         doc = ctx.doc

@@ -52,6 +52,9 @@ class WeekdayCheck(Check):
     OPTIONS = ("infer-year",)
     FIXABLE = True
 
+    def may_report(self, sentence: Sentence) -> bool:
+        return bool(dates(sentence))
+
     def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
         doc = ctx.doc
         infer = options.get("infer-year", True) is not False
@@ -293,6 +296,9 @@ class DateOrderCheck(Check):
         self.not_between = self.regexes(params, "not_between", where, lexicons)
         self.occurrence = self.regexes(params, "occurrence", where, lexicons)
         self.discovery = self.regexes(params, "discovery", where, lexicons)
+
+    def may_report(self, sentence: Sentence) -> bool:
+        return bool(dates(sentence))  # both orders read dated sentences alone
 
     def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
         doc = ctx.doc

@@ -56,6 +56,9 @@ class HoursCheck(Check):
     name = "hours"
     MESSAGES = ("reversed", "round-the-clock")
 
+    def may_report(self, sentence: Sentence) -> bool:
+        return len(times(sentence)) >= 2  # a range needs two times
+
     def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
         doc = ctx.doc
         for sentence in sentences:

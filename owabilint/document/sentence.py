@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from owabilint.document.cached import cached
 from owabilint.document.layout import LineRole, is_date_row, is_note_line
-from owabilint.document.tokenizer import Token, tokenize
+from owabilint.document.recent import sentence_tokens
+from owabilint.document.tokenizer import Token
 
 if TYPE_CHECKING:
     from owabilint.document.model import Document
@@ -66,7 +67,7 @@ class Sentence:
     @cached
     def tokens(self) -> list[Token]:
         assert self._doc is not None
-        return tokenize(_safe_for_sudachi(self.text), offsets=self.offsets)
+        return sentence_tokens(_safe_for_sudachi(self.text), self.offsets)
 
     @cached
     def folded(self) -> FoldedText:

@@ -36,6 +36,7 @@ from pygls.lsp.server import LanguageServer
 from owabilint import __version__
 from owabilint.cache.caches import Caches
 from owabilint.config.files import CONFIG_NAMES  # files whose change can change the settings of open drafts
+from owabilint.document.recent import keep_recent
 from owabilint.engine import Settings, lint_text
 from owabilint.errors import InputError, OwabilintError
 from owabilint.fixer import non_overlapping
@@ -378,6 +379,7 @@ def main() -> None:
     1 otherwise, as the protocol asks.
     """
     logging.basicConfig(level=logging.WARNING, format="owabilint lsp: %(levelname)s %(message)s")
+    keep_recent()  # re-linting as someone types: only the edited sentences are tokenized again
     server = build_server()
     try:
         server.start_io(cast(BinaryIO, FramedInput(sys.stdin.buffer)))  # pygls only reads from it

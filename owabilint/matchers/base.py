@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from owabilint.errors import RuleError
-from owabilint.matchers.patterns import PATTERN_KEYS, Pattern, PatternTerms, compile_regex
+from owabilint.matchers.patterns import PATTERN_KEYS, Pattern, PatternTerms
+from owabilint.matchers.regex import compile_regex
 
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Document

@@ -62,7 +62,8 @@ class ConsistencyMatcher(Matcher):
 
     def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:
         doc = ctx.doc
-        sentences = [s for s in doc.sentences if self.filter.accepts(s, ctx)]
+        may_report, accepts = self.check.may_report, self.filter.accepts
+        sentences = [s for s in doc.sentences if may_report(s) and accepts(s, ctx)]
         findings = []
         for problem in self.check.find(ctx, sentences, options):
             if not self.filter.keeps_span(doc, problem.start, problem.end):

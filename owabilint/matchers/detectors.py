@@ -8,7 +8,7 @@ comma-grouped numbers into ASCII digits (１，０４８ → 1048, 三十八 →
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,9 +64,12 @@ _URL = re.compile(r"https?://[^\s<>\"'「」（）()、。]+")
 _SPACE_BY_DIGIT = re.compile(r"(?<![\d \t\u3000\-])[ \t\u3000]+(?=\d)|(?<=\d)[ \t\u3000]+(?![\d \t\u3000])")
 
 
-def _compact(sentence: Sentence) -> tuple[str, list[int]]:
+def _compact(sentence: Sentence) -> tuple[str, Sequence[int]]:
     """The folded text without spaces next to digits, and the folded index of each char."""
     cached = sentence.memo.get("compact-folded")
+    if cached is None and _SPACE_BY_DIGIT.search(sentence.folded.text) is None:
+        text = sentence.folded.text  # nothing to take out (most sentences)
+        cached = sentence.memo["compact-folded"] = (text, range(len(text)))
     if cached is None:
         text = sentence.folded.text
         keep = [True] * len(text)
@@ -116,16 +119,22 @@ def time_of_day(sentence: Sentence) -> Iterator[tuple[int, int]]:
     yield from _folded(sentence, _TIME)
 
 
-def count_matches(sentence: Sentence) -> Iterator[tuple[re.Match[str], int, int]]:
+def count_matches(sentence: Sentence) -> list[tuple[re.Match[str], int, int]]:
     """Affected-record counts (staff and offsets left out): each match, read on the folded
     text without the spaces around digits, with its span in the folded text."""
+    found = sentence.memo.get("count-matches")
+    if found is not None:  # the count detector and the count facts both read them
+        return found
+    found = []
     text, index = _compact(sentence)
     for m in _COUNT.finditer(text):
         before = text[max(0, m.start() - 10) : m.start()]
         after = text[m.end() : m.end() + 6]
         if _STAFF_BEFORE.search(before) or _STAFF_AFTER.match(after) or _NOT_A_TOTAL_AFTER.match(after):
             continue
-        yield m, index[m.start()], index[m.end() - 1] + 1
+        found.append((m, index[m.start()], index[m.end() - 1] + 1))
+    sentence.memo["count-matches"] = found
+    return found
 
 
 def count(sentence: Sentence) -> Iterator[tuple[int, int]]:

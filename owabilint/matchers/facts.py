@@ -281,8 +281,11 @@ def document_dates(doc: Document) -> list[DateFact]:
 
 def times(sentence: Sentence) -> list[TimeFact]:
     """The times of day of a sentence (the ``time`` detector's matches)."""
+    cached = sentence.memo.get("facts-times")
+    if cached is not None:
+        return cached
     folded = sentence.folded
-    out = []
+    out: list[TimeFact] = []
     for m in detectors._TIME.finditer(folded.text):
         parts = _TIME_PARTS.fullmatch(m.group())
         if parts is None:
@@ -292,13 +295,17 @@ def times(sentence: Sentence) -> list[TimeFact]:
         minute = 30 if g["half"] else int(g["min"] or g["min2"] or 0)
         start, end = folded.span(*m.span())
         out.append(TimeFact(start, end, hour, minute, g["mer"] or g["mer3"], m.start(), m.end()))
+    sentence.memo["facts-times"] = out
     return out
 
 
 def counts(sentence: Sentence) -> list[CountFact]:
     """The counts of a sentence (the ``count`` detector's matches), with their numbers."""
+    cached = sentence.memo.get("facts-counts")
+    if cached is not None:
+        return cached
     folded = sentence.folded
-    out = []
+    out: list[CountFact] = []
     for m, folded_start, folded_end in detectors.count_matches(sentence):
         parts = _NUMBER.fullmatch(m.group())
         if parts is None:
@@ -307,6 +314,7 @@ def counts(sentence: Sentence) -> list[CountFact]:
         value = float(g["n"]) * _UNITS[g["unit"]] + (int(g["rest"]) if g["rest"] else 0)
         start, end = folded.span(folded_start, folded_end)
         out.append(CountFact(start, end, value, g["counter"], g["prefix"], folded_start, folded_end))
+    sentence.memo["facts-counts"] = out
     return out
 
 

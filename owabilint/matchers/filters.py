@@ -142,17 +142,8 @@ class SentenceFilter:
             label = label_of(sentence)
             if label is None or not all(any(p.search_text(lab.text) for lab in label.chain) for p in self.outline):
                 return False
-        if self.topic:
-            from owabilint.document.outline import label_of
-
-            around = [sentence, *sentence.context_sentences]
-            label = label_of(sentence)
-            labels = label.chain if label is not None else ()
-            for p in self.topic:
-                if not any(_outside_quotes(p, s, ctx) for s in around) and not any(
-                    p.search_text(lab.text) for lab in labels
-                ):
-                    return False
+        if self.topic and not all(_on_topic(p, sentence, ctx) for p in self.topic):
+            return False
         if self.unless and any(p.matches(sentence, ctx) for p in self.unless):
             return False
         if self.unless_outline:
@@ -243,6 +234,25 @@ class SentenceFilter:
 
 
 _BRACKETED = re.compile(r"「[^「」]*」")
+
+
+def _on_topic(pattern: Pattern, sentence: Sentence, ctx: LintContext) -> bool:
+    """Whether ``pattern`` matches the sentence, its heading, its lead sentence or the label
+    of its outline section (outside quotes). Several entries share one topic: the answer
+    is kept for the draft."""
+    owner = pattern.canonical
+    key = ("topic", id(owner), id(sentence))
+    known = ctx.memo.get(key)
+    if known is not None and known[0] is sentence:
+        return known[1]
+    from owabilint.document.outline import label_of
+
+    found = any(_outside_quotes(pattern, s, ctx) for s in (sentence, *sentence.context_sentences))
+    if not found:
+        label = label_of(sentence)
+        found = label is not None and any(pattern.search_text(lab.text) for lab in label.chain)
+    ctx.memo[key] = (sentence, found)
+    return found
 
 
 def _outside_quotes(pattern: Pattern, sentence: Sentence, ctx: LintContext) -> bool:

@@ -23,7 +23,7 @@ Placeholders and punctuation are matched on the raw text only: Sudachi folds 〇
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
@@ -32,11 +32,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from owabilint.matchers.base import LintContext
 
 from owabilint.errors import RuleError
+from owabilint.matchers.features import Detector, SentenceSpans, detector_spans, word_sentences
 from owabilint.matchers.literals import prefilter, required_literals
-from owabilint.matchers.regex import RegexSyntaxError, compile_with_engine
+from owabilint.matchers.regex import alternation, compile_regex
 from owabilint.matchers.termindex import (
     NONE,
-    PUNCTUATION_PAIRS,
     PatternKeys,
     Spans,
     TermIndex,
@@ -48,48 +48,12 @@ from owabilint.suggest import did_you_mean
 
 PATTERN_KEYS = ("terms", "lexicons", "regex", "fold_regex", "detectors", "tokens")
 
-Detector = Callable[["Sentence"], Iterator[tuple[int, int]]]
-
 
 def fold_term(term: str) -> str:
     """``term`` folded through Sudachi (the fold cache is used when rules are prepared)."""
     from owabilint.cache.folds import fold_uncached
 
     return fold_uncached(term)
-
-
-_PUNCTUATION_CLASS = {c: "[" + re.escape(pair) + "]" for pair in PUNCTUATION_PAIRS for c in pair}
-
-
-def _term_source(term: str) -> str:
-    return "".join(_PUNCTUATION_CLASS.get(c) or re.escape(c) for c in term)
-
-
-def _alternation(items: list[str]) -> str:
-    # Longest first so that the regex engine prefers the most specific term.
-    return "|".join(_term_source(t) for t in sorted(set(items), key=len, reverse=True))
-
-
-_LEXICON_REF = re.compile(r"\{lexicon:([A-Za-z0-9_\-]+)\}")
-
-
-def compile_regex(source: str, where: str, lexicons: dict[str, list[str]]) -> re.Pattern[str]:
-    """Compile a rule-file regex, expanding ``{lexicon:NAME}`` to the lexicon's terms.
-
-    Built-in rules compile with ``re``; inside ``untrusted_patterns()`` (user rule
-    packs) with RE2, which cannot backtrack catastrophically (see matchers/regex.py).
-    """
-
-    def expand(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name not in lexicons:
-            raise RuleError(f"{where}: 正規表現 {source!r} の語彙 {name!r} がありません")
-        return f"(?:{_alternation(lexicons[name])})"
-
-    try:
-        return compile_with_engine(_LEXICON_REF.sub(expand, source))
-    except RegexSyntaxError as exc:
-        raise RuleError(f"{where}: 正規表現 {source!r} を使えません: {exc}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +86,7 @@ class _Live(NamedTuple):
     fold_regex: list[tuple[re.Pattern[str], frozenset[int] | None]]
     tokens: list[TokenSequence]
     candidates: frozenset[int] | None  # the only sentences it can match in (None: any)
+    detected: list[SentenceSpans]  # each detector's spans in the draft
 
 
 @dataclass
@@ -144,7 +109,10 @@ class Pattern:
     _term_index: TermIndex | None = field(default=None, repr=False, compare=False)
     _keys: PatternKeys | None = field(default=None, repr=False, compare=False)
     _term_regexes: tuple | None = field(default=None, repr=False, compare=False)
-    _runtime_only: ClassVar[tuple[str, ...]] = ("_term_index", "_keys", "_term_regexes")
+    # The first pattern of the rule set that looks for exactly the same (a lexicon used as
+    # the topic of eight entries): its answers about a draft are this one's too.
+    _same: Pattern | None = field(default=None, repr=False, compare=False)
+    _runtime_only: ClassVar[tuple[str, ...]] = ("_term_index", "_keys", "_term_regexes", "_same")
 
     @classmethod
     def from_spec(cls, spec: Any, where: str, lexicons: dict[str, list[str]]) -> Pattern:
@@ -250,8 +218,8 @@ class Pattern:
         """The terms as longest-first alternations (raw, folded): for drafts and patterns
         the term index does not serve."""
         if self._term_regexes is None:
-            raw = re.compile(_alternation(self.terms)) if self.terms else None
-            fold = re.compile(_alternation(self._folded_terms)) if self._folded_terms else None
+            raw = re.compile(alternation(self.terms)) if self.terms else None
+            fold = re.compile(alternation(self._folded_terms)) if self._folded_terms else None
             self._term_regexes = (raw, fold)
         return self._term_regexes
 
@@ -266,14 +234,32 @@ class Pattern:
 
         The answer is kept in the lint context, so it lives exactly as long as the lint of
         the draft: a long-running server keeps nothing of a draft once it has answered."""
-        key = ("pattern-live", id(self))
+        owner = self._same or self  # (self.canonical, without the call: asked very often)
+        key = ("pattern-live", id(owner))
         known = ctx.memo.get(key)
-        if known is not None and known[0] is self:
+        if known is not None and known[0] is owner:
             return known[1]
         assert self._folded_ready, "Pattern.prepare() runs before linting (Matcher.prepare)"
         live = self._find_live(ctx)
-        ctx.memo[key] = (self, live)
+        ctx.memo[key] = (owner, live)
         return live
+
+    @property
+    def canonical(self) -> Pattern:
+        """The pattern whose answers this one shares (itself unless one before it in the
+        rule set looks for exactly the same)."""
+        return self._same or self
+
+    def content_key(self) -> tuple:
+        """What this pattern looks for: patterns with equal keys answer alike."""
+        return (
+            tuple(self.terms),
+            tuple(self._folded_terms),
+            tuple((type(rx), rx.pattern) for rx in self.regex),
+            tuple((type(rx), rx.pattern) for rx in self.fold_regex),
+            tuple(self.detectors),
+            tuple(self.tokens),
+        )
 
     def _find_live(self, ctx: LintContext) -> _Live:
         doc = ctx.doc
@@ -291,12 +277,23 @@ class Pattern:
         fold_regex: list[tuple[re.Pattern[str], frozenset[int] | None]] = []
         if self.fold_regex:
             fold_regex = live_regexes(self.fold_regex, pre_fold_regex, fold_owners, doc.folded_texts, hits, True)
-        tokens = [seq for seq in self.tokens if seq.possible(doc.token_words)]
-        possible = bool(raw or regex or fold or fold_regex or tokens or self.detectors)
+        # The sentences each part may match in; None: a part that may match anywhere.
+        where: list[Collection[int] | None] = [raw, fold, *(w for _rx, w in regex + fold_regex)]
+        tokens: list[TokenSequence] = []
+        if self.tokens:
+            words = word_sentences(ctx)
+            for seq in self.tokens:
+                holding = seq.candidates(words)
+                if holding is None or holding:
+                    tokens.append(seq)
+                    where.append(holding)
+        detected = [detector_spans(ctx, detector) for detector in self.detectors]
+        where += detected
+        possible = bool(raw or regex or fold or fold_regex or tokens or any(detected))
         candidates: frozenset[int] | None = None
-        if not (tokens or self.detectors) and all(where is not None for _rx, where in regex + fold_regex):
-            candidates = frozenset(raw).union(fold, *(where for _rx, where in regex + fold_regex if where is not None))
-        return _Live(possible, raw, regex, fold, fold_regex, tokens, candidates)
+        if None not in where:
+            candidates = frozenset().union(*(w for w in where if w is not None))
+        return _Live(possible, raw, regex, fold, fold_regex, tokens, candidates, detected)
 
     def sentences(self, ctx: LintContext) -> list[Sentence]:
         """The sentences of the draft this pattern may match in, in order: those that hold
@@ -349,13 +346,8 @@ class Pattern:
                 if where is None or i in where:
                     for m in rx.finditer(folded.text):
                         yield folded.span(*m.span())
-        for detector in self.detectors:
-            # Detectors are pure and several rules run the same one: keep its spans.
-            key = ("detector", detector, id(sentence))
-            known = ctx.memo.get(key)
-            if known is None or known[0] is not sentence:
-                known = ctx.memo[key] = (sentence, list(detector(sentence)))
-            yield from known[1]
+        for found in live.detected:
+            yield from found.get(i, ())
         for seq in live.tokens:
             yield from seq.spans(sentence.tokens)
 
@@ -379,9 +371,12 @@ class Pattern:
         # Filters ask the same pattern about the same sentence many times (a heading for
         # every sentence under it): remember the answer for this draft.
         live = self._live(ctx)
-        if not live.possible or (live.candidates is not None and sentence.index not in live.candidates):
+        i = sentence.index
+        if not live.possible or (live.candidates is not None and i not in live.candidates):
             return False
-        key = ("pattern-matches", id(self), id(sentence))
+        if i in live.raw or i in live.fold:
+            return True  # a term matches here
+        key = ("pattern-matches", id(self._same or self), id(sentence))
         known = ctx.memo.get(key)
         if known is not None and known[0] is sentence:
             return known[1]

@@ -6,7 +6,7 @@ configuration, are compiled with RE2 instead: RE2 matches in linear time, so a p
 such as ``(a+)+$`` cannot hang the linter. RE2 has no lookarounds and no
 backreferences; such patterns are rejected when the pack is loaded.
 
-Matchers must compile rule-file regexes through ``patterns.compile_regex`` (which
+Matchers must compile rule-file regexes through :func:`compile_regex` (which
 calls :func:`compile_with_engine`), never ``re.compile`` directly, so that
 :func:`untrusted_patterns` takes effect.
 """
@@ -18,6 +18,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
+
+from owabilint.errors import RuleError
+from owabilint.matchers.termindex import PUNCTUATION_PAIRS
 
 _untrusted: ContextVar[bool] = ContextVar("owabilint_untrusted_patterns", default=False)
 
@@ -68,3 +71,38 @@ def compile_re2(source: str) -> Any:
                 "（ルールパックでは先読み・後読み（lookarounds）と後方参照（backreferences）は使えません: RE2 の構文）"
             )
         raise RegexSyntaxError(f"{problem}{hint}") from None
+
+
+_PUNCTUATION_CLASS = {c: "[" + re.escape(pair) + "]" for pair in PUNCTUATION_PAIRS for c in pair}
+
+
+def _term_source(term: str) -> str:
+    return "".join(_PUNCTUATION_CLASS.get(c) or re.escape(c) for c in term)
+
+
+def alternation(items: list[str]) -> str:
+    """The terms as one regex alternation, punctuation pairs either way."""
+    # Longest first so that the regex engine prefers the most specific term.
+    return "|".join(_term_source(t) for t in sorted(set(items), key=len, reverse=True))
+
+
+_LEXICON_REF = re.compile(r"\{lexicon:([A-Za-z0-9_\-]+)\}")
+
+
+def compile_regex(source: str, where: str, lexicons: dict[str, list[str]]) -> re.Pattern[str]:
+    """Compile a rule-file regex, expanding ``{lexicon:NAME}`` to the lexicon's terms.
+
+    Built-in rules compile with ``re``; inside ``untrusted_patterns()`` (user rule
+    packs) with RE2, which cannot backtrack catastrophically (see above).
+    """
+
+    def expand(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in lexicons:
+            raise RuleError(f"{where}: 正規表現 {source!r} の語彙 {name!r} がありません")
+        return f"(?:{alternation(lexicons[name])})"
+
+    try:
+        return compile_with_engine(_LEXICON_REF.sub(expand, source))
+    except RegexSyntaxError as exc:
+        raise RuleError(f"{where}: 正規表現 {source!r} を使えません: {exc}") from None

@@ -102,22 +102,23 @@ class RequireMatcher(Matcher):
         return self._search(ctx, self.evidence_entries, bool(options.get("require-time")))
 
     def _search(self, ctx: LintContext, entries_in: list[_Evidence], need_also: bool = False) -> Evidence | None:
-        doc = ctx.doc
-        # Each entry visits only the sentences its pattern may match in, in document order,
-        # and asks the pattern (its answer is kept) before the sentence filter.
-        entries = [(e, {s.index for s in e.pattern.sentences(ctx)}) for e in entries_in if e.pattern.possible(ctx)]
-        for sentence in doc.sentences:
-            for entry, where in entries:
-                if sentence.index not in where or not entry.pattern.matches(sentence, ctx):
+        # The sentences each entry's pattern may match in, visited in document order and,
+        # within a sentence, in entry order; the pattern is asked (its answer is kept)
+        # before the sentence filter, which costs more.
+        visits = sorted(
+            (sentence.index, rank, sentence, entry)
+            for rank, entry in enumerate(entries_in)
+            for sentence in entry.pattern.sentences(ctx)
+        )
+        for _i, _rank, sentence, entry in visits:
+            if not entry.pattern.matches(sentence, ctx) or not entry.filter.accepts(sentence, ctx):
+                continue
+            for start, end in entry.pattern.spans(sentence, ctx):
+                if ctx.overlaps_placeholder(start, end) or not entry.filter.keeps_match(sentence, start, end):
                     continue
-                if not entry.filter.accepts(sentence, ctx):
+                if need_also and entry.also and not all(p.matches(sentence, ctx) for p in entry.also):
                     continue
-                for start, end in entry.pattern.spans(sentence, ctx):
-                    if ctx.overlaps_placeholder(start, end) or not entry.filter.keeps_match(sentence, start, end):
-                        continue
-                    if need_also and entry.also and not all(p.matches(sentence, ctx) for p in entry.also):
-                        continue
-                    return Evidence(start, end)
+                return Evidence(start, end)
         return None
 
     def find(self, ctx: LintContext, options: dict[str, Any]) -> list[Finding]:

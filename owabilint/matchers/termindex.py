@@ -274,8 +274,11 @@ def live_regexes(
 def index_patterns(patterns: Iterable[Pattern]) -> TermIndex:
     """One term index for ``patterns`` (prepared first): each pattern keeps a reference to it."""
     index = TermIndex()
+    first: dict[tuple, Pattern] = {}
     for pattern in patterns:
         pattern.prepare()
+        same = first.setdefault(pattern.content_key(), pattern)
+        pattern._same = same if same is not pattern else None
         pattern._term_index = index
         pattern._keys = (
             index.add(pattern.terms, pattern._folded_terms, pattern._regex_literals, pattern._fold_regex_literals)

@@ -99,13 +99,16 @@ class TokenSequence:
             out.append(cls(tuple(TokenSpec.parse(s, f"{where}[{i}][{j}]") for j, s in enumerate(seq))))
         return out
 
-    def possible(self, words: frozenset[str]) -> bool:
-        """False when no token of a draft (given as its set of forms) can start a match."""
+    def candidates(self, words: Sequence[frozenset[str]]) -> set[int] | None:
+        """The sentences that hold a token able to start a match (``words``: the forms of
+        the tokens of each sentence); None when any sentence may."""
         head = self.specs[0]
+        found: set[int] | None = None
         for alternatives in (head.surface, head.lemma, head.normalized):
-            if alternatives and not any(a in words for a in alternatives):
-                return False
-        return True
+            if alternatives:
+                holding = {i for i, w in enumerate(words) if not w.isdisjoint(alternatives)}
+                found = holding if found is None else found & holding
+        return found
 
     def spans(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
         specs = self.specs

@@ -46,10 +46,12 @@ def run(options: ServeOptions) -> int:
     import uvicorn
 
     from owabilint.config import ResolverOptions
+    from owabilint.document.recent import keep_recent
     from owabilint.errors import OwabilintError
     from owabilint.serve.app import create_app
     from owabilint.serve.linting import Linter
 
+    keep_recent()  # re-linting as someone types: only the edited sentences are tokenized again
     linter = Linter(ResolverOptions(config=options.config, no_config=options.no_config))
     try:
         linter.warm_up()
