@@ -99,6 +99,18 @@ class LineRole(StrEnum):
     PLAIN = "plain"
 
 
+# The roles as module constants: on Python 3.11 ``LineRole.PLAIN`` goes through the enum
+# class's __getattr__ hook, several times slower than a global, on every line.
+BLANK, SUBJECT, HEADING, LIST, FIELD, PLAIN = (
+    LineRole.BLANK,
+    LineRole.SUBJECT,
+    LineRole.HEADING,
+    LineRole.LIST,
+    LineRole.FIELD,
+    LineRole.PLAIN,
+)
+
+
 # A named tuple, not a frozen dataclass: building one was most of the time spent reading
 # a draft's lines (a frozen dataclass sets each field through object.__setattr__).
 class Line(NamedTuple):
@@ -121,32 +133,32 @@ def classify_line(text: str) -> LineRole:
     """The role of a line, from the line alone."""
     stripped = text.strip()
     if not stripped:
-        return LineRole.BLANK
+        return BLANK
     first = stripped[0]  # \s in a pattern is str.isspace, as in strip()
     if first in _SUBJECT_FIRST and SUBJECT_LINE.match(text):
-        return LineRole.SUBJECT
+        return SUBJECT
     marked = first in _MARK_FIRST and _MARK_HEADING.match(text) is not None
     if marked and _DATE_ROW.match(_HEADING_MARK.sub("", stripped, count=1)):
-        return LineRole.LIST  # "▶令和7年2月3日(月)": a marked timeline date heads the entries under it
+        return LIST  # "▶令和7年2月3日(月)": a marked timeline date heads the entries under it
     if (
         marked
         or (first == "#" and _MD_HEADING.match(text))
         or (first in _KANJI_NUM_FIRST and _KANJI_NUM_HEADING.match(text))
     ):
-        return LineRole.HEADING
+        return HEADING
     digit = first.isdecimal()
     if digit and _SPACED_NUM_HEADING.match(text):
-        return LineRole.HEADING
+        return HEADING
     if first in _BULLET_FIRST and _BULLET.match(text):
-        return LineRole.LIST
+        return LIST
     if (digit or first in _NUMBERED_FIRST) and _NUMBERED.match(text):
         short = len(stripped) <= 30 and stripped[-1] not in TERMINALS
         if _ITEM_CONTENT.search(stripped):
-            return LineRole.LIST  # a count or an enumeration is content, not a section name
-        return LineRole.HEADING if short and not _FIELD.match(re.sub(r"^\s*\S+\s*", "", text)) else LineRole.LIST
+            return LIST  # a count or an enumeration is content, not a section name
+        return HEADING if short and not _FIELD.match(re.sub(r"^\s*\S+\s*", "", text)) else LIST
     if (":" in text or "：" in text) and _FIELD.match(text) and not stripped.endswith("。"):
-        return LineRole.FIELD
-    return LineRole.PLAIN
+        return FIELD
+    return PLAIN
 
 
 def read_lines(doc: Document) -> list[Line]:
@@ -156,8 +168,8 @@ def read_lines(doc: Document) -> list[Line]:
         end = doc.line_ends[i]
         out.append(Line(i + 1, start, end, classify_line(doc.text[start:end])))
     for i, line in enumerate(out):
-        if line.role == LineRole.PLAIN and (_bare_label(doc.text, out, i) or _square_label(doc.text, out, i)):
-            out[i] = Line(line.number, line.start, line.end, LineRole.HEADING)
+        if line.role == PLAIN and (_bare_label(doc.text, out, i) or _square_label(doc.text, out, i)):
+            out[i] = Line(line.number, line.start, line.end, HEADING)
     return out
 
 
@@ -165,9 +177,9 @@ def _bare_label(text: str, lines: list[Line], i: int) -> bool:
     """Line ``i`` names a section, stands after a blank line (or first) and text
     follows it directly."""
     return (
-        (i == 0 or lines[i - 1].role == LineRole.BLANK)
+        (i == 0 or lines[i - 1].role == BLANK)
         and i + 1 < len(lines)
-        and lines[i + 1].role != LineRole.BLANK
+        and lines[i + 1].role != BLANK
         and bool(_BARE_HEADING.match(text[lines[i].start : lines[i].end].strip()))
     )
 
@@ -180,7 +192,7 @@ def _square_label(text: str, lines: list[Line], i: int) -> bool:
         return False
     following = lines[i + 1]
     after = text[following.start : following.end].strip()
-    return following.role != LineRole.BLANK and not after.startswith(("[", "［"))
+    return following.role != BLANK and not after.startswith(("[", "［"))
 
 
 def title_lines(doc: Document) -> frozenset[int]:
@@ -193,7 +205,7 @@ def title_lines(doc: Document) -> frozenset[int]:
     """
     found: set[int] = set()
     for line in doc.lines:
-        if line.role == LineRole.BLANK:
+        if line.role == BLANK:
             continue
         text = doc.text[line.start : line.end].strip()
         if "。" in text or text[-1:] in TERMINALS:
@@ -220,12 +232,7 @@ def wrap_width(doc: Document) -> int | None:
     lines = doc.lines
     for i, line in enumerate(lines[:-1]):
         text = doc.text[line.start : line.end].rstrip()
-        if (
-            line.role in ("plain", "list")
-            and text
-            and text[-1] not in TERMINALS
-            and lines[i + 1].role == LineRole.PLAIN
-        ):
+        if line.role in ("plain", "list") and text and text[-1] not in TERMINALS and lines[i + 1].role == PLAIN:
             widths.append(text_width(text))
     counts = Counter(widths)
     wrapped = [w for w in counts if w >= _MIN_WRAP_WIDTH and counts[w - 1] + counts[w] + counts[w + 1] >= 2]
@@ -244,10 +251,10 @@ def is_note_line(text: str) -> bool:
 
 def is_date_row(role: LineRole, text: str) -> bool:
     """A date on a line of its own, or a list item (or numbered heading) that starts with a date."""
-    if role == LineRole.LIST:
+    if role == LIST:
         unmarked = _HEADING_MARK.sub("", _BULLET.sub("", text, count=1), count=1)
         return bool(_ROW_START.match(unmarked))
-    if role == LineRole.HEADING:  # "(2)令和5年5月23日(火)18時頃": a numbered timeline date
+    if role == HEADING:  # "(2)令和5年5月23日(火)18時頃": a numbered timeline date
         return bool(_DATE_ROW.match(_ITEM_NUMBER.sub("", text, count=1)))
     return bool(_DATE_ROW.match(text))
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from owabilint.document import layout, spans
 from owabilint.document.cached import cached
-from owabilint.document.layout import LINE_BREAK, TERMINALS, Line, LineRole
+from owabilint.document.layout import BLANK, LINE_BREAK, PLAIN, TERMINALS, Line, LineRole
 from owabilint.document.sentence import Sentence
 from owabilint.document.splitting import split_sentences
 
@@ -90,7 +90,7 @@ class Document:
     @cached
     def content_lines(self) -> list[int]:
         """1-based numbers of the non-blank lines, in order."""
-        return [ln.number for ln in self.lines if ln.role != LineRole.BLANK]
+        return [ln.number for ln in self.lines if ln.role != BLANK]
 
     def line_text(self, number: int) -> str:
         return self.text[self.line_starts[number - 1] : self.line_ends[number - 1]]
@@ -98,9 +98,11 @@ class Document:
     @cached
     def lines(self) -> list[Line]:
         lines = layout.read_lines(self)
+        if not self.line_roles:
+            return lines
         for i, line in enumerate(lines):  # what the input's markup says wins (not on a blank line)
             role = self.line_roles.get(line.number)
-            if role is not None and line.role != LineRole.BLANK:
+            if role is not None and line.role != BLANK:
                 lines[i] = Line(line.number, line.start, line.end, role)
         return lines
 
@@ -149,11 +151,11 @@ class Document:
         """
         last_prose_end = None
         for s in self.sentences:
-            if s.role == LineRole.PLAIN and (s.text.rstrip()[-1:] in TERMINALS or s.text.strip() == "以上"):
+            if s.role == PLAIN and (s.text.rstrip()[-1:] in TERMINALS or s.text.strip() == "以上"):
                 last_prose_end = s.end
         if last_prose_end is None:
             return None
-        rest = [ln for ln in self.lines if ln.start >= last_prose_end and ln.role != LineRole.BLANK]
+        rest = [ln for ln in self.lines if ln.start >= last_prose_end and ln.role != BLANK]
         if not rest:
             return None
         if any(ln.end - ln.start > _SIGNATURE_LINE_CHARS or "。" in self.text[ln.start : ln.end] for ln in rest):

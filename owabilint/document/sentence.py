@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from owabilint.document.cached import cached
-from owabilint.document.layout import LineRole, is_date_row, is_note_line
+from owabilint.document.layout import LIST, PLAIN, LineRole, is_date_row, is_note_line
 from owabilint.document.recent import sentence_tokens
 from owabilint.document.tokenizer import Token
 
@@ -90,16 +90,16 @@ class Sentence:
         if self._doc is None or self.index == 0:
             return None
         sentences = self._doc.sentences
-        if self.role == LineRole.LIST:
+        if self.role == LIST:
             i = self.index - 1
-            while i >= 0 and sentences[i].role == LineRole.LIST:
+            while i >= 0 and sentences[i].role == LIST:
                 i -= 1
             if i < 0 or sentences[i].role in ("heading", "subject"):
                 return None
             return sentences[i] if self.paragraph - sentences[i].paragraph <= 1 else None
-        if self.role == LineRole.PLAIN:
+        if self.role == PLAIN:
             prev = sentences[self.index - 1]
-            if prev.role == LineRole.PLAIN and prev.paragraph == self.paragraph:
+            if prev.role == PLAIN and prev.paragraph == self.paragraph:
                 return prev
         return None
 
@@ -156,8 +156,8 @@ class Sentence:
             if not entries and s.paragraph - self.paragraph > 1:
                 break
             entries.append(s)
-        timeline = next_row or self.role == LineRole.LIST or rows[0] < self.index
-        if not entries or not (timeline or entries[0].role == LineRole.LIST):
+        timeline = next_row or self.role == LIST or rows[0] < self.index
+        if not entries or not (timeline or entries[0].role == LIST):
             return []
         return entries
 

@@ -6,7 +6,17 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from owabilint.document.layout import TERMINALS, Line, LineRole, fills_wrap_width, starts_row
+from owabilint.document.layout import (
+    BLANK,
+    HEADING,
+    LIST,
+    PLAIN,
+    TERMINALS,
+    Line,
+    LineRole,
+    fills_wrap_width,
+    starts_row,
+)
 from owabilint.document.sentence import Sentence
 
 if TYPE_CHECKING:
@@ -40,7 +50,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.role == LineRole.BLANK:
+        if line.role == BLANK:
             paragraph += 1
             i += 1
             continue
@@ -48,7 +58,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
         while (
             line.role in ("plain", "list")
             and i + 1 < len(lines)
-            and lines[i + 1].role == LineRole.PLAIN
+            and lines[i + 1].role == PLAIN
             and _continues(doc, line, lines[i + 1])
         ):
             i += 1
@@ -58,7 +68,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
         i += 1
     section = None
     for s in sentences:
-        if s.role == LineRole.HEADING:
+        if s.role == HEADING:
             section = s.index
             s.section = None
         else:
@@ -84,7 +94,7 @@ def _continues(doc: Document, line: Line, nxt: Line) -> bool:
         return True  # 。、」 never start a line of their own: the wrap came too early
     if fills_wrap_width(doc, body) and _WORD_CHAR.match(body[-1]) and _WORD_CHAR.match(nxt_text.lstrip()[:1]):
         return True  # wrapped at a fixed width, even inside a word (誤 / って)
-    if line.role == LineRole.LIST:
+    if line.role == LIST:
         return body[-1] in "、，,「（("  # a list item goes on only when it visibly breaks off
     if _POLITE_END.search(body) and not _CONTINUATION_START.match(nxt_text):
         return False  # a sentence whose 。 was left out (…確認できました / 本人が…)
