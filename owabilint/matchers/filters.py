@@ -142,8 +142,6 @@ class SentenceFilter:
             label = label_of(sentence)
             if label is None or not all(any(p.search_text(lab.text) for lab in label.chain) for p in self.outline):
                 return False
-        if self.topic and not all(_on_topic(p, sentence, ctx) for p in self.topic):
-            return False
         if self.unless and any(p.matches(sentence, ctx) for p in self.unless):
             return False
         if self.unless_outline:
@@ -155,6 +153,10 @@ class SentenceFilter:
         if self.unless_context and any(
             p.matches(s, ctx) for s in sentence.context_sentences for p in self.unless_context
         ):
+            return False
+        # The topic is read from the sentence, its heading, its lead and its label: the
+        # costliest condition, asked once the cheaper ones have passed.
+        if self.topic and not all(_on_topic(p, sentence, ctx) for p in self.topic):
             return False
         return self.near is None or self._near(sentence, ctx)
 
