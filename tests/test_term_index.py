@@ -200,3 +200,17 @@ def test_the_rule_cache_stores_no_automaton_and_the_rules_index_again_when_read(
     prepare_rules(loaded)
     indexes = {id(p._term_index) for p in patterns}
     assert len(indexes) == 1 and None not in {p._term_index for p in patterns}
+
+
+def test_a_key_that_would_run_across_two_sentences_is_no_hit() -> None:
+    automaton = termindex._Automaton()
+    automaton.add(0, ["す。\n次", "次", "。"], literal=False)
+    automaton.add(1, ["\n"], literal=True)
+    automaton.finish()
+    pieces = ["お詫びです。", "", "次に進みます。"]
+    scanned = automaton.scan("\n".join(pieces), [len(p) for p in pieces])
+    assert scanned is not None
+    terms, literals = scanned
+    # The separator between pieces belongs to none of them: 「す。\n次」 and 「\n」 are no hits.
+    assert sorted(terms[0]) == [(0, 5, -6), (2, 0, -1), (2, 6, -7)]
+    assert literals == {}

@@ -142,8 +142,6 @@ class SentenceFilter:
             label = label_of(sentence)
             if label is None or not all(any(p.search_text(lab.text) for lab in label.chain) for p in self.outline):
                 return False
-        if self.topic and not all(_on_topic(p, sentence, ctx) for p in self.topic):
-            return False
         if self.unless and any(p.matches(sentence, ctx) for p in self.unless):
             return False
         if self.unless_outline:
@@ -155,6 +153,10 @@ class SentenceFilter:
         if self.unless_context and any(
             p.matches(s, ctx) for s in sentence.context_sentences for p in self.unless_context
         ):
+            return False
+        # The topic is read from the sentence, its heading, its lead and its label: the
+        # costliest condition, asked once the cheaper ones have passed.
+        if self.topic and not all(_on_topic(p, sentence, ctx) for p in self.topic):
             return False
         return self.near is None or self._near(sentence, ctx)
 
@@ -241,17 +243,20 @@ def _on_topic(pattern: Pattern, sentence: Sentence, ctx: LintContext) -> bool:
     of its outline section (outside quotes). Several entries share one topic: the answer
     is kept for the draft."""
     owner = pattern.canonical
-    key = ("topic", id(owner), id(sentence))
+    key = ("topic", id(owner))
     known = ctx.memo.get(key)
-    if known is not None and known[0] is sentence:
-        return known[1]
-    from owabilint.document.outline import label_of
+    if known is None or known[0] is not owner:
+        known = ctx.memo[key] = (owner, {})
+    answers: dict[int, bool] = known[1]  # by sentence index
+    found = answers.get(sentence.index)
+    if found is None:
+        from owabilint.document.outline import label_of
 
-    found = any(_outside_quotes(pattern, s, ctx) for s in (sentence, *sentence.context_sentences))
-    if not found:
-        label = label_of(sentence)
-        found = label is not None and any(pattern.search_text(lab.text) for lab in label.chain)
-    ctx.memo[key] = (sentence, found)
+        found = any(_outside_quotes(pattern, s, ctx) for s in (sentence, *sentence.context_sentences))
+        if not found:
+            label = label_of(sentence)
+            found = label is not None and any(pattern.search_text(lab.text) for lab in label.chain)
+        answers[sentence.index] = found
     return found
 
 

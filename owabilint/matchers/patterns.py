@@ -87,6 +87,7 @@ class _Live(NamedTuple):
     tokens: list[TokenSequence]
     candidates: frozenset[int] | None  # the only sentences it can match in (None: any)
     detected: list[SentenceSpans]  # each detector's spans in the draft
+    answers: dict[int, bool]  # whether it matches, by sentence index, as asked (see matches)
 
 
 @dataclass
@@ -293,7 +294,7 @@ class Pattern:
         candidates: frozenset[int] | None = None
         if None not in where:
             candidates = frozenset().union(*(w for w in where if w is not None))
-        return _Live(possible, raw, regex, fold, fold_regex, tokens, candidates, detected)
+        return _Live(possible, raw, regex, fold, fold_regex, tokens, candidates, detected, {})
 
     def sentences(self, ctx: LintContext) -> list[Sentence]:
         """The sentences of the draft this pattern may match in, in order: those that hold
@@ -376,12 +377,9 @@ class Pattern:
             return False
         if i in live.raw or i in live.fold:
             return True  # a term matches here
-        key = ("pattern-matches", id(self._same or self), id(sentence))
-        known = ctx.memo.get(key)
-        if known is not None and known[0] is sentence:
-            return known[1]
-        found = next(self._spans(live, sentence, ctx), None) is not None
-        ctx.memo[key] = (sentence, found)
+        found = live.answers.get(i)
+        if found is None:
+            found = live.answers[i] = next(self._spans(live, sentence, ctx), None) is not None
         return found
 
 

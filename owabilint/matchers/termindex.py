@@ -18,7 +18,6 @@ stay valid).
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -105,21 +104,25 @@ class _Automaton:
         literals: dict[int, set[int]] = {}
         if self._automaton is None or not text:
             return terms, literals
-        starts = []
+        # Hits come in the order of their end: the piece holding the end only moves forward.
+        ends: list[int] = []
         position = 0
         for n in lengths:
-            starts.append(position)
-            position += n + 1
+            position += n
+            ends.append(position)  # the separator after the piece
+            position += 1
+        piece, piece_end = 0, ends[0] if ends else 0
         budget = _MAX_HITS_PER_CHAR * len(text) + _MIN_HIT_BUDGET
         for end, (length, term_owners, literal_owners) in self._automaton.iter(canonical(text)):
             budget -= 1
             if budget < 0:
                 return None
-            start = end + 1 - length
-            piece = bisect.bisect_right(starts, start) - 1
-            local = start - starts[piece]
-            if local + length > lengths[piece]:
-                continue  # runs across the end of a sentence
+            while end >= piece_end:
+                piece += 1
+                piece_end = ends[piece]
+            local = end + 1 - length - (piece_end - lengths[piece])
+            if local < 0:
+                continue  # runs across the start of the sentence
             if term_owners:
                 # (piece, start, -end): sorting these puts the longest match first at a start.
                 hit = (piece, local, -local - length)
@@ -130,7 +133,11 @@ class _Automaton:
                     else:
                         found.append(hit)
             for owner in literal_owners:
-                literals.setdefault(owner, set()).add(piece)
+                pieces = literals.get(owner)
+                if pieces is None:
+                    literals[owner] = {piece}
+                else:
+                    pieces.add(piece)
         return terms, literals
 
     def contains(self, owner: int, text: str) -> bool:
