@@ -13,7 +13,7 @@ which re-lint on every pause in typing); then, for each draft, CPU time of:
 - **tokenize**: owabilint's tokenizing (Sudachi per sentence, Token objects with document
   offsets);
 - **document**: the rest of the document model (lines, sentences, folded text, joined
-  texts, the set of token words);
+  texts);
 - **hits**: the term index's one pass over the draft (0 on a checkout without one);
 - **rules**: evaluating every rule (``lint_document`` on the prepared document, less the
   hit pass, which it does again in its own lint context);
@@ -103,7 +103,6 @@ def one_draft(text: str, rules: list, indexes: list, sudachi) -> dict[str, float
     for s in sentences:
         _ = s.folded
     _ = doc.folded_texts
-    _ = doc.token_words
     out["document"] = layout + clock() - t
 
     t = clock()

@@ -76,18 +76,6 @@ class Document:
         return "\n".join(s.folded.text for s in self.sentences)
 
     @cached
-    def token_words(self) -> frozenset[str]:
-        """Surface, dictionary and normalized forms of every token of every sentence."""
-        words: set[str] = set()
-        add = words.add
-        for s in self.sentences:
-            for t in s.tokens:
-                add(t.surface)
-                add(t.dictionary)
-                add(t.normalized)
-        return frozenset(words)
-
-    @cached
     def content_lines(self) -> list[int]:
         """1-based numbers of the non-blank lines, in order."""
         return [ln.number for ln in self.lines if ln.role != BLANK]
