@@ -139,3 +139,13 @@ def test_one_and_two_people_written_as_words(text: str, expected: str) -> None:
 )
 def test_each_customer_and_staff_pairs_are_not_counts(text: str) -> None:
     assert found("count", text) == []
+
+
+def test_to_ascii_turns_every_full_width_mark_into_ascii_and_keeps_the_rest() -> None:
+    from owabilint.matchers.detectors import _FULLWIDTH, to_ascii
+
+    every = "".join(chr(c) for c in range(0x3000, 0x3010)) + "".join(chr(c) for c in range(0xFF00, 0xFF70))
+    text = every + "お問い合わせ：０１２０－１２３－４５６（受付　９時〜１８時）ー‐−―"
+    assert to_ascii(text) == text.translate(_FULLWIDTH)
+    assert to_ascii("０３ー１２３４") == "03-1234"
+    assert len(to_ascii(text)) == len(text)
