@@ -91,6 +91,15 @@ def test_a_relint_after_an_edit_tokenizes_only_the_edited_sentence(kept, tokeniz
     assert tokenized == ["流出したのは氏名と住所です。"]
 
 
+def test_a_sentence_where_it_stood_reuses_its_placed_tokens(kept) -> None:
+    before = "お詫び申し上げます。\n流出したのは氏名です。\n"
+    old = Document(before).sentences
+    new = Document(before.replace("氏名", "氏名と住所")).sentences
+    assert new[0].tokens == old[0].tokens and new[0].tokens[0] is old[0].tokens[0]  # same place: reused
+    moved = Document("追記です。\n" + before).sentences
+    assert [t.begin for t in moved[1].tokens] == [t.begin + len("追記です。\n") for t in old[0].tokens]
+
+
 def test_nothing_is_kept_unless_a_process_asks(tokenized) -> None:
     draft = "お詫び申し上げます。\n"
     lint_text(draft)
@@ -105,7 +114,7 @@ def test_kept_sentences_are_bounded_by_their_characters(tokenized) -> None:
             read(f"第{n}報として、お詫び申し上げます。\n")  # 17 characters each
         kept = recent._recent
         assert kept is not None
-        assert kept.chars <= 25 and list(kept.tokens) == ["第9報として、お詫び申し上げます。"]
+        assert kept.chars <= 25 and list(kept.kept) == ["第9報として、お詫び申し上げます。"]
         tokenized.clear()
         read("第9報として、お詫び申し上げます。\n")
         read("第0報として、お詫び申し上げます。\n")  # forgotten: read again

@@ -4,7 +4,8 @@ The language server and the review page lint the same draft again at every pause
 typing, and between two lints most sentences are unchanged: their tokens are taken from
 here, so only the sentences that changed go through Sudachi. A sentence's tokens depend
 on its text alone; they are kept with offsets into that text and placed into the
-document on the way out. Off unless a process turns it on (``keep_recent``): a batch run
+document on the way out (a sentence still where it stood in the last lint, such as any
+sentence before the edit, gets the tokens placed then). Off unless a process turns it on (``keep_recent``): a batch run
 reads each draft once. Bounded by the characters kept, the oldest forgotten first.
 """
 
@@ -16,33 +17,44 @@ from collections.abc import Sequence
 
 from owabilint.document.tokenizer import Token, tokenize
 
-DEFAULT_CHARS = 100_000  # about fifty 2,000-character drafts: ~10 MB of tokens
+DEFAULT_CHARS = 100_000  # about fifty 2,000-character drafts: ~20 MB of tokens, read and placed
 LONGEST_KEPT = 2_000  # a longer "sentence" (a pasted table) is tokenized every time
+
+
+class _Kept:
+    """One sentence's tokens: as read (offsets into the sentence), and as last placed."""
+
+    __slots__ = ("last", "tokens")
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        # (offsets, tokens placed at them), replaced in one assignment: threads may share it.
+        self.last: tuple[Sequence[int], list[Token]] | None = None
 
 
 class _Recent:
     def __init__(self, max_chars: int) -> None:
         self.max_chars = max_chars
         self.chars = 0
-        self.tokens: OrderedDict[str, list[Token]] = OrderedDict()
+        self.kept: OrderedDict[str, _Kept] = OrderedDict()
         self.lock = threading.Lock()  # the review page lints in several threads
 
-    def get(self, text: str) -> list[Token]:
+    def get(self, text: str) -> _Kept:
         with self.lock:
-            tokens = self.tokens.get(text)
-            if tokens is not None:
-                self.tokens.move_to_end(text)
-                return tokens
-        tokens = tokenize(text)
+            kept = self.kept.get(text)
+            if kept is not None:
+                self.kept.move_to_end(text)
+                return kept
+        kept = _Kept(tokenize(text))
         if len(text) <= LONGEST_KEPT:
             with self.lock:
-                if text not in self.tokens:
-                    self.tokens[text] = tokens
+                if text not in self.kept:
+                    self.kept[text] = kept
                     self.chars += len(text)
-                while self.chars > self.max_chars and self.tokens:
-                    oldest, _ = self.tokens.popitem(last=False)
+                while self.chars > self.max_chars and self.kept:
+                    oldest, _ = self.kept.popitem(last=False)
                     self.chars -= len(oldest)
-        return tokens
+        return kept
 
 
 _recent: _Recent | None = None
@@ -59,7 +71,13 @@ def sentence_tokens(text: str, offsets: Sequence[int]) -> list[Token]:
     recent = _recent
     if recent is None:
         return tokenize(text, offsets=offsets)
-    return [_placed(t, offsets) for t in recent.get(text)]
+    kept = recent.get(text)
+    last = kept.last
+    if last is not None and last[0] == offsets:
+        return list(last[1])  # where it stood in the last lint (before the edit): as placed then
+    placed = [_placed(t, offsets) for t in kept.tokens]
+    kept.last = (offsets, placed)
+    return placed
 
 
 def _placed(token: Token, offsets: Sequence[int]) -> Token:
