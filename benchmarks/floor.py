@@ -34,6 +34,18 @@ def pieces(text: str):
         start = end
 
 
+def read(tokenizer, text: str) -> int:
+    """Tokenize ``text`` as the floor does and read each morpheme once; how many there were."""
+    morphemes = 0
+    for piece in pieces(text):
+        for m in tokenizer.tokenize(piece):
+            m.surface()
+            m.part_of_speech()
+            m.normalized_form()
+            morphemes += 1
+    return morphemes
+
+
 def files(paths: list[str]) -> list[str]:
     out: list[str] = []
     for path in paths:
@@ -50,13 +62,7 @@ def main() -> int:
     morphemes = 0
     for path in files(sys.argv[1:]):
         with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-        for piece in pieces(text):
-            for m in tokenizer.tokenize(piece):
-                m.surface()
-                m.part_of_speech()
-                m.normalized_form()
-                morphemes += 1
+            morphemes += read(tokenizer, fh.read())
     print(morphemes)
     return 0
 

@@ -320,8 +320,12 @@ def counts(sentence: Sentence) -> list[CountFact]:
 
 def phones(sentence: Sentence) -> list[PhoneFact]:
     """The phone numbers of a sentence (the ``phone`` detector's matches)."""
-    text = detectors.ascii_text(sentence)
-    return [PhoneFact(s, e, text[i:j]) for s, e, i, j in detectors.raw_matches(sentence, detectors._PHONE)]
+    cached = sentence.memo.get("facts-phones")
+    if cached is None:  # the phone check asks which sentences hold one, then reads them
+        text = detectors.ascii_text(sentence)
+        found = detectors.raw_matches(sentence, detectors._PHONE)
+        cached = sentence.memo["facts-phones"] = [PhoneFact(s, e, text[i:j]) for s, e, i, j in found]
+    return cached
 
 
 def notice_date(doc: Document, top_lines: int = 6, bottom_lines: int = 10) -> DateFact | None:
