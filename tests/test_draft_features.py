@@ -4,6 +4,7 @@ word, each detector's spans, and answers shared by patterns that look for the sa
 from __future__ import annotations
 
 from owabilint.document import Document
+from owabilint.inputs.registry import format_module
 from owabilint.matchers import detectors, facts
 from owabilint.matchers.base import LintContext
 from owabilint.matchers.features import detector_spans, word_sentences
@@ -26,6 +27,31 @@ def test_each_detector_runs_once_per_draft_and_gives_spans_by_sentence() -> None
     assert {i: [doc.text[s:e] for s, e in spans] for i, spans in counts.items()} == {2: ["120件"]}
     assert detector_spans(ctx, detectors.date) is dates  # kept for the lint
     assert detector_spans(LintContext(doc), detectors.date) is not dates  # never for another
+
+
+# Every spelling a detector reads: full-width digits and marks, 漢数字, 二人, spaced digits,
+# a full-width address and URL, a Markdown link (its target masked).
+SPELLINGS = (
+    "令和七年八月二十日に判明。\n２０２４年１０月３日（木）午後３時に連絡。\n"
+    "対象は 1,048 件、うち二人は学生。\n電話：０３－１２３４－５６７８\n"
+    "窓口：ｉｎｆｏ＠ｅｘａｍｐｌｅ．ｃｏｍ\nｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｊｐ/ をご覧ください。\n"
+    "お詫び申し上げます。\n"
+)
+
+
+def test_the_check_before_a_detector_never_hides_what_it_finds() -> None:
+    link = "[案内ページ](https://example.jp/notice) をご覧ください。\n"
+    markdown = format_module("markdown").document(SPELLINGS + link, "draft.md", None)
+    assert markdown.links  # the link's target is masked: the link text stands for it
+    for doc in (Document(SPELLINGS), markdown):
+        for name, detector in detectors.DETECTORS.items():
+            every_sentence = {s.index: list(detector(s)) for s in doc.sentences}
+            expected = {i: spans for i, spans in every_sentence.items() if spans}
+            assert detector_spans(LintContext(doc), detector) == expected, name
+    # Each detector finds something above, and is not run where it cannot.
+    assert all(detector_spans(LintContext(Document(SPELLINGS)), d) for d in detectors.DETECTORS.values())
+    apology = Document(SPELLINGS).sentences[-1]
+    assert not any(may_find(apology) for may_find in detectors.MAY_FIND.values())
 
 
 def test_a_detector_pattern_visits_only_the_sentences_it_detects_something_in() -> None:

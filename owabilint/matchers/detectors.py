@@ -8,7 +8,7 @@ comma-grouped numbers into ASCII digits (１，０４８ → 1048, 三十八 →
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -178,4 +178,35 @@ DETECTORS = {
     "phone": phone,
     "email": email,
     "url": url,
+}
+
+# What a sentence must hold for each detector to find anything: one cheap search instead
+# of the detector's own work on the many sentences without a number or an address. Each
+# is implied by every alternative of the detector's regex (Unicode ``\d`` takes
+# full-width digits too; spaces taken out next to digits never join 二 and 人).
+_DIGIT = re.compile(r"\d")
+_DIGIT_OR_PEOPLE = re.compile(r"\d|[一二]人")
+_AT_MARK = re.compile("[@＠]")
+_SCHEME_END = re.compile("[:：][/／][/／]")
+
+
+def _folded_digit(sentence: Sentence) -> bool:
+    found = sentence.memo.get("folded-digit")
+    if found is None:
+        found = sentence.memo["folded-digit"] = _DIGIT.search(sentence.folded.text) is not None
+    return found
+
+
+def _may_hold_url(sentence: Sentence) -> bool:
+    doc = sentence._doc
+    return _SCHEME_END.search(sentence.text) is not None or bool(doc is not None and doc.links)
+
+
+MAY_FIND: dict[Callable[[Sentence], Iterator[tuple[int, int]]], Callable[[Sentence], bool]] = {
+    date: _folded_digit,
+    time_of_day: _folded_digit,
+    count: lambda s: _DIGIT_OR_PEOPLE.search(s.folded.text) is not None,
+    phone: lambda s: _DIGIT.search(s.text) is not None,
+    email: lambda s: _AT_MARK.search(s.text) is not None,
+    url: _may_hold_url,
 }

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from owabilint.matchers.detectors import MAY_FIND
+
 if TYPE_CHECKING:  # pragma: no cover
     from owabilint.document import Sentence
     from owabilint.matchers.base import LintContext
@@ -42,8 +44,11 @@ def detector_spans(ctx: LintContext, detector: Detector) -> SentenceSpans:
     known = ctx.memo.get(key)
     if known is not None and known[0] is ctx.doc:
         return known[1]
+    may_find = MAY_FIND.get(detector)
     spans: SentenceSpans = {}
     for sentence in ctx.doc.sentences:
+        if may_find is not None and not may_find(sentence):
+            continue
         found = list(detector(sentence))
         if found:
             spans[sentence.index] = found
