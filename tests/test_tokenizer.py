@@ -68,3 +68,20 @@ def test_offsets_map_tokens_onto_the_document() -> None:
     offsets = [10, 11, 12, 13, 15]
     tokens = tokenize(text, offsets=offsets)
     assert [(t.surface, t.begin, t.end) for t in tokens] == [("名簿", 10, 12), ("を", 12, 13), ("紛失", 13, 16)]
+
+
+def test_a_word_written_alike_shares_one_surface_string_and_other_spellings_keep_theirs() -> None:
+    tokenizer.reset()
+    tokens = tokenize("PCとPCとＰＣとｐｃ")  # one dictionary word in three spellings
+    pcs = [t for t in tokens if t.surface != "と"]
+    assert [t.surface for t in pcs] == ["PC", "PC", "ＰＣ", "ｐｃ"]
+    assert pcs[0].surface is pcs[1].surface  # the spelling first read is shared
+    assert [t.surface for t in tokenize("ｐｃ")] == ["ｐｃ"]  # not the spelling kept for the word
+
+
+def test_consecutive_offsets_give_the_same_tokens_as_a_list_of_them() -> None:
+    text = "名簿を紛失しました。"
+    as_list = tokenize(text, offsets=list(range(40, 40 + len(text))))
+    as_range = tokenize(text, offsets=range(40, 40 + len(text)))
+    assert [(t.surface, t.begin, t.end) for t in as_range] == [(t.surface, t.begin, t.end) for t in as_list]
+    assert as_range[0].begin == 40 and as_range[-1].end == 40 + len(text)

@@ -75,7 +75,10 @@ def sentence_tokens(text: str, offsets: Sequence[int]) -> list[Token]:
     last = kept.last
     if last is not None and last[0] == offsets:
         return list(last[1])  # where it stood in the last lint (before the edit): as placed then
-    placed = [_placed(t, offsets) for t in kept.tokens]
+    if isinstance(offsets, range) and offsets.step == 1:
+        placed = [_shifted(t, offsets.start) for t in kept.tokens]
+    else:
+        placed = [_placed(t, offsets) for t in kept.tokens]
     kept.last = (offsets, placed)
     return placed
 
@@ -91,4 +94,17 @@ def _placed(token: Token, offsets: Sequence[int]) -> Token:
     begin, end = token.begin, token.end
     placed.begin = offsets[begin]
     placed.end = offsets[end - 1] + 1 if end > begin else offsets[begin]
+    return placed
+
+
+def _shifted(token: Token, start: int) -> Token:
+    """``token`` moved ``start`` characters on: a sentence on one line."""
+    placed = Token()
+    placed.surface = token.surface
+    placed.normalized = token.normalized
+    placed.dictionary = token.dictionary
+    placed.pos = token.pos
+    placed.fold = token.fold
+    placed.begin = token.begin + start
+    placed.end = token.end + start
     return placed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -48,10 +49,11 @@ class Sentence:
         return "".join([self._doc.text[s:e] for s, e in self.segments])
 
     @cached
-    def offsets(self) -> list[int]:
-        """Document offset of each character of ``text``."""
+    def offsets(self) -> Sequence[int]:
+        """Document offset of each character of ``text`` (a range for a sentence on one
+        line: no list of a number per character to build and keep)."""
         if len(self.segments) == 1:
-            return list(range(*self.segments[0]))
+            return range(*self.segments[0])
         out: list[int] = []
         for s, e in self.segments:
             out.extend(range(s, e))

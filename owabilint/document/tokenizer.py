@@ -48,15 +48,17 @@ class Token:
 # form, part of speech, whether the fold keeps the surface) depends on the word id alone:
 # read once per process. Ids from 0x0FFFFFFF up are out-of-vocabulary words (0xF…) and
 # words joined by a plugin (a placeholder id): their forms come from the text, not the
-# dictionary, so they are read every time. Bounded: cleared when full.
+# dictionary, so they are read every time. Bounded: cleared when full. The surface first
+# seen is kept too: every later token spelled the same shares that one string (a long
+# draft holds thousands of の and を).
 _WORDS_LIMIT = 20_000
 _JOINED_OR_OOV = 0x0FFFFFFF
-_words: dict[int, tuple[str, str, tuple[str, ...], bool]] = {}
+_words: dict[int, tuple[str, str, tuple[str, ...], bool, str]] = {}
 
 
-def _word(m: Morpheme) -> tuple[str, str, tuple[str, ...], bool]:
+def _word(m: Morpheme, surface: str) -> tuple[str, str, tuple[str, ...], bool, str]:
     pos = m.part_of_speech()
-    return m.normalized_form(), m.dictionary_form(), pos, pos[0] in _KEEPS_SURFACE
+    return m.normalized_form(), m.dictionary_form(), pos, pos[0] in _KEEPS_SURFACE, surface
 
 
 @functools.cache
@@ -102,6 +104,8 @@ def tokenize(text: str, base: int = 0, offsets: Sequence[int] | None = None) -> 
     """
     if not text:
         return []
+    if isinstance(offsets, range) and offsets.step == 1:
+        base, offsets = base + offsets.start, None  # consecutive offsets: a shift does it
     tok = get_tokenizer()
     words = _words
     out: list[Token] = []
@@ -118,14 +122,16 @@ def tokenize(text: str, base: int = 0, offsets: Sequence[int] | None = None) -> 
             word_id = m.word_id()
             word = words.get(word_id)
             if word is None:
-                word = _word(m)
+                word = _word(m, surface)
                 if word_id < _JOINED_OR_OOV:
                     if len(words) >= _WORDS_LIMIT:
                         words.clear()
                     words[word_id] = word
+            elif word[4] == surface:
+                surface = word[4]
             t = Token()
             t.surface = surface
-            t.normalized, t.dictionary, t.pos, keeps_surface = word
+            t.normalized, t.dictionary, t.pos, keeps_surface, _ = word
             t.fold = surface if keeps_surface else t.normalized
             t.begin = begin
             t.end = end
