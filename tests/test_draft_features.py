@@ -54,6 +54,30 @@ def test_the_check_before_a_detector_never_hides_what_it_finds() -> None:
     assert not any(may_find(apology) for may_find in detectors.MAY_FIND.values())
 
 
+def test_the_digit_check_before_reading_facts_never_hides_one(monkeypatch) -> None:
+    def read(doc: Document) -> list:
+        return [
+            (
+                facts.dates(s),
+                facts.times(s),
+                facts.counts(s),
+                [(m.group(), *span) for m, *span in detectors.count_matches(s)],
+            )
+            for s in doc.sentences
+        ]
+
+    text = SPELLINGS + "8月10日に判明し、同月15日に公表。8月10日〜15日は休業。\n"
+    checked = read(Document(text))
+    found = [text[f.start : f.end] for sentence in checked for kind in sentence[:3] for f in kind]
+    assert found == [
+        *("令和七年八月二十日", "２０２４年１０月３日", "午後３時", "1,048 件"),
+        *("8月10日", "同月15日", "8月10日", "15日"),
+    ]
+    monkeypatch.setattr(detectors, "holds_folded_digit", lambda sentence: True)
+    monkeypatch.setattr(detectors, "_may_hold_count", lambda sentence: True)
+    assert read(Document(text)) == checked
+
+
 def test_a_detector_pattern_visits_only_the_sentences_it_detects_something_in() -> None:
     doc = Document(DRAFT)
     phone = pattern({"detectors": ["phone"]})

@@ -136,6 +136,9 @@ def count_matches(sentence: Sentence) -> list[tuple[re.Match[str], int, int]]:
     if found is not None:  # the count detector and the count facts both read them
         return found
     found = []
+    if not _may_hold_count(sentence):
+        sentence.memo["count-matches"] = found
+        return found
     text, index = _compact(sentence)
     for m in _COUNT.finditer(text):
         before = text[max(0, m.start() - 10) : m.start()]
@@ -190,11 +193,16 @@ _AT_MARK = re.compile("[@＠]")
 _SCHEME_END = re.compile("[:：][/／][/／]")
 
 
-def _folded_digit(sentence: Sentence) -> bool:
+def holds_folded_digit(sentence: Sentence) -> bool:
+    """Whether the folded sentence holds a digit (every date, time and count does)."""
     found = sentence.memo.get("folded-digit")
     if found is None:
         found = sentence.memo["folded-digit"] = _DIGIT.search(sentence.folded.text) is not None
     return found
+
+
+def _may_hold_count(sentence: Sentence) -> bool:
+    return _DIGIT_OR_PEOPLE.search(sentence.folded.text) is not None
 
 
 def _may_hold_url(sentence: Sentence) -> bool:
@@ -203,9 +211,9 @@ def _may_hold_url(sentence: Sentence) -> bool:
 
 
 MAY_FIND: dict[Callable[[Sentence], Iterator[tuple[int, int]]], Callable[[Sentence], bool]] = {
-    date: _folded_digit,
-    time_of_day: _folded_digit,
-    count: lambda s: _DIGIT_OR_PEOPLE.search(s.folded.text) is not None,
+    date: holds_folded_digit,
+    time_of_day: holds_folded_digit,
+    count: _may_hold_count,
     phone: lambda s: _DIGIT.search(s.text) is not None,
     email: lambda s: _AT_MARK.search(s.text) is not None,
     url: _may_hold_url,

@@ -169,6 +169,9 @@ def dates(sentence: Sentence) -> list[DateFact]:
     if cached is not None:
         return cached
     out: list[DateFact] = []
+    if not detectors.holds_folded_digit(sentence):  # most sentences: no number at all
+        sentence.memo["facts-dates"] = out
+        return out
     doc = sentence._doc
     assert doc is not None
     folded = sentence.folded
@@ -286,6 +289,9 @@ def times(sentence: Sentence) -> list[TimeFact]:
         return cached
     folded = sentence.folded
     out: list[TimeFact] = []
+    if not detectors.holds_folded_digit(sentence):
+        sentence.memo["facts-times"] = out
+        return out
     for m in detectors._TIME.finditer(folded.text):
         parts = _TIME_PARTS.fullmatch(m.group())
         if parts is None:
