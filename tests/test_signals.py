@@ -18,14 +18,21 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals a
 def _interrupt(tmp_path, sig: int, *, group: bool, jobs: str, fix: bool = False) -> tuple[int, str, list[str]]:  # type: ignore[no-untyped-def]
     paths = make_batch(tmp_path, copies=40)
     extra = ["--fix"] if fix else []
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "owabilint", "--format", "text", "--jobs", jobs, *extra, *paths],
-        cwd=ROOT,
-        env={**os.environ, "NO_COLOR": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # its own process group, as a terminal gives a foreground job
-    )
+    # Ctrl-C reaches the child as it reaches a terminal's foreground job: a test run
+    # started as a shell's background job ignores SIGINT, and a child inherits an
+    # ignored signal (a handled one is back to its default after exec).
+    ignored = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "owabilint", "--format", "text", "--jobs", jobs, *extra, *paths],
+            cwd=ROOT,
+            env={**os.environ, "NO_COLOR": "1"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,  # its own process group, as a terminal gives a foreground job
+        )
+    finally:
+        signal.signal(signal.SIGINT, ignored)
     time.sleep(2.5)  # started, workers busy
     assert proc.poll() is None, "the batch finished before it could be interrupted"
     if group:
