@@ -386,6 +386,10 @@ MAY_REPORT = [  # (rule, a sentence it can report in, one it cannot)
     ("hours-range", "受付時間：18時〜9時", "受付時間は18時までです。"),
     ("phone-number-format", "電話：03-1234-567", "お電話でお問い合わせください。"),
     ("contact-address-format", "メール：info@example", "メールでお問い合わせください。"),
+    # Full-width digits and marks are read as the check reads them.
+    ("phone-number-format", "電話：０３－１２３４－５６７", "お電話でお問い合わせください。"),
+    ("contact-address-format", "メール：ｉｎｆｏ＠ｅｘａｍｐｌｅ．ｃｏｍ", "メールでお問い合わせください。"),
+    ("contact-address-format", "詳細：ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｊｐ", "ホームページでお知らせします。"),
 ]
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from owabilint.consistency.base import Check, Problem
 from owabilint.errors import RuleError
 from owabilint.matchers.base import optional_patterns, take
-from owabilint.matchers.detectors import _FULLWIDTH, _URL, ascii_text
+from owabilint.matchers.detectors import _FULLWIDTH, _URL, ascii_text, may_hold_address
 from owabilint.matchers.facts import phones
 from owabilint.matchers.patterns import Pattern
 
@@ -110,8 +110,7 @@ class AddressCheck(Check):
         return [*super().parts(), *((f"contact[{i}]", p) for i, p in enumerate(self.contact))]
 
     def may_report(self, sentence: Sentence) -> bool:
-        text = ascii_text(sentence)
-        return "@" in text or "://" in text
+        return may_hold_address(sentence)
 
     def find(self, ctx: LintContext, sentences: list[Sentence], options: dict[str, Any]) -> Iterator[Problem]:
         doc = ctx.doc

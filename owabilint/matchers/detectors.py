@@ -205,6 +205,17 @@ def _may_hold_count(sentence: Sentence) -> bool:
     return _DIGIT_OR_PEOPLE.search(sentence.folded.text) is not None
 
 
+def may_hold_address(sentence: Sentence) -> bool:
+    """Whether the sentence may hold an e-mail address or a URL written out (an @ mark or a
+    scheme's ://, in either width)."""
+    text = sentence.text
+    return _AT_MARK.search(text) is not None or _SCHEME_END.search(text) is not None
+
+
+def may_hold_phone(sentence: Sentence) -> bool:
+    return _DIGIT.search(sentence.text) is not None
+
+
 def _may_hold_url(sentence: Sentence) -> bool:
     doc = sentence._doc
     return _SCHEME_END.search(sentence.text) is not None or bool(doc is not None and doc.links)
@@ -214,7 +225,7 @@ MAY_FIND: dict[Callable[[Sentence], Iterator[tuple[int, int]]], Callable[[Senten
     date: holds_folded_digit,
     time_of_day: holds_folded_digit,
     count: _may_hold_count,
-    phone: lambda s: _DIGIT.search(s.text) is not None,
+    phone: may_hold_phone,
     email: lambda s: _AT_MARK.search(s.text) is not None,
     url: _may_hold_url,
 }

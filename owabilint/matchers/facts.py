@@ -327,6 +327,8 @@ def counts(sentence: Sentence) -> list[CountFact]:
 def phones(sentence: Sentence) -> list[PhoneFact]:
     """The phone numbers of a sentence (the ``phone`` detector's matches)."""
     cached = sentence.memo.get("facts-phones")
+    if cached is None and not detectors.may_hold_phone(sentence):
+        cached = sentence.memo["facts-phones"] = []
     if cached is None:  # the phone check asks which sentences hold one, then reads them
         text = detectors.ascii_text(sentence)
         found = detectors.raw_matches(sentence, detectors._PHONE)
