@@ -100,6 +100,21 @@ def test_a_sentence_where_it_stood_reuses_its_placed_tokens(kept) -> None:
     assert [t.begin for t in moved[1].tokens] == [t.begin + len("追記です。\n") for t in old[0].tokens]
 
 
+def test_a_sentence_written_twice_reuses_the_tokens_placed_at_each_place(kept) -> None:
+    draft = "■経緯\n発送時に確認を怠りました。\n■対策\n発送時に確認を怠りました。\n"
+    first = Document(draft).sentences
+    again = Document(draft).sentences
+    assert first[1].text == first[3].text
+    for i in (1, 3):
+        assert again[i].tokens == first[i].tokens and again[i].tokens[0] is first[i].tokens[0]
+    assert again[3].tokens[0].begin == draft.rindex("発送")
+    # Written at more places than are kept: placed anew, never at a wrong place.
+    many = "発送時に確認を怠りました。\n" * (recent.PLACES_KEPT + 2)
+    for _ in range(2):
+        sentences = Document(many).sentences
+        assert [s.tokens[0].begin for s in sentences] == [s.start for s in sentences]
+
+
 def test_nothing_is_kept_unless_a_process_asks(tokenized) -> None:
     draft = "お詫び申し上げます。\n"
     lint_text(draft)

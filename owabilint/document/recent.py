@@ -4,9 +4,10 @@ The language server and the review page lint the same draft again at every pause
 typing, and between two lints most sentences are unchanged: their tokens are taken from
 here, so only the sentences that changed go through Sudachi. A sentence's tokens depend
 on its text alone; they are kept with offsets into that text and placed into the
-document on the way out (a sentence still where it stood in the last lint, such as any
-sentence before the edit, gets the tokens placed then). Off unless a process turns it on (``keep_recent``): a batch run
-reads each draft once. Bounded by the characters kept, the oldest forgotten first.
+document on the way out (a sentence still where it stood in a recent lint, such as any
+sentence before the edit, gets the tokens placed then). Off unless a process turns it on
+(``keep_recent``): a batch run reads each draft once. Bounded by the characters kept, the
+oldest forgotten first.
 """
 
 from __future__ import annotations
@@ -21,15 +22,20 @@ DEFAULT_CHARS = 100_000  # about fifty 2,000-character drafts: ~20 MB of tokens,
 LONGEST_KEPT = 2_000  # a longer "sentence" (a pasted table) is tokenized every time
 
 
-class _Kept:
-    """One sentence's tokens: as read (offsets into the sentence), and as last placed."""
+PLACES_KEPT = 4  # a sentence written more than once in a draft (a repeated heading)
 
-    __slots__ = ("last", "tokens")
+
+class _Kept:
+    """One sentence's tokens: as read (offsets into the sentence), and as last placed at
+    each of the few places it stood in recent lints."""
+
+    __slots__ = ("placed", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
-        # (offsets, tokens placed at them), replaced in one assignment: threads may share it.
-        self.last: tuple[Sequence[int], list[Token]] | None = None
+        # first document offset → (offsets, tokens placed at them); each entry is set in one
+        # assignment, so threads sharing it see whole entries.
+        self.placed: dict[int, tuple[Sequence[int], list[Token]]] = {}
 
 
 class _Recent:
@@ -72,14 +78,17 @@ def sentence_tokens(text: str, offsets: Sequence[int]) -> list[Token]:
     if recent is None:
         return tokenize(text, offsets=offsets)
     kept = recent.get(text)
-    last = kept.last
-    if last is not None and last[0] == offsets:
-        return list(last[1])  # where it stood in the last lint (before the edit): as placed then
+    where = offsets[0] if offsets else -1
+    before = kept.placed.get(where)
+    if before is not None and before[0] == offsets:
+        return list(before[1])  # where it stood in a recent lint (before the edit): as placed then
     if isinstance(offsets, range) and offsets.step == 1:
         placed = [_shifted(t, offsets.start) for t in kept.tokens]
     else:
         placed = [_placed(t, offsets) for t in kept.tokens]
-    kept.last = (offsets, placed)
+    if len(kept.placed) >= PLACES_KEPT:
+        kept.placed = {}  # the draft moved on: forget the old places
+    kept.placed[where] = (offsets, placed)
     return placed
 
 
