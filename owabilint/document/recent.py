@@ -20,9 +20,7 @@ from owabilint.document.tokenizer import Token, tokenize
 
 DEFAULT_CHARS = 100_000  # about fifty 2,000-character drafts: ~20 MB of tokens, read and placed
 LONGEST_KEPT = 2_000  # a longer "sentence" (a pasted table) is tokenized every time
-
-
-PLACES_KEPT = 4  # a sentence written more than once in a draft (a repeated heading)
+PLACES_KEPT = 4  # places remembered for a sentence written more than once (a repeated heading)
 
 
 class _Kept:

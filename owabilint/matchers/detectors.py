@@ -216,6 +216,10 @@ def may_hold_phone(sentence: Sentence) -> bool:
     return _DIGIT.search(sentence.text) is not None
 
 
+def _may_hold_email(sentence: Sentence) -> bool:
+    return _AT_MARK.search(sentence.text) is not None
+
+
 def _may_hold_url(sentence: Sentence) -> bool:
     doc = sentence._doc
     return _SCHEME_END.search(sentence.text) is not None or bool(doc is not None and doc.links)
@@ -226,6 +230,6 @@ MAY_FIND: dict[Callable[[Sentence], Iterator[tuple[int, int]]], Callable[[Senten
     time_of_day: holds_folded_digit,
     count: _may_hold_count,
     phone: may_hold_phone,
-    email: lambda s: _AT_MARK.search(s.text) is not None,
+    email: _may_hold_email,
     url: _may_hold_url,
 }
