@@ -80,38 +80,28 @@ def sentence_tokens(text: str, offsets: Sequence[int]) -> list[Token]:
     before = kept.placed.get(where)
     if before is not None and before[0] == offsets:
         return list(before[1])  # where it stood in a recent lint (before the edit): as placed then
-    if isinstance(offsets, range) and offsets.step == 1:
-        placed = [_shifted(t, offsets.start) for t in kept.tokens]
-    else:
-        placed = [_placed(t, offsets) for t in kept.tokens]
+    if isinstance(offsets, range) and offsets.step == 1:  # one line: a shift does it
+        start = offsets.start
+        placed = [_placed(t, t.begin + start, t.end + start) for t in kept.tokens]
+    else:  # as tokenize maps a hard-wrapped sentence (an empty token stays where it is)
+        placed = [
+            _placed(t, offsets[t.begin], offsets[t.end - 1] + 1 if t.end > t.begin else offsets[t.begin])
+            for t in kept.tokens
+        ]
     if len(kept.placed) >= PLACES_KEPT:
         kept.placed = {}  # the draft moved on: forget the old places
     kept.placed[where] = (offsets, placed)
     return placed
 
 
-def _placed(token: Token, offsets: Sequence[int]) -> Token:
-    """``token`` (offsets into its sentence) with document offsets, as tokenize places it."""
+def _placed(token: Token, begin: int, end: int) -> Token:
+    """``token`` (offsets into its sentence) at document offsets ``begin``..``end``."""
     placed = Token()
     placed.surface = token.surface
     placed.normalized = token.normalized
     placed.dictionary = token.dictionary
     placed.pos = token.pos
     placed.fold = token.fold
-    begin, end = token.begin, token.end
-    placed.begin = offsets[begin]
-    placed.end = offsets[end - 1] + 1 if end > begin else offsets[begin]
-    return placed
-
-
-def _shifted(token: Token, start: int) -> Token:
-    """``token`` moved ``start`` characters on: a sentence on one line."""
-    placed = Token()
-    placed.surface = token.surface
-    placed.normalized = token.normalized
-    placed.dictionary = token.dictionary
-    placed.pos = token.pos
-    placed.fold = token.fold
-    placed.begin = token.begin + start
-    placed.end = token.end + start
+    placed.begin = begin
+    placed.end = end
     return placed
